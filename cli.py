@@ -1,0 +1,210 @@
+"""The ``govnews`` command: argument parsing and wiring only.
+
+Each sub-command hands its arguments to one function in a package. Errors the
+user can fix (``BadInput``) become a one-line message and exit status 2; a bug
+becomes a one-line message and exit status 1 (set GOVNEWS_DEBUG=1 for the traceback).
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from extract.errors import BadInput
+
+EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as BadInput (exit 2, one line)."""
+
+    def error(self, message: str):  # noqa: D401 - argparse API
+        raise BadInput(f"{self.prog}: {message}")
+
+
+def _add_data(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--data", metavar="DIR", help="data folder (default: $GOVNEWS_DATA or ./govnews-data)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="govnews", description="Archive, extract, index and search Vietnamese government portal news.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("extract", help="extract articles from HTML files, URLs or - (stdin)")
+    p.add_argument("sources", nargs="+", metavar="SRC")
+    p.add_argument("--url", help="the page's URL when SRC is a file or stdin")
+    p.add_argument("--text", action="store_true", help="inputs are plain article text: print body and indicators")
+    p.add_argument("--format", choices=["json", "jsonl", "text"], default="json")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("crawl", help="crawl portals into the archive, records and index (resumable)")
+    p.add_argument("seeds", nargs="+", metavar="SEED_URL")
+    _add_data(p)
+    p.add_argument("--max-pages", type=int, default=None, help="pages per host (default: no limit)")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host (default 1)")
+    p.add_argument("--concurrency", type=int, default=8, help="hosts crawled at once (default 8)")
+    p.add_argument("--max-depth", type=int, default=None, help="link depth from the seeds")
+    p.add_argument("--user-agent", default=None, help="User-Agent header (keep a contact URL in it)")
+    p.add_argument("--subdomains", action="store_true", help="also crawl subdomains of the seeds' hosts")
+    p.add_argument("--allow-domain", action="append", default=[], metavar="HOST", help="also crawl this host (repeatable)")
+    p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
+    p.add_argument("--ignore-robots", action="store_true", help=argparse.SUPPRESS)
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=cmd_crawl)
+
+    p = sub.add_parser("reprocess", help="re-extract every archived page and re-index")
+    _add_data(p)
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("index", help="bring the search index up to date with the records")
+    _add_data(p)
+    p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("search", help="full-text search")
+    p.add_argument("query", metavar="QUERY")
+    _add_data(p)
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--page", type=int, default=1)
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--site", metavar="HOST")
+    p.add_argument("--category")
+    p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("indicators", help="the extracted figures, filtered")
+    p.add_argument("query", nargs="?", metavar="QUERY")
+    _add_data(p)
+    p.add_argument("--unit")
+    p.add_argument("--kind", choices=["count", "percent", "ratio", "money", "measure"])
+    p.add_argument("--since", metavar="DATE")
+    p.add_argument("--until", metavar="DATE")
+    p.add_argument("--site", metavar="HOST")
+    p.add_argument("--limit", type=int, default=None)
+    p.add_argument("--format", choices=["table", "csv", "jsonl"], default=None,
+                   help="default: table on a terminal, csv otherwise")
+    p.set_defaults(func=cmd_indicators)
+
+    p = sub.add_parser("export", help="all articles with their indicators")
+    _add_data(p)
+    p.add_argument("--format", choices=["jsonl", "csv", "parquet"], required=True)
+    p.add_argument("--out", metavar="PATH", help="output file (default: stdout for jsonl)")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("serve", help="web search page and JSON API")
+    _add_data(p)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=8080)
+    p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("demo", help="crawl the bundled sample portals offline and show searches and figures")
+    _add_data(p)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+def cmd_extract(args) -> int:
+    from extract.cli_extract import run_extract
+
+    return run_extract(args.sources, url=args.url, text_mode=args.text, fmt=args.format)
+
+
+def cmd_crawl(args) -> int:
+    from crawler.pipeline import CrawlOptions, crawl
+    from index.datadir import resolve_data_dir
+
+    options = CrawlOptions(
+        max_pages=args.max_pages, delay=args.delay, concurrency=args.concurrency,
+        max_depth=args.max_depth, user_agent=args.user_agent, subdomains=args.subdomains,
+        allow_domains=args.allow_domain, attachments=not args.no_attachments,
+        obey_robots=not args.ignore_robots, quiet=args.quiet,
+    )
+    return crawl(args.seeds, resolve_data_dir(args.data), options)
+
+
+def cmd_reprocess(args) -> int:
+    from crawler.pipeline import reprocess
+    from index.datadir import resolve_data_dir
+
+    return reprocess(resolve_data_dir(args.data), quiet=args.quiet)
+
+
+def cmd_index(args) -> int:
+    from index.datadir import resolve_data_dir
+    from index.searchindex import run_index
+
+    return run_index(resolve_data_dir(args.data), rebuild=args.rebuild, quiet=args.quiet)
+
+
+def cmd_search(args) -> int:
+    from index.datadir import resolve_data_dir
+    from index.search import run_search
+
+    return run_search(
+        resolve_data_dir(args.data), args.query, limit=args.limit, page=args.page, since=args.since,
+        until=args.until, site=args.site, category=args.category, sort=args.sort, fmt=args.format,
+    )
+
+
+def cmd_indicators(args) -> int:
+    from index.datadir import resolve_data_dir
+    from index.figures import run_indicators
+
+    fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
+    return run_indicators(
+        resolve_data_dir(args.data), args.query, unit=args.unit, kind=args.kind, since=args.since,
+        until=args.until, site=args.site, limit=args.limit, fmt=fmt,
+    )
+
+
+def cmd_export(args) -> int:
+    from index.datadir import resolve_data_dir
+    from index.export import run_export
+
+    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out)
+
+
+def cmd_serve(args) -> int:
+    from index.datadir import resolve_data_dir
+    from index.serve import run_server
+
+    return run_server(resolve_data_dir(args.data), host=args.host, port=args.port)
+
+
+def cmd_demo(args) -> int:
+    from samples.demo import run_demo
+
+    return run_demo(args.data)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+        if not getattr(args, "func", None):
+            parser.print_help()
+            return EXIT_BAD_INPUT
+        return args.func(args) or EXIT_OK
+    except BadInput as err:
+        print(f"govnews: {err}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("govnews: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `govnews ... | head` closed the pipe; not an error worth reporting.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except Exception as err:  # a bug: still one line unless asked for details
+        if os.environ.get("GOVNEWS_DEBUG"):
+            raise
+        print(f"govnews: internal error: {type(err).__name__}: {err}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":
+    sys.exit(main())
