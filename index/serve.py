@@ -1,0 +1,433 @@
+"""`govnews serve`: the search page, article and figures pages, archived copies and the JSON API.
+
+Read-only (GET and HEAD), bound to 127.0.0.1 by default. Everything shown comes from crawled pages and
+is untrusted: pages escape it (index/web/), archived copies are served under a sandboxing
+Content-Security-Policy, and no request parameter ever names a file: static files come from a fixed
+table and archived copies are found through the article's own record.
+"""
+from __future__ import annotations
+
+import io
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import chain, islice
+from pathlib import Path
+from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from urllib.parse import parse_qs, urlsplit
+
+from extract.errors import BadInput
+from index.datadir import records_path, warc_dir
+from index.web import pages
+from index.web.chart import figure_series, line_chart
+from index.web.html import KIND_LABELS, local_href
+
+WEB_DIR = Path(__file__).parent / "web"
+# The only files /static/ serves: name -> content type. Nothing else on disk is reachable.
+STATIC_TYPES = {"style.css": "text/css; charset=utf-8", "favicon.svg": "image/svg+xml"}
+API_DOC = WEB_DIR / "api.html"
+
+APP_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
+           "form-action 'self'; frame-ancestors 'self'")
+# Archived pages run no script, get an opaque origin, load nothing from the network and post no forms.
+ARCHIVE_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
+               "form-action 'none'; base-uri 'none'; frame-ancestors 'self'")
+COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+                  "X-Frame-Options": "SAMEORIGIN"}
+
+SEARCH_FIELDS = ("q", "since", "until", "site", "category", "sort", "page")
+FIGURE_FIELDS = ("q", "unit", "kind", "since", "until", "site", "label")
+SORTS = ("relevance", "date")
+PAGE_SIZE = 10  # hits per search page
+MAX_API_LIMIT = 100  # hits per /api/search page
+MAX_PARAM_CHARS = 500
+MAX_ID_DIGITS = 18  # larger ids cannot be SQLite integers
+FIGURES_TABLE_ROWS = 200
+CHART_MAX_ROWS = 5000
+_SAFE_CONTENT_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(?:\s*;\s*charset=[\w.:-]+)?", re.IGNORECASE)
+_WARC_NAME = re.compile(r"[\w.-]+")
+
+
+class NotFound(Exception):
+    """No page, article or archived copy here: a 404."""
+
+
+@dataclass
+class Response:
+    status: int
+    content_type: str
+    body: bytes | Callable[[BinaryIO], None]  # bytes, or a function streaming the body to the socket
+    headers: dict[str, str] = field(default_factory=dict)
+
+
+def to_json(data: Any) -> bytes:
+    """JSON that stays inert even if a browser were to sniff it as HTML."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
+
+
+def html_response(text: str, status: int = 200) -> Response:
+    return Response(status, "text/html; charset=utf-8", text.encode("utf-8"))
+
+
+def json_response(data: Any, status: int = 200) -> Response:
+    return Response(status, "application/json; charset=utf-8", to_json(data))
+
+
+# ---------------------------------------------------------------- request parameters
+
+def parse_params(query: str) -> dict[str, str]:
+    """First value of each query parameter, trimmed; over-long values are bad input."""
+    try:
+        parsed = parse_qs(query, keep_blank_values=True, max_num_fields=50)
+    except ValueError as err:
+        raise BadInput(f"bad query string: {err}") from None
+    params = {}
+    for name, values in parsed.items():
+        value = values[0].strip()
+        if len(value) > MAX_PARAM_CHARS:
+            raise BadInput(f"parameter {name!r} is too long (at most {MAX_PARAM_CHARS} characters)")
+        if "\x00" in value:
+            raise BadInput(f"parameter {name!r} holds a NUL character")
+        params[name] = value
+    return params
+
+
+def int_param(params: dict[str, str], name: str, default: int | None, low: int, high: int) -> int | None:
+    raw = params.get(name, "")
+    if raw == "":
+        return default
+    if not raw.isdigit() or not low <= int(raw) <= high:
+        raise BadInput(f"parameter {name!r} must be a whole number from {low} to {high}, not {raw!r}")
+    return int(raw)
+
+
+def sort_param(params: dict[str, str]) -> str:
+    sort = params.get("sort") or "relevance"
+    if sort not in SORTS:
+        raise BadInput(f"parameter 'sort' must be one of {', '.join(SORTS)}, not {sort!r}")
+    return sort
+
+
+def kind_param(params: dict[str, str]) -> str | None:
+    kind = params.get("kind") or None
+    if kind is not None and kind not in KIND_LABELS:
+        raise BadInput(f"parameter 'kind' must be one of {', '.join(KIND_LABELS)}, not {kind!r}")
+    return kind
+
+
+def article_id(raw: str) -> int:
+    if len(raw) > MAX_ID_DIGITS:
+        raise NotFound(raw)
+    return int(raw)
+
+
+def safe_content_type(headers: dict[str, str]) -> str:
+    """The archived Content-Type when it is well-formed, else a type no browser renders."""
+    value = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
+    value = value.strip()
+    return value if _SAFE_CONTENT_TYPE.fullmatch(value) else "application/octet-stream"
+
+
+# ---------------------------------------------------------------- the application
+
+class App:
+    """What each route does, independent of the HTTP plumbing."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = Path(data_dir)
+        self.static = {name: (ctype, (WEB_DIR / "static" / name).read_bytes())
+                       for name, ctype in STATIC_TYPES.items()}
+        self.api_doc = API_DOC.read_text(encoding="utf-8")
+
+    def routes(self) -> list[tuple[re.Pattern[str], Callable[..., Response]]]:
+        table = [
+            (r"/", self.search_page),
+            (r"/articles/(\d+)", self.article_page),
+            (r"/articles/(\d+)/archive", self.archive_page),
+            (r"/archive/(\d+)", self.archived_copy),
+            (r"/figures", self.figures_page),
+            (r"/api", self.api_page),
+            (r"/api/search", self.api_search),
+            (r"/api/articles/(\d+)", self.api_article),
+            (r"/api/indicators", self.api_indicators),
+            (r"/static/([a-z0-9-]+\.[a-z]+)", self.static_file),
+        ]
+        return [(re.compile(pattern), handler) for pattern, handler in table]
+
+    # -- data access (each request opens its own Store: sqlite connections stay in one thread)
+
+    def _article(self, raw_id: str) -> dict[str, Any]:
+        from index.store import Store
+
+        with Store.open(self.data_dir, create=False) as store:
+            article = store.get_article(article_id(raw_id))
+        if article is None:
+            raise NotFound(raw_id)
+        return article
+
+    def _search(self, params: dict[str, str], limit: int):
+        from index.search import search
+
+        page = int_param(params, "page", 1, 1, 100_000)
+        return search(self.data_dir, params.get("q", ""), since=params.get("since") or None,
+                      until=params.get("until") or None, site=params.get("site") or None,
+                      category=params.get("category") or None, sort=sort_param(params),
+                      limit=limit, page=page)
+
+    def _indicators(self, params: dict[str, str], q: str | None, limit: int | None) -> Iterator[dict]:
+        from index.figures import query_indicators
+
+        return iter(query_indicators(
+            self.data_dir, q or None, unit=params.get("unit") or None, kind=kind_param(params),
+            since=params.get("since") or None, until=params.get("until") or None,
+            site=params.get("site") or None, limit=limit))
+
+    @staticmethod
+    def _has_search_filter(params: dict[str, str]) -> bool:
+        return any(params.get(k) for k in ("since", "until", "site", "category"))
+
+    # -- HTML pages
+
+    def search_page(self, params: dict[str, str]) -> Response:
+        shown = {k: params.get(k, "") for k in SEARCH_FIELDS}
+        if not params.get("q") and not self._has_search_filter(params):
+            from index.store import Store
+
+            with Store.open(self.data_dir, create=False) as store:
+                count = store.count_articles()
+            return html_response(pages.search_page(shown, article_count=count))
+        started = time.perf_counter()
+        try:
+            result = self._search(params, PAGE_SIZE)
+        except BadInput as err:
+            return html_response(pages.search_page(shown, error=str(err)), 400)
+        return html_response(pages.search_page(shown, result, elapsed=time.perf_counter() - started))
+
+    def article_page(self, params: dict[str, str], raw_id: str) -> Response:
+        return html_response(pages.article_page(self._article(raw_id)))
+
+    def archive_page(self, params: dict[str, str], raw_id: str) -> Response:
+        article = self._article(raw_id)
+        if not (article.get("archive") or {}).get("warc"):
+            raise NotFound(raw_id)
+        return html_response(pages.archive_page(article))
+
+    def archived_copy(self, params: dict[str, str], raw_id: str) -> Response:
+        from crawler.warc import read_record
+
+        archive = self._article(raw_id).get("archive") or {}
+        name, offset = archive.get("warc"), archive.get("offset")
+        folder = warc_dir(self.data_dir).resolve()
+        if not isinstance(name, str) or not _WARC_NAME.fullmatch(name) or not isinstance(offset, int):
+            raise NotFound(raw_id)
+        path = (folder / name).resolve()
+        if path.parent != folder or not path.is_file():
+            raise NotFound(raw_id)
+        try:
+            record = read_record(self.data_dir, name, offset)
+        except Exception as err:  # a damaged or missing record is "not available", not a server crash
+            print(f"govnews serve: cannot read archived copy of article {raw_id}: {err}", file=sys.stderr)
+            raise NotFound(raw_id) from None
+        return Response(200, safe_content_type(record.headers), bytes(record.body),
+                        {"Content-Security-Policy": ARCHIVE_CSP})
+
+    def figures_page(self, params: dict[str, str]) -> Response:
+        shown = {k: params.get(k, "") for k in FIGURE_FIELDS}
+        csv_params = {k: params.get(k) for k in ("q", "unit", "kind", "since", "until", "site")}
+        csv_href = local_href("/api/indicators", {**csv_params, "format": "csv"})
+        label = params.get("label") or None
+        try:
+            rows = list(islice(self._indicators(params, params.get("q"), FIGURES_TABLE_ROWS + 1),
+                               FIGURES_TABLE_ROWS + 1))
+            chart = ""
+            if label:
+                candidates = self._indicators(params, label, CHART_MAX_ROWS)
+                chart = line_chart(figure_series(candidates, label, params.get("unit") or None),
+                                   params.get("unit") or "")
+        except BadInput as err:
+            return html_response(pages.figures_page(shown, None, csv_href=csv_href, error=str(err)), 400)
+        truncated = len(rows) > FIGURES_TABLE_ROWS
+        return html_response(pages.figures_page(
+            shown, rows[:FIGURES_TABLE_ROWS], truncated=truncated, chart=chart, chart_label=label,
+            chart_unit=params.get("unit"), csv_href=csv_href))
+
+    def api_page(self, params: dict[str, str]) -> Response:
+        return html_response(pages.layout("API", self.api_doc, "nav_api"))
+
+    def static_file(self, params: dict[str, str], name: str) -> Response:
+        if name not in self.static:
+            raise NotFound(name)
+        ctype, data = self.static[name]
+        return Response(200, ctype, data, {"Cache-Control": "max-age=3600"})
+
+    # -- JSON API
+
+    def api_search(self, params: dict[str, str]) -> Response:
+        if not params.get("q") and not self._has_search_filter(params):
+            raise BadInput("missing query: give q (or a filter: since, until, site, category)")
+        limit = int_param(params, "limit", PAGE_SIZE, 1, MAX_API_LIMIT)
+        result = self._search(params, limit)
+        hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "published": h.published,
+                 "score": h.score, "snippet": h.snippet} for h in result.hits]
+        return json_response({"query": params.get("q", ""), "total": result.total, "page": result.page,
+                              "pages": result.pages, "hits": hits, "facets": result.facets})
+
+    def api_article(self, params: dict[str, str], raw_id: str) -> Response:
+        return json_response(self._article(raw_id))
+
+    def api_indicators(self, params: dict[str, str]) -> Response:
+        fmt = params.get("format") or "json"
+        if fmt not in ("json", "csv"):
+            raise BadInput(f"parameter 'format' must be json or csv, not {fmt!r}")
+        limit = int_param(params, "limit", None, 1, 10**9)
+        rows = self._indicators(params, params.get("q"), limit)
+        # Pull the first row now so that a bad query still becomes a 400, before any byte is sent.
+        first = next(rows, None)
+        rows = chain([first], rows) if first is not None else iter(())
+        if fmt == "csv":
+            return Response(200, "text/csv; charset=utf-8", _csv_writer(rows),
+                            {"Content-Disposition": 'attachment; filename="govnews-indicators.csv"'})
+        return Response(200, "application/json; charset=utf-8", _json_writer(rows))
+
+
+def _json_writer(rows: Iterable[dict]) -> Callable[[BinaryIO], None]:
+    def write(out: BinaryIO) -> None:
+        out.write(b'{"indicators":[')
+        count = 0
+        for row in rows:
+            out.write((b"," if count else b"") + to_json(row))
+            count += 1
+        out.write(b'],"count":' + str(count).encode() + b"}")
+    return write
+
+
+def _csv_writer(rows: Iterable[dict]) -> Callable[[BinaryIO], None]:
+    def write(out: BinaryIO) -> None:
+        from index.figures import write_csv
+
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        try:
+            write_csv(rows, text)
+            text.flush()
+        finally:
+            text.detach()
+    return write
+
+
+# ---------------------------------------------------------------- HTTP plumbing
+
+class Handler(BaseHTTPRequestHandler):
+    server_version = "govnews"
+    sys_version = ""
+    protocol_version = "HTTP/1.0"  # one request per connection; streamed bodies end when it closes
+    timeout = 30
+    server: "GovnewsServer"
+
+    def do_GET(self) -> None:
+        self._dispatch(send_body=True)
+
+    def do_HEAD(self) -> None:
+        self._dispatch(send_body=False)
+
+    def __getattr__(self, name: str):
+        # Any other method (POST, PUT, DELETE, ...) gets 405: the server is read-only.
+        if name.startswith("do_"):
+            return self._not_allowed
+        raise AttributeError(name)
+
+    def _not_allowed(self) -> None:
+        self._send(Response(405, "text/plain; charset=utf-8", b"405 method not allowed: read-only\n",
+                            {"Allow": "GET, HEAD"}), send_body=True)
+
+    def _dispatch(self, send_body: bool) -> None:
+        split = urlsplit(self.path)
+        is_api = split.path.startswith("/api/")
+        try:
+            for pattern, handler in self.server.routes:
+                match = pattern.fullmatch(split.path)
+                if match:
+                    response = handler(parse_params(split.query), *match.groups())
+                    break
+            else:
+                raise NotFound(split.path)
+        except NotFound:
+            response = self._error(404, "not found", is_api)
+        except BadInput as err:
+            response = self._error(400, str(err), is_api)
+        except Exception as err:  # a bug must not kill the server nor show a traceback to the browser
+            self.log_error("error serving %r: %r", self.path, err)
+            response = self._error(500, "internal error", is_api)
+        self._send(response, send_body)
+
+    @staticmethod
+    def _error(status: int, message: str, is_api: bool) -> Response:
+        if is_api:
+            return json_response({"error": message, "status": status}, status)
+        return html_response(pages.error_page(status, message), status)
+
+    def _send(self, response: Response, send_body: bool) -> None:
+        self.send_response(response.status)
+        headers = {"Content-Type": response.content_type, "Content-Security-Policy": APP_CSP,
+                   **COMMON_HEADERS, **response.headers}
+        if isinstance(response.body, bytes):
+            headers["Content-Length"] = str(len(response.body))
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not send_body:
+            return
+        if isinstance(response.body, bytes):
+            self.wfile.write(response.body)
+            return
+        try:
+            response.body(self.wfile)
+        except (BrokenPipeError, ConnectionResetError):
+            pass
+        except Exception as err:  # headers are gone: all we can do is log and cut the response short
+            self.log_error("error streaming %r: %r", self.path, err)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        if not self.server.quiet:
+            super().log_message(format, *args)
+
+
+class GovnewsServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], app: App, quiet: bool = False):
+        super().__init__(address, Handler)
+        self.app = app
+        self.routes = app.routes()
+        self.quiet = quiet
+
+
+def make_server(data_dir: Path, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> GovnewsServer:
+    """A server over ``data_dir`` (port 0 picks a free port); call serve_forever() and shutdown()."""
+    data_dir = Path(data_dir)
+    if not records_path(data_dir).is_file():
+        raise BadInput(f"no govnews archive in {data_dir} (run `govnews crawl` or `govnews demo` first)")
+    try:
+        return GovnewsServer((host, port), App(data_dir), quiet=quiet)
+    except OSError as err:
+        raise BadInput(f"cannot listen on {host}:{port}: {err.strerror or err}") from None
+
+
+def run_server(data_dir: Path, host: str = "127.0.0.1", port: int = 8080) -> int:
+    """`govnews serve`: serve until Ctrl+C; exit code."""
+    server = make_server(data_dir, host, port, quiet=False)
+    bound_host, bound_port = server.server_address[:2]
+    shown = f"[{bound_host}]" if ":" in bound_host else bound_host
+    print(f"govnews: serving {data_dir} at http://{shown}:{bound_port}/ (Ctrl+C to stop)", file=sys.stderr)
+    if bound_host not in ("127.0.0.1", "localhost", "::1"):
+        print("govnews: warning: this address is reachable from other machines", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("govnews: stopped", file=sys.stderr)
+    finally:
+        server.server_close()
+    return 0
