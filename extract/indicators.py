@@ -1,8 +1,242 @@
-"""Placeholder until the indicator extractor lands (issue 3)."""
+"""Figures ("indicators") from Vietnamese news text.
+
+Pipeline per sentence that contains a digit:
+1. skip the spans that are never figures (indicator_spans: dates, document
+   numbers, phones, ...), and numbers that are ordinals or names ("thôn 5");
+2. read the figure grammar at each remaining number:
+   NUMBER [scale] [("/" | "-" | "đến") NUMBER [scale]] UNIT ["/" PER-UNIT]...
+   A number needs a unit (%, money, measure or a counted noun) to be a figure;
+   unknown counted nouns are found with underthesea's word segmentation;
+3. attach the attributes (indicator_attrs): approx, estimate, change,
+   reference, label, period.
+Spans are always offsets into the original text.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract import indicator_vocab as V
+from extract.indicator_attrs import FigureContext, annotate
+from extract.indicator_nlp import first_word
+from extract.indicator_spans import not_figure_spans, split_sentences
 from extract.models import Indicator
+from extract.numbers import parse_number, to_plain
+
+_NUM = r"\d+(?:[.,]\d+)*"
+_NUM_RE = re.compile(rf"(?<![\w/+\-]){_NUM}")
+_SP = r"[ \t\u00a0]{0,2}"  # real text has double spaces and glued units ("943ha")
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_SCALE_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({_alt(V.SCALE_WORDS)})(?!\w)", re.I)
+_RATIO_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_NUM})(?![\w/])")
+_RANGE_RE = re.compile(rf"[ \t\u00a0]?(?:-|–|—|~)[ \t\u00a0]?({_NUM})(?![\w/])|[ \t\u00a0]+(?:đến|tới)[ \t\u00a0]+({_NUM})(?![\w/])")
+_EQUALS_PERCENT_RE = re.compile(rf"[ \t\u00a0]?=[ \t\u00a0]?{_NUM}[ \t\u00a0]?%")
+
+_UNIT_TABLE: dict[str, tuple[str, str]] = {}
+for _surface, _canon in V.MEASURE_UNITS.items():
+    _UNIT_TABLE[_surface.lower()] = (_canon, "measure")
+for _surface in V.COUNT_UNITS:
+    _UNIT_TABLE[_surface.lower()] = (_surface, "count")
+for _surface, _canon in V.MONEY_UNITS.items():
+    _UNIT_TABLE[_surface.lower()] = (_canon, "money")
+for _surface, _canon in V.PERCENT_UNITS.items():
+    _UNIT_TABLE[_surface.lower()] = (_canon, "percent")
+for _surface, (_scale, _canon) in V.MONEY_SCALED.items():
+    _UNIT_TABLE[_surface.lower()] = (_canon, "money")
+
+_UNIT_RE = re.compile(rf"{_SP}({_alt(_UNIT_TABLE)})(?!\w)", re.I)
+_PER_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_alt(V.PER_UNITS)})(?!\w)", re.I)
+_COORD_RE = re.compile(rf",[ \t\u00a0]?({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
+_COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
+_NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
+
+_ORDINAL_RE = re.compile(rf"(?:^|[^\w])({_alt(V.ORDINAL_BEFORE)})[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
+_DOC_SO_RE = re.compile(rf"(?:(?:^|[^\w])(?:{_alt(V.NUMBERED_DOC_NOUNS)})[ \t\u00a0]+|^[ \t\u00a0]*|[.;:(][ \t\u00a0]*)số[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
+_CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{_NUM}(?![\w/]))+")
+# a time word before the number only names a date part when the number fits one
+_DATE_WORD_LIMITS = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4),
+                     "tuần": (1, 53)}
+
+
+@dataclass
+class _Figure:
+    start: int
+    end: int
+    value: Decimal
+    upper: Decimal | None
+    total: Decimal | None
+    unit: str
+    kind: str
+    unit_start: int
+    unit_end: int
 
 
 def extract_indicators(text: str, title: str | None = None) -> list[Indicator]:
-    return []
+    """Every figure the text reports, in text order (see DESIGN.md "Indicator")."""
+    if not text:
+        return []
+    context = FigureContext(text, title)
+    out: list[Indicator] = []
+    for a, b in split_sentences(text):
+        sentence = text[a:b]
+        context.new_sentence(a, b)
+        if any(c.isdigit() for c in sentence):
+            figures = _sentence_figures(sentence)
+            out.extend(annotate(context, sentence, a, figures_as_dicts(figures)))
+        context.end_sentence()
+    return out
+
+
+def figures_as_dicts(figures: list[_Figure]) -> list[dict]:
+    return [
+        {"start": f.start, "end": f.end, "value": to_plain(f.value),
+         "upper": None if f.upper is None else to_plain(f.upper),
+         "total": None if f.total is None else to_plain(f.total),
+         "unit": f.unit, "kind": f.kind, "unit_start": f.unit_start, "unit_end": f.unit_end}
+        for f in figures
+    ]
+
+
+def _sentence_figures(s: str) -> list[_Figure]:
+    skip = not_figure_spans(s)
+    figures: list[_Figure] = []
+    consumed = 0
+    for m in _NUM_RE.finditer(s):
+        if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
+            continue
+        if _is_ordinal(s, m):
+            chain = _CHAIN_RE.match(s, m.end())
+            consumed = chain.end() if chain else m.end()
+            continue
+        fig = _read_figure(s, m)
+        if fig is not None:
+            figures.append(fig)
+            consumed = fig.end
+    return figures
+
+
+def _is_ordinal(s: str, m: re.Match) -> bool:
+    before = s[max(0, m.start() - 40):m.start()]
+    om = _ORDINAL_RE.search(before)
+    if om:
+        word = om.group(1).lower()
+        if word == "số":
+            return bool(_DOC_SO_RE.search(before))
+        limits = _DATE_WORD_LIMITS.get(word)
+        if limits is None:
+            return True
+        value = parse_number(m.group())
+        return value is not None and limits[0] <= value <= limits[1] and "," not in m.group()
+    return False
+
+
+def _read_scale(s: str, i: int) -> tuple[int, int, str | None]:
+    scale, last = 1, None
+    while True:
+        sm = _SCALE_RE.match(s, i)
+        if not sm:
+            return scale, i, last
+        last = sm.group(1).lower()
+        scale *= V.SCALE_WORDS[last]
+        i = sm.end()
+
+
+def _read_figure(s: str, m: re.Match) -> _Figure | None:
+    value = parse_number(m.group())
+    if value is None:
+        return None
+    scale1, i, scale_word = _read_scale(s, m.end())
+    upper = total = None
+    scale2 = 1
+    rm = _RATIO_RE.match(s, i)
+    gm = None if rm else _RANGE_RE.match(s, i)
+    second = rm or gm
+    if second:
+        other = parse_number(second.group(1) or second.group(2) or "")
+        if other is not None:
+            scale2, j, word2 = _read_scale(s, second.end())
+            if rm:
+                total = other
+            elif other >= value or scale1 != scale2:
+                upper = other
+            if total is not None or upper is not None:
+                i, scale_word = j, word2 or scale_word
+    if (total is not None or upper is not None) and scale1 == 1:
+        scale1 = scale2
+    unit_start = i
+    unit = _read_unit(s, i)
+    if unit is None:
+        if scale_word in V.BARE_SCALE_MONEY:
+            unit = ("đồng", "money", i, 1)
+        elif total is not None and _EQUALS_PERCENT_RE.match(s, i):
+            unit = ("", "ratio", i, 1)
+        else:
+            return None
+    canon, kind, i, unit_scale = unit
+    if kind == "money" or kind == "measure" or kind == "count":
+        while pm := _PER_RE.match(s, i):
+            canon += "/" + pm.group(1).lower()
+            i = pm.end()
+    if kind == "count":
+        canon, i = _coordinated(s, canon, i)
+    em = _EQUALS_PERCENT_RE.match(s, i) if total is not None else None
+    if em:
+        i = em.end()
+    value *= scale1 * unit_scale
+    if upper is not None:
+        upper *= scale2 * unit_scale
+    if total is not None:
+        total *= scale2 * unit_scale
+        kind = "ratio"
+    end = i
+    while end > m.start() and s[end - 1] in " \t\u00a0":
+        end -= 1
+    return _Figure(m.start(), end, value, upper, total, canon, kind, unit_start, i)
+
+
+def _read_unit(s: str, i: int) -> tuple[str, str, int, int] | None:
+    """(canonical unit, kind, end, unit's own scale) for the unit starting at i, or None."""
+    um = _UNIT_RE.match(s, i)
+    if um:
+        surface = um.group(1).lower()
+        canon, kind = _UNIT_TABLE[surface]
+        scale = V.MONEY_SCALED.get(surface, (1, ""))[0]
+        if kind == "count" and surface != um.group(1) and um.group(1)[0].isupper() \
+                and not um.group(1).isupper():
+            return None  # "5 Xã ..." starts a name, not a count
+        if kind == "count":
+            canon = um.group(1) if um.group(1).isupper() else surface
+        return canon, kind, um.end(), scale
+    nm = _NEXT_WORD_RE.match(s, i)
+    if not nm:
+        return None
+    j = nm.end()
+    word = first_word(s[j:j + 40])
+    if not word or " " not in word or not s.startswith(word, j) or word != word.lower():
+        return None
+    head = word.split()[0]
+    if word in V.NON_NOUN_WORDS or head in V.NON_NOUN_WORDS or word in V.TIME_UNITS \
+            or head in V.TIME_UNITS or head in V.NOT_UNIT_WORDS:
+        return None
+    return word, "count", j + len(word), 1
+
+
+def _coordinated(s: str, unit: str, i: int) -> tuple[str, int]:
+    """"18 phòng, ban, đơn vị": the listed nouns are one counted unit."""
+    parts = [unit]
+    j = i
+    while cm := _COORD_RE.match(s, j):
+        parts.append(cm.group(1))
+        j = cm.end()
+    if len(parts) > 1:
+        lm = _COORD_LAST_RE.match(s, j)
+        if lm:
+            return ", ".join(parts) + " và " + lm.group(1), lm.end()
+        return ", ".join(parts), j
+    return unit, i

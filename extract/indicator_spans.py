@@ -1,0 +1,89 @@
+"""Where figures can be: sentence splitting and the spans that are never figures.
+
+Dates, times, year ranges, document numbers, phone numbers, URLs and file
+names are found by pattern first; numbers inside them are skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from extract.indicator_vocab import FILE_EXTENSIONS, PHONE_WORDS, TIME_OF_DAY
+
+# abbreviations whose "." does not end a sentence ("TP. Quảng Ngãi")
+_ABBREVIATIONS = frozenset({"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "th.s", "p", "q",
+                            "st", "đ/c", "đc", "ks", "cn", "bsck", "ls", "nxb", "vd"})
+_SENTENCE_END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”')]*(?=\s)|\n")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence, on the original text; stripped of surrounding space."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        if m.group() != "\n":
+            nxt = _next_char(text, m.end())
+            if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'(-•+*"):
+                continue
+            prev_word = re.search(r"([\w./]+)$", text[start:m.start()])
+            if prev_word and prev_word.group(1).lower() in _ABBREVIATIONS:
+                continue
+        _add(spans, text, start, m.end())
+        start = m.end()
+    _add(spans, text, start, len(text))
+    return spans
+
+
+def _next_char(text: str, i: int) -> str:
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return text[i] if i < len(text) else ""
+
+
+def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and text[b - 1].isspace():
+        b -= 1
+    if a < b:
+        spans.append((a, b))
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_DM = r"\d{1,2}\s*[/.\-]\s*\d{1,2}"
+_NOT_FIGURE = re.compile(
+    "|".join((
+        r"https?://\S+|www\.\S+",
+        rf"[\w\-./]+\.(?i:{_alt(FILE_EXTENSIONS)})\b",
+        # full dates: 02/8/2023, 18-08-2023, 29.3.2023
+        r"(?<!\d)\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{2,4}(?!\d)",
+        # day/month after a time-of-day word: "ngày 31/12", "Chiều 29.3", "Sáng 16-6", "ngày 15, 16/8"
+        rf"(?i:\b(?:{_alt(TIME_OF_DAY)}))\s+(?:\d{{1,2}}\s*(?:,|và|-|–)\s*)*{_DM}(?![\d,])",
+        # "21/7đến 20/8/2021", "từ 01/6 - 30/6"
+        rf"(?<![\d,.]){_DM}\s*(?:đến|tới|-|–)\s*{_DM}(?:\s*[/.\-]\s*\d{{2,4}})?(?![\d,])(?!\s*%)",
+        # month/year and quarter/year: "8/2023", "I/2023"
+        r"(?<![\d,.])\d{1,2}\s?/\s?(?:19|20)\d{2}(?!\d)",
+        # times: 8h30, 14 giờ 30, 8:30, 7g
+        r"(?<![\d,.])\d{1,2}\s?(?:h|giờ|g|:)\s?\d{2}(?:\s?phút|')?(?!\d)",
+        # year ranges and seasons: 2021-2025, 2022 - 2023
+        r"(?<!\d)(?:19|20)\d{2}\s?[-–]\s?(?:19|20)?\d{2}(?!\d)",
+        # document numbers: 2553/QĐ-UBND, 198 /BC-UBND, 03-NQ/TU, 61/2018/NĐ-CP
+        r"(?<![\w,.])\d+(?:\s?/\s?\d+)*(?:\s?/\s?|-)[A-ZĐ][\wĐ]*(?:[\-/.&][\wĐ]+)*",
+        # phone numbers: 0255.3822.123, (0255) 3 822 123, +84 912 345 678
+        r"(?<![\d,.])(?:\+84|\(?0\d{2,3}\)?)[\s.\-]?\d{2,4}[\s.\-]?\d{3,4}(?:[\s.\-]?\d{2,4})?(?!\d)",
+        rf"(?i:\b(?:{_alt(PHONE_WORDS)}))\s*:?\s*[\d\s.()+\-]{{6,}}",
+    ))
+)
+
+
+def not_figure_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the sentence that hold no figure (dates, documents, phones, ...)."""
+    spans = []
+    for m in _NOT_FIGURE.finditer(sentence):
+        text = m.group()
+        if re.fullmatch(r"(?:\+84|\(?0)[\d\s.()\-]+", text) and sum(c.isdigit() for c in text) < 9:
+            continue  # "0,5" or "05 xã" are no phone numbers
+        spans.append((m.start(), m.end()))
+    return spans

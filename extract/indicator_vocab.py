@@ -1,0 +1,235 @@
+"""Vietnamese vocabulary for indicator extraction: the TABLES only, no logic.
+
+Every word list that decides what is (or is not) a figure lives here so it
+can be read and extended in one place.
+"""
+from __future__ import annotations
+
+# --- scale words folded into the value -------------------------------------
+SCALE_WORDS: dict[str, int] = {
+    "nghìn": 10**3, "ngàn": 10**3,
+    "triệu": 10**6,
+    "tỷ": 10**9, "tỉ": 10**9, "tỳ": 10**9,
+}
+# "1,5 tỷ" without a unit in a news text is an amount of đồng
+BARE_SCALE_MONEY = frozenset({"tỷ", "tỉ", "triệu"})
+
+# --- units: surface form (lower case) -> canonical -------------------------
+PERCENT_UNITS: dict[str, str] = {
+    "%": "%", "phần trăm": "%",
+    "điểm phần trăm": "điểm phần trăm", "điểm %": "điểm phần trăm",
+    "phần nghìn": "‰", "‰": "‰", "phần ngàn": "‰",
+}
+MONEY_UNITS: dict[str, str] = {
+    "đồng": "đồng", "đ": "đồng", "vnđ": "đồng", "vnd": "đồng", "việt nam đồng": "đồng",
+    "usd": "USD", "đô la mỹ": "USD", "đô la": "USD", "đô-la": "USD", "$": "USD",
+    "euro": "EUR", "eur": "EUR", "yên": "JPY", "nhân dân tệ": "CNY",
+}
+# abbreviations that carry their own scale: "50 trđ" = 50 triệu đồng
+MONEY_SCALED: dict[str, tuple[int, str]] = {
+    "trđ": (10**6, "đồng"), "tr.đ": (10**6, "đồng"), "tr.đồng": (10**6, "đồng"),
+    "tỷđ": (10**9, "đồng"), "ngđ": (10**3, "đồng"), "ng.đ": (10**3, "đồng"),
+}
+MEASURE_UNITS: dict[str, str] = {
+    "ha": "ha", "héc-ta": "ha", "hécta": "ha", "hec-ta": "ha", "hecta": "ha", "héc ta": "ha",
+    "km2": "km2", "km²": "km2", "km": "km", "ki-lô-mét": "km", "kilômét": "km", "cây số": "km",
+    "m2": "m2", "m²": "m2", "mét vuông": "m2", "m3": "m3", "m³": "m3", "mét khối": "m3",
+    "m": "m", "mét": "m", "cm": "cm", "mm": "mm", "md": "md", "mét dài": "md",
+    "tấn": "tấn", "tạ": "tạ", "yến": "yến", "kg": "kg", "ki-lô-gam": "kg", "kilôgam": "kg",
+    "gam": "g", "gram": "g", "g": "g",
+    "lít": "lít", "l": "lít", "ml": "ml",
+    "mw": "MW", "kw": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "kwp": "kWp", "mwp": "MWp",
+    "kv": "kV", "teu": "TEU", "tấn co2": "tấn CO2", "độ c": "°C", "°c": "°C",
+    "sào": "sào", "mẫu": "mẫu",
+}
+# After a money or measure unit: "đồng/kg", "tạ/ha", "triệu đồng/người/năm"
+PER_UNITS: tuple[str, ...] = (
+    "người", "năm", "tháng", "ngày", "ha", "kg", "tấn", "tạ", "con", "hộ", "lao động",
+    "km2", "km²", "km", "m2", "m²", "m3", "m³", "m", "lít", "sào", "vụ", "quý", "giờ",
+    "đêm", "lượt", "suất", "học sinh", "khẩu", "cây", "buổi", "lần", "căn", "chiếc",
+    "sản phẩm", "xã", "thôn", "đơn vị", "gói", "hồ sơ", "trường hợp", "giường", "ngàn dân",
+    "nghìn dân", "vạn dân", "dân", "trang", "mẫu", "hs",
+)
+
+# Counted nouns: the figure is "N <noun>".  Multi-word entries win over shorter ones.
+COUNT_UNITS: tuple[str, ...] = (
+    # administration and organisations
+    "hồ sơ", "thủ tục hành chính", "thủ tục", "TTHC", "văn bản", "quyết định", "kế hoạch",
+    "báo cáo", "công văn", "nghị quyết", "đề án", "chương trình", "dự án", "công trình",
+    "hạng mục", "gói thầu", "xã", "phường", "thị trấn", "thôn", "bản", "làng", "tổ dân phố",
+    "khu dân cư", "ấp", "xóm", "huyện", "tỉnh", "thành phố", "thị xã", "quận", "địa phương",
+    "đơn vị", "phòng", "ban", "ngành", "cơ quan", "tổ chức", "doanh nghiệp", "hợp tác xã",
+    "HTX", "tổ hợp tác", "chi bộ", "đảng bộ", "đảng viên", "cơ sở", "chi hội", "hội viên",
+    "đoàn viên", "tổ", "đội", "nhóm", "câu lạc bộ", "CLB", "mô hình", "tài khoản",
+    "chữ ký số", "chứng thư số", "thư điện tử", "hộp thư", "dịch vụ công", "dịch vụ",
+    "cuộc", "cuộc họp", "cuộc thanh tra", "cuộc kiểm tra", "cuộc tuyên truyền", "hội nghị",
+    "buổi", "lớp", "lớp học", "khóa", "đợt", "lượt", "lượt người", "lượt khách",
+    "lượt truy cập", "lượt xem", "lượt hộ", "lượt cán bộ", "lượt học viên", "lần",
+    "vụ", "vụ việc", "vụ án", "việc", "đơn", "đơn thư", "kiến nghị", "ý kiến", "phản ánh",
+    "trường hợp", "đối tượng", "bị can", "bị cáo", "tội phạm", "tin", "tin bài", "bài",
+    "bài viết", "tài liệu", "cuốn", "tờ", "tờ rơi", "bản tin", "pa nô", "panô", "băng rôn",
+    "khẩu hiệu", "phóng sự", "chuyên mục", "giấy chứng nhận", "giấy phép", "giấy",
+    "chứng chỉ", "thẻ", "thẻ BHYT", "sổ", "sổ đỏ", "bằng", "bằng khen", "giấy khen",
+    "danh hiệu", "huy chương", "giải", "giải thưởng", "phần thưởng", "suất", "suất quà",
+    "phần quà", "quà", "món quà", "bộ", "chiếc", "cái", "con", "cây", "căn", "căn hộ",
+    "căn nhà", "ngôi nhà", "nhà", "nhà ở", "ngôi", "phòng học", "trường", "trường học",
+    "điểm trường", "điểm", "trạm", "trạm y tế", "bệnh viện", "giường", "giường bệnh",
+    "chợ", "cửa hàng", "cơ sở sản xuất", "cơ sở kinh doanh", "làng nghề", "sản phẩm",
+    "sản phẩm OCOP", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp", "nội dung",
+    "lĩnh vực", "ngành nghề", "nghề", "mặt hàng", "loại", "giống", "tuyến", "tuyến đường",
+    "tuyến kênh", "cầu", "cống", "đập", "hồ", "hồ chứa", "kênh", "giếng", "bể",
+    "trạm bơm", "máy", "máy tính", "thiết bị", "camera", "xe", "xe ô tô", "ô tô",
+    "phương tiện", "tàu", "thuyền", "tàu cá", "sà lan",
+    # people
+    "người", "người dân", "người lao động", "lao động", "cán bộ", "công chức", "viên chức",
+    "cán bộ, công chức", "cán bộ, công chức, viên chức", "CBCCVC", "CBCC", "giáo viên",
+    "học sinh", "sinh viên", "học viên", "trẻ", "trẻ em", "cháu", "em", "bệnh nhân",
+    "ca", "ca bệnh", "ca mắc", "ca tử vong", "bác sĩ", "y bác sĩ", "nhân viên", "thành viên",
+    "đại biểu", "cử tri", "thí sinh", "vận động viên", "VĐV", "đội bóng", "tình nguyện viên",
+    "chiến sĩ", "cựu chiến binh", "thanh niên", "công dân", "tân binh", "hộ", "hộ dân",
+    "hộ gia đình", "hộ nghèo", "hộ cận nghèo", "hộ thoát nghèo", "gia đình", "khẩu",
+    "nhân khẩu", "đoàn", "đoàn khách", "khách", "du khách", "khách hàng", "thương nhân",
+    "hộ kinh doanh", "hộ sản xuất", "nông dân", "ngư dân", "hộ nông dân", "nạn nhân",
+    "người có công", "gia đình chính sách", "đối tượng bảo trợ", "liều", "liều vắc xin",
+    "mũi", "mũi tiêm", "mẫu", "ca phẫu thuật", "lượt khám", "lượt khám bệnh",
+    # farming
+    "con gia súc", "con gia cầm", "con bò", "con trâu", "con lợn", "con heo", "con gà",
+    "đàn", "ô", "thửa", "thửa đất", "lô", "lô đất", "nền", "mảnh", "khu", "khu vực",
+    "cụm", "cụm công nghiệp", "khu công nghiệp", "nhà máy", "điểm du lịch", "di tích",
+    "lễ hội", "đầu mối", "trang trại", "gia trại", "vườn", "vườn mẫu", "khu dân cư kiểu mẫu",
+    "bản án", "quyết định xử phạt", "vi phạm", "trận", "trận đấu", "tác phẩm", "công trình",
+    "sáng kiến", "đề tài", "chương", "trang", "website", "trang thông tin điện tử",
+    "ứng dụng", "phần mềm", "cổng", "lô hàng", "container", "chuyến", "chuyến bay",
+    "bậc", "hạng", "đội tuyển", "môn", "môn thi", "nội dung thi", "trường hợp vi phạm",
+)
+# After "N phòng", ", ban, đơn vị" continues the same counted noun: "18 phòng, ban, đơn vị"
+COORDINATED_NOUNS: tuple[str, ...] = (
+    "ban", "ngành", "đơn vị", "phòng", "cơ quan", "địa phương", "đoàn thể", "hội",
+    "công chức", "viên chức", "người lao động", "thị trấn", "phường", "xã", "tổ chức",
+    "doanh nghiệp", "trường", "hợp tác xã", "cá nhân", "tập thể",
+)
+# Time spans are periods, not figures: "6 tháng", "09 tháng", "3 năm"
+TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây",
+                        "thập kỷ", "thế kỷ", "buổi sáng", "đêm", "h", "tiếng"})
+# Words after a number that make it no figure at all ("OCOP 3 sao")
+NOT_UNIT_WORDS = frozenset({"sao", "tầng"})
+
+# Fallback for unknown nouns (word_tokenize): a following word in this set is no counted noun
+NON_NOUN_WORDS = frozenset({
+    "và", "với", "của", "cho", "trong", "trên", "dưới", "tại", "từ", "đến", "tới", "là", "có",
+    "được", "bị", "đã", "đang", "sẽ", "thì", "mà", "nhưng", "hoặc", "hay", "để", "khi", "nếu",
+    "này", "đó", "kia", "nào", "đây", "ấy", "theo", "về", "vào", "ra", "lên", "xuống", "so",
+    "tăng", "giảm", "đạt", "chiếm", "bằng", "vượt", "còn", "thêm", "gồm", "trở lên", "trở xuống",
+    "ước", "tương đương", "tương ứng", "nhằm", "do", "vì", "nên", "rồi", "cũng", "đều",
+    "triển khai", "thực hiện", "tổ chức", "ban hành", "hoàn thành", "đảm bảo", "tham gia",
+    "sử dụng", "thành lập", "đề nghị", "đề xuất", "giải quyết", "tiếp nhận", "xử lý",
+    "kiểm tra", "tiếp tục", "tham dự", "dự", "vừa", "mới", "lại", "nữa", "rất", "hơn", "nhất",
+    "trước", "sau", "qua", "nay", "năm", "tháng", "ngày", "sao", "cao", "thấp", "lớn", "nhỏ",
+    "trên địa bàn", "đầu", "cuối", "giữa", "xong", "thứ", "số", "không", "chưa", "đi", "về",
+    "trở", "lần thứ", "độ", "mức", "cấp", "loại", "hạng", "phần", "khoảng", "gần", "đồng thời",
+    "cụ thể", "trong đó", "tuổi", "giờ", "phút",
+})
+
+# --- attributes --------------------------------------------------------------
+# words right before the number: canonical approx
+APPROX_WORDS: dict[str, str] = {
+    "hơn": "hơn", "trên": "trên", "gần": "gần", "khoảng": "khoảng", "dưới": "dưới",
+    "xấp xỉ": "xấp xỉ", "chừng": "khoảng", "ước khoảng": "khoảng", "trên dưới": "khoảng",
+    "khoảng hơn": "hơn", "gần như": "gần", "hàng": "hơn", "tới hơn": "hơn", "đến hơn": "hơn",
+    "tối thiểu": "trên", "ít nhất": "trên", "tối đa": "dưới", "không quá": "dưới",
+}
+# a clause containing one of these (as whole words) before the figure makes it an estimate
+ESTIMATE_PATTERN = (r"ước\s+(?:đạt|thực\s+hiện|tính|thu|chi|khoảng|cả\s+năm|năm|tăng|giảm|"
+                    r"có|sản\s+lượng|giá\s+trị|tổng|doanh|cả|trên|hơn|gần)|"
+                    r"dự\s+ước|ước\s+\d|\(ước\)|ước(?=\s*[:,])")
+# change words right before a number (after them only the words of CHANGE_FILLERS may come)
+CHANGE_WORDS: dict[str, str] = {
+    "tăng": "tăng", "giảm": "giảm", "tăng trưởng": "tăng", "vượt": "tăng",
+    "cao hơn": "tăng", "thấp hơn": "giảm", "nhiều hơn": "tăng", "ít hơn": "giảm",
+    "tăng thêm": "tăng", "giảm thêm": "giảm", "giảm được": "giảm", "tăng được": "tăng",
+    "tăng gần": "tăng", "tăng hơn": "tăng", "tăng khoảng": "tăng", "tăng trên": "tăng",
+    "giảm gần": "giảm", "giảm hơn": "giảm", "giảm khoảng": "giảm", "giảm trên": "giảm",
+    "vượt hơn": "tăng", "vượt gần": "tăng", "vượt trên": "tăng",
+}
+# "tăng lên 50%" / "giảm xuống còn 5%" / "giảm còn" are new levels, not changes
+CHANGE_TO_LEVEL = ("lên", "xuống", "còn", "lên đến", "lên tới", "đến", "tới", "xuống còn")
+# "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
+EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tức là", "tức", "bằng", "hay", "chiếm")
+
+# reference phrases: regex (after optional "so với"/"so"/"của") -> canonical
+REFERENCE_TABLE: tuple[tuple[str, str], ...] = (
+    (r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?", "cùng kỳ"),
+    (r"cùng\s+thời\s+điểm(?:\s+năm\s+(?:trước|ngoái|\d{4}))?", "cùng kỳ"),
+    (r"kế\s+hoạch|KH\b", "kế hoạch"),
+    (r"(?:chỉ\s+tiêu\s+)?(?:Nghị\s+quyết|nghị\s+quyết|NQ\b)", "nghị quyết"),
+    (r"dự\s+toán", "dự toán"),
+    (r"chỉ\s+tiêu", "chỉ tiêu"),
+    (r"mục\s+tiêu", "mục tiêu"),
+)
+# only after "so với" / "so": "so với năm 2022", "so với cuối năm 2021", "so với tháng trước"
+REFERENCE_AFTER_SO_VOI = (r"(?:cuối\s+|đầu\s+)?(?:năm|tháng|quý)\s+(?:trước|ngoái|\d{4}"
+                          r"|\d{1,2}/\d{4}|[IV]+(?:/\d{4})?)|(?:cuối|đầu)\s+năm|"
+                          r"(?:năm|kỳ|tháng|quý)\s+trước|bình\s+quân\s+chung(?:\s+cả\s+nước)?")
+
+# --- periods -----------------------------------------------------------------
+_YEAR = r"(?:19|20)\d{2}"
+PERIOD_PATTERNS: tuple[str, ...] = (
+    rf"\d{{1,2}}\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+{_YEAR})?",
+    rf"\d{{1,2}}\s+tháng(?:\s+năm)?\s+{_YEAR}",
+    rf"quý\s+[IV1-4]+(?:\s*[/-]\s*{_YEAR}|\s+năm\s+{_YEAR})?",
+    rf"tháng\s+\d{{1,2}}\s*(?:/\s*{_YEAR}|năm\s+{_YEAR})",
+    rf"(?:năm\s+học|niên\s+vụ|vụ\s+\w+(?:\s+\w+)?)\s+{_YEAR}\s*-\s*{_YEAR}",
+    rf"giai\s+đoạn\s+{_YEAR}\s*-\s*{_YEAR}",
+    rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+nay",
+    rf"năm\s+{_YEAR}",
+)
+
+# --- not figures ---------------------------------------------------------------
+# A number right after one of these words is an ordinal or part of a name
+ORDINAL_BEFORE: tuple[str, ...] = (
+    "thứ", "lần thứ", "khóa", "khoá", "thôn", "xóm", "tổ", "ấp", "bản", "buôn", "làng",
+    "khu phố", "khu", "khối", "tiểu khu", "đội", "phường", "quận", "quốc lộ", "ql", "tỉnh lộ",
+    "đt", "tl", "đh", "đường tỉnh", "đường huyện", "đường", "hẻm", "ngõ", "ngách", "kiệt",
+    "lô", "thửa", "tờ bản đồ", "điều", "khoản", "điểm", "chương", "mục", "phần", "tiêu chí",
+    "mức độ", "cấp độ", "loại", "hạng", "nhóm", "giai đoạn", "đợt", "kỳ",
+    "kỳ họp", "phiên", "vòng", "bảng", "tầng", "phòng", "km", "lớp", "tuyến", "khu vực",
+    "sư đoàn", "trung đoàn", "tiểu đoàn", "lữ đoàn", "covid", "tháng", "quý", "năm", "ngày",
+    "tuần", "lần", "top", "giải", "tập", "số", "hộp thư", "mã", "mã số", "kho", "lộ", "trạm",
+    "bến", "cảng", "cổng", "tổ dân phố", "khu dân cư", "cụm", "zone", "hạng mục", "ô",
+    "bài", "câu", "chỉ thị", "nghị định", "thông tư", "luật", "pháp lệnh", "hiến pháp",
+    "phụ lục", "biểu", "mẫu", "hình", "ảnh", "tuổi", "độ tuổi", "version", "phiên bản",
+    "thế hệ", "sân", "nhà", "căn hộ", "block", "lầu", "toà", "tòa", "đơn nguyên", "level",
+    "cấp đô", "lô đất", "buổi", "kỳ thi", "vụ", "mùa", "chặng", "hiệp", "ván", "trận",
+)
+# "số" is an ordinal after these ("Quyết định số 17") but a count after "tổng số"
+NUMBERED_DOC_NOUNS: tuple[str, ...] = (
+    "quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "công văn", "văn bản",
+    "kế hoạch", "thông báo", "báo cáo", "tờ trình", "hướng dẫn", "luật", "tiêu chí", "tổ",
+    "nhà", "phòng", "kết luận", "quy định", "đề án", "chương trình", "giấy phép",
+    "điện thoại", "hiệu", "văn bản hợp nhất", "công điện", "lệnh", "sắc lệnh",
+)
+TIME_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm", "rạng sáng", "sáng sớm", "chiều tối",
+               "ngày", "hôm", "mùng", "mồng", "từ ngày", "đến ngày", "tới ngày", "đêm")
+PHONE_WORDS = ("điện thoại", "đt", "sđt", "hotline", "fax", "đường dây nóng", "tel", "số máy",
+               "liên hệ", "di động", "zalo")
+FILE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "bmp", "pdf", "doc", "docx", "xls",
+                   "xlsx", "zip", "rar", "mp4", "tif", "tiff", "svg", "html", "htm", "aspx")
+
+# --- labels ---------------------------------------------------------------------
+# the verb before a figure that ends the subject ("Tỷ lệ ... đạt 95%")
+LABEL_VERBS: tuple[str, ...] = (
+    "ước đạt", "ước thực hiện", "ước tính", "ước thu", "dự ước", "đạt được", "đạt", "là",
+    "chiếm", "có", "được", "với", "gồm", "tăng", "giảm", "bằng", "vượt", "còn", "lên",
+    "xuống", "ước", "tổng cộng", "tổng số", "tổng", "trên", "gần", "hơn", "khoảng",
+    "thu hút", "thu", "chi", "cấp", "hỗ trợ", "giải ngân", "tiếp nhận", "giải quyết",
+    "xử lý", "thực hiện", "tổ chức", "triển khai", "hoàn thành", "cho", "đến", "tới",
+    "tương đương", "tương ứng", "ở mức", "mức", "tham gia", "xây dựng", "phát hiện",
+)
+# opening words that are not part of a subject
+LABEL_LEAD_STRIP = (
+    r"(?:trong\s+)?đó\s*[:,]?", r"đến\s+nay\s*,?", r"hiện\s+nay\s*,?", r"tính\s+đến\s+[^,]*,",
+    r"cụ\s+thể\s*[:,]?", r"riêng\s+", r"ngoài\s+ra\s*,?", r"bên\s+cạnh\s+đó\s*,?",
+    r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?", r"trong\s+",
+    r"kết\s+quả\s*,?", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
+    r"nhìn\s+chung\s*,?", r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"các\s+",
+)
