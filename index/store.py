@@ -286,13 +286,13 @@ class Store:
 
     def iter_articles(self, after_id: int = 0) -> Iterator[dict]:
         """Every article in id order, ``ITER_BATCH`` at a time (constant memory)."""
-        for full in self._iter_by("id", after_id):
+        for _, full in self._iter_by("id", after_id):
             yield _public(full)
 
     def iter_changed(self, after_seq: int = 0) -> Iterator[tuple[int, dict]]:
         """(change_seq, article dict) of articles added or changed after ``after_seq``, in change order."""
-        for full in self._iter_by("change_seq", after_seq):
-            yield full["change_seq"], _public(full)
+        for seq, full in self._iter_by("change_seq", after_seq):
+            yield seq, _public(full)
 
     def max_change_seq(self) -> int:
         return self.conn.execute("SELECT COALESCE(MAX(change_seq), 0) FROM articles").fetchone()[0]
@@ -305,15 +305,20 @@ class Store:
         return [{"rev": r[0], "fetched_at": r[1], "replaced_at": r[2],
                  "archive": {"warc": r[3], "offset": r[4]}, "article": json.loads(r[5])} for r in rows]
 
-    def _iter_by(self, key: str, after: int) -> Iterator[dict]:
+    def _iter_by(self, key: str, after: int) -> Iterator[tuple[int, dict]]:
+        # The key comes from the selecting query: an article changed meanwhile is loaded in its
+        # newest state and comes again later under its new change_seq, never skipping others.
         while True:
-            ids = [r[0] for r in self.conn.execute(
-                f"SELECT id FROM articles WHERE {key} > ? ORDER BY {key} LIMIT ?", (after, ITER_BATCH))]
-            if not ids:
+            rows = self.conn.execute(
+                f"SELECT id, {key} FROM articles WHERE {key} > ? ORDER BY {key} LIMIT ?",
+                (after, ITER_BATCH)).fetchall()
+            if not rows:
                 return
-            batch = sorted(self._load(ids), key=lambda a: a[key])
-            yield from batch
-            after = batch[-1][key]
+            loaded = {a["id"]: a for a in self._load([r[0] for r in rows])}
+            for article_id, value in rows:
+                if article_id in loaded:
+                    yield value, loaded[article_id]
+            after = rows[-1][1]
 
     def _load(self, ids: list[int]) -> list[dict]:
         """Full dicts (public fields + bookkeeping) of these article ids, in id order."""

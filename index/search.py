@@ -1,0 +1,433 @@
+"""Full-text search over the whoosh index: query language, ranking, filters, facets, snippets.
+
+Query language: words (any may match; documents matching more rank higher),
+``"quoted phrases"`` (must match), ``AND`` (both sides must match), ``OR``,
+``NOT word`` or ``-word`` (must not match). Everything is matched without
+regard to diacritics; words typed with diacritics score exact spellings higher.
+
+Ranking: BM25F over title (boosted), body and portal metadata; each word scores
+its exact form and its folded form, so an exact spelling earns both; adjacent
+query words also score as a phrase (Vietnamese words are several syllables:
+"hành chính"); documents matching every word get a coordination bonus; recent
+articles get a small boost. Known abbreviations match their expansions and back.
+"""
+from __future__ import annotations
+
+import html
+import json
+import math
+import re
+import sys
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Iterable
+
+from whoosh import index as whoosh_index
+from whoosh.query import And, AndMaybe, AndNot, NumericRange, Or, Phrase, Query, Term
+from whoosh.scoring import BM25F
+from whoosh.sorting import Count, FieldFacet, ScoreFacet
+
+from extract.errors import BadInput
+from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, TermForms, normalize_text,
+                            query_terms, terms)
+from index.datadir import index_dir
+from index.searchindex import category_key
+from index.store import Store, open_records
+
+MAX_QUERY_CHARS = 500
+MAX_LIMIT = 1000
+OPERATORS = ("AND", "OR", "NOT")
+QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
+SEARCH_FIELDS = ("title", "body", "meta")
+# Ranking weights (bench/bench_ranking.py measures them on a judged query set).
+FOLDED_WEIGHT = 0.5  # the folded form of a word typed with diacritics: exact spellings score 1 + 0.5
+ABBREVIATION_WEIGHT = 0.8  # "BHYT" matching "bảo hiểm y tế" (and back)
+ADJACENT_WEIGHT = 1.0  # two query words found side by side
+COORD_WEIGHT = 0.5  # every word of the query found
+RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
+RECENCY_HALF_LIFE_DAYS = 365.0
+BM25_PARAMS = {"B": 0.75, "K1": 1.2}
+SNIPPET_TOKENS = 30
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class QueryError(BadInput):
+    """A query (or search option) that cannot be searched; the message is one line."""
+
+
+@dataclass
+class SearchHit:
+    id: int
+    url: str
+    title: str | None
+    site: str | None
+    published: str | None
+    score: float
+    snippet: str
+    snippet_html: str
+
+
+@dataclass
+class SearchResult:
+    total: int
+    hits: list[SearchHit]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    page: int = 1
+    pages: int = 0
+
+
+# -- query language ------------------------------------------------------------------------
+
+@dataclass
+class Clause:
+    terms: list[TermForms]
+    phrase: bool = False  # quoted, or one written token giving several terms ("covid-19")
+    required: bool = False
+    excluded: bool = False
+    joined_to_next: bool = False  # written right before the next clause, with no operator between
+
+
+@dataclass
+class ParsedQuery:
+    clauses: list[Clause]
+
+    @property
+    def positive(self) -> list[Clause]:
+        return [c for c in self.clauses if not c.excluded]
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Split a query into clauses; raise QueryError with a one-line reason when it cannot be searched."""
+    if text is None or not text.strip():
+        raise QueryError("empty query: give one or more words to search for")
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryError(f"query too long ({len(text)} characters; at most {MAX_QUERY_CHARS})")
+    text = normalize_text(text).translate(QUOTES)
+    if text.count('"') % 2:
+        raise QueryError('unbalanced quotes in query: close the phrase with "')
+    chunks = re.findall(r'-?"[^"]*"|\S+', text)
+    clauses: list[Clause] = []
+    pending_op: str | None = None
+    negate_next = False
+    for chunk in chunks:
+        if chunk in OPERATORS:
+            if chunk == "NOT":
+                if negate_next:
+                    raise QueryError("NOT needs a word after it")
+                negate_next = True
+                continue
+            if pending_op or negate_next or not clauses:
+                raise QueryError(f"{chunk} needs a word on each side")
+            pending_op = chunk
+            continue
+        excluded = negate_next
+        if chunk.startswith("-") and len(chunk) > 1:
+            excluded, chunk = True, chunk[1:]
+        quoted = chunk.startswith('"')
+        found = query_terms(chunk.strip('"'))
+        if not found:
+            if quoted:
+                raise QueryError("empty phrase in query: put words between the quotes")
+            if pending_op or negate_next:
+                raise QueryError(f"{pending_op or 'NOT'} needs a word on each side")
+            continue  # punctuation between words
+        clause = Clause(found, phrase=quoted or len(found) > 1, required=quoted, excluded=excluded)
+        if pending_op == "AND":
+            clauses[-1].required = clause.required = True
+        if clauses and pending_op is None and not excluded and not clauses[-1].excluded:
+            clauses[-1].joined_to_next = True
+        clauses.append(clause)
+        pending_op, negate_next = None, False
+    if pending_op or negate_next:
+        raise QueryError(f"{pending_op or 'NOT'} needs a word on each side")
+    if not clauses:
+        raise QueryError("the query has no words to search for (only punctuation)")
+    if all(c.excluded for c in clauses):
+        raise QueryError("the query only excludes words: give at least one word to search for")
+    return ParsedQuery(clauses)
+
+
+def _word_query(term: TermForms) -> Query:
+    alternatives: list[Query] = []
+    for f in SEARCH_FIELDS:
+        alternatives.append(Term(f, term.folded, boost=FOLDED_WEIGHT if term.exact != term.folded else 1.0))
+        if term.exact != term.folded:
+            alternatives.append(Term(f, term.exact))
+        expansion = ABBREVIATION_EXPANSIONS.get(term.folded)
+        if expansion:
+            alternatives.append(_phrase(f, list(expansion), ABBREVIATION_WEIGHT))
+    return Or(alternatives)
+
+
+def _phrase(fieldname: str, words: list[str], boost: float = 1.0) -> Query:
+    return Phrase(fieldname, words, boost=boost) if len(words) > 1 else Term(fieldname, words[0], boost=boost)
+
+
+def _phrase_query(words: list[TermForms], boost: float = 1.0) -> Query:
+    alternatives: list[Query] = []
+    exact = [t.exact for t in words]
+    folded = [t.folded for t in words]
+    for f in SEARCH_FIELDS:
+        alternatives.append(_phrase(f, folded, boost * (FOLDED_WEIGHT if exact != folded else 1.0)))
+        if exact != folded:
+            alternatives.append(_phrase(f, exact, boost))
+    return Or(alternatives)
+
+
+def _clause_query(clause: Clause) -> Query:
+    if clause.phrase:
+        return _phrase_query(clause.terms)
+    return _word_query(clause.terms[0])
+
+
+def _bonus_queries(clauses: list[Clause]) -> list[Query]:
+    """Adjacent-word phrases, abbreviations of written-out names, and the every-word bonus."""
+    bonus: list[Query] = []
+    runs: list[list[TermForms]] = [[]]
+    for clause in clauses:
+        if clause.excluded:
+            continue
+        runs[-1].extend(clause.terms)
+        if not clause.joined_to_next:
+            runs.append([])
+    for run in runs:
+        for a, b in zip(run, run[1:]):
+            bonus.append(_phrase_query([a, b], ADJACENT_WEIGHT))
+        folded = [t.folded for t in run]
+        for seq, abbreviations in EXPANSION_ABBREVIATIONS.items():
+            n = len(seq)
+            if any(tuple(folded[i:i + n]) == seq for i in range(len(folded) - n + 1)):
+                bonus.extend(Term(f, a, boost=ABBREVIATION_WEIGHT * n) for f in SEARCH_FIELDS for a in abbreviations)
+    optional = [c for c in clauses if not c.excluded and not c.required]
+    if len(optional) > 1:
+        bonus.append(And([_clause_query(c) for c in optional], boost=COORD_WEIGHT))
+    return bonus
+
+
+def build_query(parsed: ParsedQuery) -> Query:
+    required = [_clause_query(c) for c in parsed.clauses if c.required and not c.excluded]
+    optional = [_clause_query(c) for c in parsed.clauses if not c.required and not c.excluded]
+    excluded = [_clause_query(c) for c in parsed.clauses if c.excluded]
+    bonus = _bonus_queries(parsed.clauses)
+    if required:
+        query: Query = AndMaybe(And(required), Or(optional + bonus)) if optional or bonus else And(required)
+    else:
+        # documents must match a word; the bonuses only reorder them
+        query = AndMaybe(Or(optional), Or(bonus)) if bonus else Or(optional)
+    if excluded:
+        query = AndNot(query, Or(excluded))
+    return query
+
+
+# -- filters and ranking ---------------------------------------------------------------------
+
+def parse_date(value: str | None, option: str, end: bool) -> int | None:
+    """ "2023" / "2023-08" / "2023-08-18" -> yyyymmdd (first or last day when ``end``)."""
+    if value is None or value == "":
+        return None
+    m = DATE_RE.match(value.strip())
+    try:
+        if not m:
+            raise ValueError
+        year, month, day = int(m.group(1)), int(m.group(2) or 0), int(m.group(3) or 0)
+        if month and day:
+            date(year, month, day)
+        elif month:
+            date(year, month, 1)
+            day = 31 if end else 1
+        else:
+            month, day = (12, 31) if end else (1, 1)
+    except ValueError:
+        raise QueryError(f"{option}: expected a date like 2023-08-18, 2023-08 or 2023, got {value!r}") from None
+    return year * 10000 + month * 100 + day
+
+
+def build_filter(since=None, until=None, site=None, category=None) -> Query | None:
+    parts: list[Query] = []
+    low, high = parse_date(since, "--since", end=False), parse_date(until, "--until", end=True)
+    if low is not None and high is not None and low > high:
+        raise QueryError(f"--since {since} is after --until {until}")
+    if low is not None or high is not None:
+        parts.append(NumericRange("date", low if low is not None else 1, high))
+    if site:
+        parts.append(Term("site", site.strip().lower()))
+    if category:
+        parts.append(Term("category", category_key(category)))
+    return And(parts) if parts else None
+
+
+class RecencyBM25F(BM25F):
+    """BM25F with a small boost for recent articles (by their publication date, not fetch date)."""
+
+    use_final = True
+
+    def __init__(self, today: date | None = None, **kwargs):
+        super().__init__(**kwargs)
+        self.today = (today or date.today()).toordinal()
+        self._dates = None
+
+    def final(self, searcher, docnum, score):
+        if self._dates is None:
+            self._dates = searcher.reader().column_reader("date")
+        number = self._dates[docnum]
+        if not number:
+            return score
+        try:
+            age = self.today - date(number // 10000, number // 100 % 100, number % 100).toordinal()
+        except ValueError:
+            return score
+        return score * (1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS))
+
+
+# -- search --------------------------------------------------------------------------------
+
+def open_index(data_dir: Path):
+    path = index_dir(Path(data_dir))
+    if not whoosh_index.exists_in(str(path)):
+        open_records(data_dir).close()  # "no records ... run govnews crawl first" when that is the cause
+        raise BadInput(f"no search index in {path}: run govnews index")
+    return whoosh_index.open_dir(str(path))
+
+
+def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None,
+           sort: str = "relevance", limit: int = 10, page: int = 1) -> SearchResult:
+    """Search the index of ``data_dir``; raises QueryError for a query or option that cannot be used."""
+    if sort not in ("relevance", "date"):
+        raise QueryError(f"--sort must be relevance or date, not {sort!r}")
+    if not 1 <= int(limit) <= MAX_LIMIT:
+        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
+    if int(page) < 1:
+        raise QueryError("--page must be 1 or more")
+    parsed = parse_query(query)
+    whoosh_query = build_query(parsed)
+    flt = build_filter(since, until, site, category)
+    ix = open_index(data_dir)
+    try:
+        with ix.searcher(weighting=RecencyBM25F(**BM25_PARAMS)) as searcher:
+            kwargs = {
+                "filter": flt,
+                "groupedby": {"site": FieldFacet("site", maptype=Count), "year": FieldFacet("year", maptype=Count)},
+            }
+            if sort == "date":
+                kwargs["sortedby"] = [FieldFacet("date", reverse=True), ScoreFacet()]
+            results = searcher.search(whoosh_query, limit=page * limit, **kwargs)
+            total = len(results)
+            facets = {name: _facet(results.groups(name)) for name in ("site", "year")}
+            start = (page - 1) * limit
+            found = [(int(hit["key"]), hit.score) for hit in list(results)[start:start + limit]]
+    finally:
+        ix.close()
+    hits = _hits(data_dir, found, parsed)
+    return SearchResult(total=total, hits=hits, facets=facets, page=page,
+                        pages=math.ceil(total / limit) if total else 0)
+
+
+def _facet(groups: dict) -> dict[str, int]:
+    counts = {k: v for k, v in groups.items() if k}
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _hits(data_dir: Path, found: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
+    if not found:
+        return []
+    wanted = _snippet_terms(parsed)
+    hits = []
+    with Store.open(data_dir, create=False) as store:
+        for article_id, score in found:
+            article = store.get_article(article_id)
+            if article is None:  # deleted from the records after indexing
+                continue
+            text = article.get("summary") or ""
+            text = f"{text}\n\n{article['body']}" if text else article["body"]
+            plain, marked = make_snippet(text, wanted)
+            hits.append(SearchHit(id=article_id, url=article["url"], title=article["title"], site=article["site"],
+                                  published=article["published"], score=round(float(score), 4),
+                                  snippet=plain, snippet_html=marked))
+    return hits
+
+
+def _snippet_terms(parsed: ParsedQuery) -> set[str]:
+    wanted: set[str] = set()
+    for clause in parsed.positive:
+        for t in clause.terms:
+            wanted.add(t.folded)
+            wanted.update(ABBREVIATION_EXPANSIONS.get(t.folded, ()))
+    folded = [t.folded for c in parsed.positive for t in c.terms]
+    for seq, abbreviations in EXPANSION_ABBREVIATIONS.items():
+        if all(w in folded for w in seq):
+            wanted.update(abbreviations)
+    return wanted
+
+
+def make_snippet(text: str, wanted: set[str], size: int = SNIPPET_TOKENS) -> tuple[str, str]:
+    """The window of ``size`` tokens with the most distinct query words: (plain text, HTML with <mark>)."""
+    text = normalize_text(text)
+    tokens = list(terms(text))
+    if not tokens:
+        return "", ""
+    hits = [i for i, t in enumerate(tokens) if t.folded in wanted or t.exact in wanted]
+    best, best_key = 0, (0, 0)
+    for i in hits:
+        window = [tokens[j].folded for j in hits if i <= j < i + size]
+        key = (len(set(window)), len(window))
+        if key > best_key:
+            best, best_key = i, key
+    first = max(0, best - 3) if hits else 0
+    last = min(len(tokens), first + size)
+    span_start, span_end = tokens[first].start, tokens[last - 1].end
+    prefix = "… " if first > 0 else ""
+    suffix = " …" if last < len(tokens) else ""
+    plain_parts, html_parts = [], []
+    cursor = span_start
+    hit_set = set(hits)
+    for j in range(first, last):
+        tok = tokens[j]
+        gap = text[cursor:tok.start]
+        word = text[tok.start:tok.end]
+        plain_parts.append(gap + word)
+        html_parts.append(html.escape(gap) + (f"<mark>{html.escape(word)}</mark>" if j in hit_set
+                                              else html.escape(word)))
+        cursor = tok.end
+    plain = " ".join((prefix + "".join(plain_parts) + suffix).split())
+    marked = " ".join((html.escape(prefix) + "".join(html_parts) + html.escape(suffix)).split())
+    return plain, marked
+
+
+# -- command -------------------------------------------------------------------------------
+
+def run_search(data_dir: Path, query: str, limit: int = 10, page: int = 1, since=None, until=None, site=None,
+               category=None, sort: str = "relevance", fmt: str = "text", stream=None) -> int:
+    """``govnews search``: text for people, or one JSON object per hit (``--format json``)."""
+    out = stream or sys.stdout
+    result = search(data_dir, query, since=since, until=until, site=site, category=category, sort=sort,
+                    limit=limit, page=page)
+    if fmt == "json":
+        for hit in result.hits:
+            row = {k: v for k, v in asdict(hit).items() if k in ("url", "title", "site", "published", "score",
+                                                                  "snippet")}
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return 0
+    _print_text(result, limit, out)
+    return 0
+
+
+def _print_text(result: SearchResult, limit: int, out) -> None:
+    if not result.total:
+        out.write("no results\n")
+        return
+    first = (result.page - 1) * limit + 1
+    out.write(f"{result.total} result(s); page {result.page} of {result.pages}\n\n")
+    for n, hit in enumerate(result.hits, first):
+        day = (hit.published or "")[:10] or "no date"
+        out.write(f"{n}. {hit.title or '(no title)'}\n   {day} · {hit.site or ''} · {hit.url}\n")
+        if hit.snippet:
+            out.write(f"   {hit.snippet}\n")
+        out.write("\n")
+    for name, counts in result.facets.items():
+        if counts:
+            out.write(f"by {name}: " + ", ".join(f"{k} ({v})" for k, v in _top(counts.items())) + "\n")
+
+
+def _top(items: Iterable[tuple[str, int]], n: int = 10) -> list[tuple[str, int]]:
+    return list(items)[:n]

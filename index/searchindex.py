@@ -1,0 +1,205 @@
+"""The whoosh search index: derived from the records store, rebuildable at any time.
+
+Incremental by default: the index remembers the store's last ``change_seq`` it
+has taken in (``DATA/index/govnews-index.json``) and only reads articles added
+or changed since. Work is committed every ``COMMIT_EVERY`` articles and the
+remembered value moves only after a commit, so a crash leaves a searchable index
+and the next run carries on. ``rebuild`` builds a fresh index beside the old one
+and swaps it in at the end: searches keep working meanwhile, and the result is
+the same as indexing everything once.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+from whoosh import index as whoosh_index
+from whoosh.fields import ID, NUMERIC, TEXT, Schema
+from whoosh.index import LockError
+
+from extract.errors import BadInput
+from index.analyzer import fold, vietnamese_analyzer
+from index.datadir import index_dir
+from index.store import Store
+
+# Bump when the schema or the analyzer changes: an index of another format is rebuilt.
+INDEX_FORMAT = 1
+STATE_FILE = "govnews-index.json"
+TITLE_BOOST = 3.0
+COMMIT_EVERY = 20_000  # articles per commit: bounds the work a crash can lose
+LOCK_WAIT_S = 60.0  # how long to wait for another writer (a crawl indexing) before giving up
+# A fresh index of many articles is written by several processes (whoosh's MpWriter).
+BULK_MIN_DOCS = 5_000
+BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 256, "multisegment": True}
+WRITER = {"limitmb": 128}
+
+
+def make_schema() -> Schema:
+    analyzer = vietnamese_analyzer()
+    return Schema(
+        key=ID(stored=True, unique=True),  # the article id in the store
+        title=TEXT(analyzer=analyzer, phrase=True, field_boost=TITLE_BOOST),
+        body=TEXT(analyzer=analyzer, phrase=True),  # summary + body
+        meta=TEXT(analyzer=analyzer, phrase=True),  # portal name, category: "Ba Tơ" finds the Ba Tơ portal
+        site=ID(sortable=True),
+        year=ID(sortable=True),
+        category=ID,  # folded, lower case
+        date=NUMERIC(int, sortable=True, signed=False),  # yyyymmdd; 0 = no date
+    )
+
+
+def date_number(published: str | None) -> int:
+    """ "2023-08-18T16:01:00+07:00" -> 20230818; 0 when there is no usable date."""
+    if not published or len(published) < 10:
+        return 0
+    digits = published[:4] + published[5:7] + published[8:10]
+    return int(digits) if digits.isdigit() else 0
+
+
+def category_key(category: str) -> str:
+    return fold(" ".join(category.lower().split()))
+
+
+def document(article: dict) -> dict:
+    """The whoosh fields of one store article dict."""
+    doc = {
+        "key": str(article["id"]),
+        "title": article.get("title") or "",
+        "body": "\n\n".join(p for p in (article.get("summary"), article.get("body")) if p),
+        "meta": "\n".join(p for p in (article.get("site_name"), article.get("category")) if p),
+        "date": date_number(article.get("published")),
+    }
+    if article.get("site"):
+        doc["site"] = article["site"].lower()
+    if doc["date"]:
+        doc["year"] = str(doc["date"] // 10000)
+    if article.get("category"):
+        doc["category"] = category_key(article["category"])
+    return doc
+
+
+def _read_state(path: Path) -> dict | None:
+    try:
+        state = json.loads((path / STATE_FILE).read_text())
+    except (OSError, ValueError):
+        return None
+    return state if state.get("format") == INDEX_FORMAT and whoosh_index.exists_in(str(path)) else None
+
+
+def _write_state(path: Path, change_seq: int) -> None:
+    tmp = path / (STATE_FILE + ".tmp")
+    tmp.write_text(json.dumps({"format": INDEX_FORMAT, "change_seq": change_seq}))
+    os.replace(tmp, path / STATE_FILE)
+
+
+def _writer(ix, path: Path, bulk: bool):
+    try:
+        return ix.writer(timeout=LOCK_WAIT_S, delay=0.25, **(BULK_WRITER if bulk else WRITER))
+    except LockError:
+        raise BadInput(f"the search index {path} is locked by another govnews process "
+                       f"(a crawl or index still running); try again when it has finished") from None
+
+
+def _progress(total: int, enabled: bool):
+    if not (enabled and sys.stderr.isatty()):
+        return None
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", desc="indexing", file=sys.stderr)
+
+
+def update_index(data_dir: Path, rebuild: bool = False, progress: bool = False) -> int:
+    """Bring ``DATA/index`` up to date with the records; returns the number of articles (re)indexed."""
+    data_dir = Path(data_dir)
+    with Store.open(data_dir, create=False) as store:
+        final = index_dir(data_dir)
+        state = None if rebuild else _read_state(final)
+        if state is not None:
+            return _index_changes(store, final, state["change_seq"], fresh=False, progress=progress)
+        if rebuild or final.exists():
+            # a fresh index beside the current one, swapped in when complete
+            building = final.with_name(final.name + ".new")
+            shutil.rmtree(building, ignore_errors=True)
+            done = _index_changes(store, building, 0, fresh=True, progress=progress)
+            _swap(building, final)
+            return done
+        return _index_changes(store, final, 0, fresh=True, progress=progress)
+
+
+def _swap(building: Path, final: Path) -> None:
+    old = final.with_name(final.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
+    if final.exists():
+        os.replace(final, old)
+    os.replace(building, final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _index_changes(store: Store, path: Path, after_seq: int, *, fresh: bool, progress: bool) -> int:
+    if fresh:
+        path.mkdir(parents=True, exist_ok=True)
+        ix = whoosh_index.create_in(str(path), make_schema())
+        _write_state(path, 0)
+    else:
+        ix = whoosh_index.open_dir(str(path))
+    pending = store.conn.execute("SELECT COUNT(*) FROM articles WHERE change_seq > ?", (after_seq,)).fetchone()[0]
+    if not pending:
+        ix.close()
+        return 0
+    bar = _progress(pending, progress)
+    done = 0
+    try:
+        for batch_seq, batch in _batches(store.iter_changed(after_seq), COMMIT_EVERY):
+            bulk = fresh and done == 0 and len(batch) >= BULK_MIN_DOCS
+            writer = _writer(ix, path, bulk)
+            try:
+                for article in batch:
+                    if fresh:
+                        writer.add_document(**document(article))
+                    else:
+                        writer.update_document(**document(article))
+                    if bar is not None:
+                        bar.update(1)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            _write_state(path, batch_seq)
+            done += len(batch)
+            fresh = False  # later batches may repeat an id changed meanwhile: update, not add
+    finally:
+        if bar is not None:
+            bar.close()
+        ix.close()
+    return done
+
+
+def _batches(changes: Iterator[tuple[int, dict]], size: int) -> Iterator[tuple[int, list[dict]]]:
+    """(last change_seq, articles) in chunks of ``size``; an id seen twice keeps its latest version."""
+    batch: dict[int, dict] = {}
+    last = 0
+    for seq, article in changes:
+        batch[article["id"]] = article
+        last = seq
+        if len(batch) >= size:
+            yield last, list(batch.values())
+            batch = {}
+    if batch:
+        yield last, list(batch.values())
+
+
+def run_index(data_dir: Path, rebuild: bool = False, quiet: bool = False) -> int:
+    """``govnews index [--rebuild]``."""
+    started = time.monotonic()
+    done = update_index(data_dir, rebuild=rebuild, progress=not quiet)
+    if not quiet:
+        with Store.open(data_dir, create=False) as store:
+            total = store.count_articles()
+        what = "rebuilt the index" if rebuild else "index up to date"
+        print(f"{what}: {done} article(s) indexed, {total} in the records ({time.monotonic() - started:.1f} s)")
+    return 0
