@@ -1,0 +1,1038 @@
+"""HTML page -> Article, tuned for Vietnamese government portals.
+
+The page is parsed once with lxml. The article text is located by the CMS
+selectors in ``portal_vocab.CONTENT_SELECTORS`` (Liferay, NukeViet, SharePoint,
+WordPress, newspapers), else by text density; trafilatura runs only when
+neither finds an article, or for pages that are not Vietnamese (where its
+general-purpose rules are the better bet). Metadata comes from the lines
+between the title and the body (the "info zone"), the first lines after the
+body, and the machine-readable head; header widgets, related-news lists,
+banners and the body text are never searched for the date or the views.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+import lxml.html
+from lxml import etree
+
+from extract import portal_vocab as V
+from extract.dates import DateHit, find_dates, parse_structured
+from extract.decode import check_html_text, decode_html
+from extract.errors import BadInput
+from extract.indicators import extract_indicators
+from extract.models import Article, Attachment, Image
+from extract.textnorm import clean_line, normalize_text
+
+BLOCK_TAGS = frozenset(
+    "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr blockquote section article "
+    "header footer main figure figcaption pre center address hr form fieldset legend caption details "
+    "summary".split())
+CELL_TAGS = frozenset(("td", "th"))
+ITALIC_TAGS = frozenset(("em", "i"))
+BOLD_TAGS = frozenset(("strong", "b"))
+HEADING_TAGS = ("h1", "h2", "h3", "h4")
+IMAGE_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
+# Structural tags whose content is page furniture unless they sit inside the article.
+FURNITURE_TAGS = frozenset(("footer", "aside", "nav"))
+# How many lines around the body are searched for date, views, author and source.
+INFO_LINES = 6
+TAIL_LINES = 4
+TRAILER_LINES = 4
+MAX_CAPTION_CHARS = 300
+MAX_INFO_LINE_CHARS = 200
+DENSITY_MIN_SCORE = 400
+ARTICLE_MIN_CHARS = 300
+
+_WS = re.compile(r"\s+")
+_RUN_OF_SPACES = re.compile(r"^(?P<text>.*\S)[ \t]{3,}(?P<name>\S[^\n]{1,70})$", re.S)
+_DIGITS = re.compile(r"\d")
+_SEGMENT_SPLIT = re.compile(r"\s{2,}|\s*[|•·]\s*|\s+[-–—]\s+|\n")
+_PAREN = re.compile(r"\([^)]*\)")
+_NAME_CONNECTORS = frozenset(("và", "-", "–", "&", ",", "cùng"))
+_NAME_PREFIXES = frozenset(("ctv", "pv", "ths", "ts", "bs", "ks", "ls", "nhóm", "btv", "nsưt", "nsnd"))
+_STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
+_STYLE_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
+_STYLE_ITALIC = re.compile(r"font-style\s*:\s*italic", re.I)
+_LABEL_PREFIX = re.compile(r"^(?:ngày đăng|đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
+                           r"thời gian|posted on|published)\s*:?\s*", re.I)
+_INT = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+
+
+@dataclass
+class Para:
+    """One paragraph of text as a reader sees it, with the block element it came from."""
+
+    raw: str
+    el: etree._Element
+    pos: int = 0
+    images: list = field(default_factory=list)
+    italic: bool = True
+    bold: bool = True
+    has_text: bool = False
+
+    @property
+    def text(self) -> str:
+        return clean_line(self.raw)
+
+
+class _Sink:
+    """Collects inline text into paragraphs while the tree is walked."""
+
+    def __init__(self, order: dict):
+        self.order = order
+        self.paras: list[Para] = []
+        self.stack: list[etree._Element] = []
+        self.cur: Para | None = None
+
+    def _para(self) -> Para:
+        if self.cur is None:
+            el = self.stack[-1] if self.stack else None
+            self.cur = Para("", el, self.order.get(el, 0))
+        return self.cur
+
+    def text(self, s: str | None, italic: bool, bold: bool) -> None:
+        if not s:
+            return
+        p = self._para()
+        p.raw += s
+        if s.strip():
+            p.has_text = True
+            p.italic = p.italic and italic
+            p.bold = p.bold and bold
+
+    def image(self, el) -> None:
+        self._para().images.append(el)
+
+    def flush(self) -> None:
+        p = self.cur
+        self.cur = None
+        if p is None:
+            return
+        if p.has_text and p.text:
+            self.paras.append(p)
+        elif p.images:
+            p.raw = ""
+            self.paras.append(p)
+
+
+def _classes(el) -> str:
+    return f"{el.get('class') or ''} {el.get('id') or ''}"
+
+
+def _is_boilerplate(el) -> bool:
+    tag = el.tag
+    if tag in V.STRUCTURAL_BOILERPLATE_TAGS:
+        return True
+    cls = _classes(el)
+    return bool(cls.strip()) and bool(V.BOILERPLATE_CLASS.search(cls))
+
+
+def _walk(el, sink: _Sink, skip, italic=False, bold=False) -> None:
+    tag = el.tag
+    if not isinstance(tag, str):
+        sink.text(el.tail, italic, bold)
+        return
+    if skip(el):
+        sink.text(el.tail, italic, bold)
+        return
+    if tag == "br":
+        sink.flush()
+        sink.text(el.tail, italic, bold)
+        return
+    if tag == "img":
+        sink.image(el)
+        sink.text(el.tail, italic, bold)
+        return
+    block = tag in BLOCK_TAGS
+    style = el.get("style") or ""
+    inner_italic = italic or tag in ITALIC_TAGS or bool(_STYLE_ITALIC.search(style))
+    inner_bold = bold or tag in BOLD_TAGS or tag in HEADING_TAGS
+    if block:
+        sink.flush()
+        sink.stack.append(el)
+    elif tag in CELL_TAGS:
+        sink.text(" ", italic, bold)
+    sink.text(el.text, inner_italic, inner_bold)
+    for child in el:
+        _walk(child, sink, skip, inner_italic, inner_bold)
+    if block:
+        sink.flush()
+        sink.stack.pop()
+    elif tag in CELL_TAGS:
+        sink.text(" ", italic, bold)
+    sink.text(el.tail, italic, bold)
+
+
+def _paragraphs(root, order: dict, skip=_is_boilerplate) -> list[Para]:
+    sink = _Sink(order)
+    sink.stack.append(root)
+    sink.text(root.text, False, False)
+    for child in root:
+        _walk(child, sink, skip)
+    sink.flush()
+    return sink.paras
+
+
+# ---------------------------------------------------------------- parsing and head metadata
+
+def _parse(text: str):
+    text = _XML_DECL.sub("", text, count=1)
+    try:
+        root = lxml.html.document_fromstring(text, parser=_PARSER)
+    except (etree.ParserError, ValueError) as err:
+        raise BadInput(f"not an HTML page: {err}") from None
+    if root is None:
+        raise BadInput("not an HTML page: nothing to parse")
+    return root
+
+
+_PARSER = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+
+
+def _meta(root, attr: str, value: str) -> str | None:
+    for el in root.iter("meta"):
+        if (el.get(attr) or "").strip().lower() == value.lower():
+            content = el.get("content")
+            if content and content.strip():
+                return clean_line(content)
+    return None
+
+
+def _json_ld(root) -> list[dict]:
+    items: list[dict] = []
+    for el in root.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(el.text or "")
+        except (ValueError, TypeError):
+            continue
+        stack = [data]
+        while stack:
+            d = stack.pop()
+            if isinstance(d, list):
+                stack.extend(d)
+            elif isinstance(d, dict):
+                items.append(d)
+                if "@graph" in d:
+                    stack.append(d["@graph"])
+    return items
+
+
+def _ld_article(items: list[dict]) -> dict:
+    for d in items:
+        kind = d.get("@type")
+        kinds = kind if isinstance(kind, list) else [kind]
+        if any(isinstance(k, str) and ("Article" in k or k in ("Report", "BlogPosting")) for k in kinds):
+            return d
+    return {}
+
+
+def _ld_author(d: dict) -> str | None:
+    a = d.get("author")
+    if isinstance(a, list) and a:
+        a = a[0]
+    if isinstance(a, dict):
+        a = a.get("name")
+    return clean_line(a) if isinstance(a, str) else None
+
+
+# ---------------------------------------------------------------- text classifiers
+
+def _norm(s: str | None) -> str:
+    return _WS.sub(" ", (s or "").casefold()).strip(" .:-–|")
+
+
+def _is_vietnamese(text: str) -> bool:
+    sample = text[:3000]
+    return len(V.VIETNAMESE_LETTERS.findall(sample)) >= max(5, len(sample) // 60)
+
+
+def _is_chrome(text: str) -> bool:
+    return bool(V.CHROME_LINES.match(text))
+
+
+def _looks_like_name(s: str, relaxed: bool = False) -> bool:
+    """A byline as portals print it: "Hà Trinh", "NGUYỄN TUYỀN", "CTV Phương Liên", "Mai Thắm (Trung tâm TT&VH)"."""
+    s = s.strip(" .,;:|-–—\t")
+    if not 2 <= len(s) <= (90 if relaxed else 70):
+        return False
+    if _is_chrome(s) or V.RELATED_HEADINGS.match(s) or V.PHOTO_CREDIT.match(s) or V.SIGNER_LABEL.match(s):
+        return False
+    base = _PAREN.sub(" ", s).strip()
+    if not base or _DIGITS.search(base) or any(c in base for c in ":;!?\"“”") or ". " in base.rstrip("."):
+        return False
+    words = [w for w in re.split(r"[\s,]+", base) if w]
+    content = [w for w in words if w.lower() not in _NAME_CONNECTORS]
+    if not content or len(content) > (9 if relaxed else 6):
+        return False
+    if len(content) == 1 and not (content[0].isupper() and len(content[0]) >= 2) and "." not in content[0]:
+        return False
+    for w in content:
+        if w.lower().rstrip(".") in _NAME_PREFIXES:
+            continue
+        if not w[0].isupper():
+            return False
+    if V.PORTAL_NAME_WORDS.search(base + " "):
+        return False
+    return True
+
+
+def _clean_name(s: str) -> str:
+    return clean_line(s).strip(" .,;:|-–—")
+
+
+def _author_value(s: str) -> str | None:
+    """The name from a labelled or unlabelled byline, or None."""
+    m = V.AUTHOR_LABEL.match(s)
+    if m:
+        value = _clean_name(m.group("value") or m.group("value2") or "")
+        value = re.split(r"\s*[|•]\s*", value)[0]
+        if value and not V.ACCOUNT_NAMES.match(value) and not V.PORTAL_NAME_WORDS.search(value + " "):
+            return value
+        return None
+    return None
+
+
+# ---------------------------------------------------------------- locating things
+
+def _furniture_ancestor(el) -> bool:
+    for anc in el.iterancestors():
+        if anc.tag in FURNITURE_TAGS:
+            return True
+        cls = _classes(anc)
+        if cls.strip() and re.search(r"(?:^|[\s_-])(?:footer|sidebar|banner|menu|related|tin-?khac|other)(?:$|[\s_-])", cls, re.I):
+            return True
+    return False
+
+
+def _text_len(el) -> int:
+    return len(_WS.sub(" ", el.text_content()).strip())
+
+
+def _find_container(root):
+    for family, xpath in V.CONTENT_SELECTORS:
+        best, best_len = None, 0
+        for el in root.xpath(xpath):
+            if _furniture_ancestor(el):
+                continue
+            n = _text_len(el)
+            if n >= V.MIN_CONTAINER_CHARS and n > best_len:
+                best, best_len = el, n
+        if best is not None:
+            return best, family
+    return None, None
+
+
+def _density_container(root):
+    """The element holding most paragraph text (each paragraph also credits its grandparent by half)."""
+    scores: dict = {}
+    for p in root.iter("p", "div", "td", "li", "span"):
+        if p.tag in ("div", "td", "span", "li"):
+            n = len("".join([p.text or ""] + [c.tail or "" for c in p]).strip())
+        else:
+            n = _text_len(p)
+        if n < 40:
+            continue
+        parent = p.getparent() if p.tag in ("p", "span", "li") else p
+        if parent is None:
+            continue
+        scores[parent] = scores.get(parent, 0) + n
+        gp = parent.getparent()
+        if gp is not None:
+            scores[gp] = scores.get(gp, 0) + n / 2
+    for el, score in sorted(scores.items(), key=lambda kv: -kv[1]):
+        if score < DENSITY_MIN_SCORE:
+            break
+        if el.tag in ("body", "html") or _is_boilerplate(el) or _furniture_ancestor(el):
+            continue
+        return el
+    return None
+
+
+def _is_portlet_heading(el) -> bool:
+    if V.PORTLET_TITLE_CLASS.search(_classes(el)):
+        return True
+    for child in el.iter():
+        if child is not el and V.PORTLET_TITLE_CLASS.search(_classes(child)):
+            return True
+    parent = el.getparent()
+    return parent is not None and bool(V.PORTLET_TITLE_CLASS.search(_classes(parent)))
+
+
+def _strip_title_suffix(title: str, site_name: str | None) -> str:
+    parts = V.TITLE_SEPARATORS.split(title)
+    while len(parts) > 1:
+        last = parts[-1]
+        if (site_name and _norm(last) == _norm(site_name)) or V.PORTAL_NAME_WORDS.search(last + " ") \
+                or V.HOME_CRUMBS.match(last.strip()):
+            parts.pop()
+        else:
+            break
+    if len(parts) == len(V.TITLE_SEPARATORS.split(title)):
+        return title
+    # Re-join with the separators the title actually used.
+    seps = V.TITLE_SEPARATORS.findall(title)
+    out = parts[0]
+    for sep, part in zip(seps, parts[1:]):
+        out += sep + part
+    return out
+
+
+def _title_candidates(root):
+    seen = set()
+    for el in root.iter(*HEADING_TAGS):
+        seen.add(el)
+        yield el
+    for el in root.iter("div", "p", "span", "a", "strong"):
+        if el not in seen and V.TITLE_CLASS.search(_classes(el)):
+            yield el
+
+
+def _find_title(root, container, order, meta_title, doc_title, site_name):
+    """(title element or None, title text)."""
+    wanted = [_norm(t) for t in (meta_title, doc_title) if t]
+    cstart = order.get(container, 1 << 30) if container is not None else 1 << 30
+    matched, fallback = [], []
+    for el in _title_candidates(root):
+        text = clean_line(el.text_content())
+        n = _norm(text)
+        if len(n) < 8 or _is_portlet_heading(el) or _is_chrome(text) or V.RELATED_HEADINGS.match(text):
+            continue
+        if site_name and n == _norm(site_name):
+            continue
+        if any(n == w or (w.startswith(n) and len(n) >= 0.5 * len(w)) for w in wanted):
+            matched.append(el)
+        elif container is not None and not _furniture_ancestor(el) and not _is_boilerplate(el):
+            fallback.append(el)
+
+    def nearest(els):
+        before = [e for e in els if order.get(e, -1) <= cstart or (container is not None and _inside(e, container))]
+        if before:
+            return max(before, key=lambda e: order.get(e, -1))
+        return els[0] if els else None
+
+    el = nearest(matched)
+    if el is None and container is not None:
+        # Only headings close to the body: inside it, or before it within a few ancestor levels.
+        scope = container
+        for _ in range(4):
+            if scope.getparent() is not None:
+                scope = scope.getparent()
+        near = [e for e in fallback if _inside(e, scope) and not V.GENERIC_HEADINGS.match(clean_line(e.text_content()))]
+        el = nearest(near) if near else None
+    if el is not None:
+        return el, clean_line(el.text_content())
+    if meta_title:
+        return None, _strip_title_suffix(meta_title, site_name)
+    if doc_title:
+        return None, _strip_title_suffix(doc_title, site_name)
+    return None, None
+
+
+def _inside(el, ancestor) -> bool:
+    while el is not None:
+        if el is ancestor:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _lca(a, b):
+    anc = set()
+    x = a
+    while x is not None:
+        anc.add(x)
+        x = x.getparent()
+    y = b
+    while y is not None and y not in anc:
+        y = y.getparent()
+    return y
+
+
+def _last_descendant(el):
+    last = el
+    for last in el.iter():
+        pass
+    return last
+
+
+def _site_name(root, doc_title: str | None) -> str | None:
+    """og:site_name, else the portal name after the title in <title>, else the header's portal name."""
+    for attr, value in V.SITE_NAME_META:
+        v = _meta(root, attr, value)
+        if v:
+            return v
+    if doc_title:
+        parts = V.TITLE_SEPARATORS.split(doc_title)
+        if len(parts) > 1 and V.PORTAL_NAME_WORDS.search(parts[-1] + " "):
+            return parts[-1].strip()
+    for el in root.iter("div", "span", "a", "h1", "h2", "p"):
+        cls = el.get("class") or ""
+        if re.search(r"site-?name|site-?title|portal-?name|ten-?don-?vi|logo-?text|brand", cls, re.I):
+            text = clean_line(el.text_content())
+            if 4 <= len(text) <= 120:
+                return text
+    return None
+
+
+def _category(root, title: str | None, container, order) -> str | None:
+    for el in root.iter("ul", "ol", "div", "nav", "p"):
+        if not V.BREADCRUMB_CLASS.search(_classes(el)) and el.get("aria-label", "").lower() != "breadcrumb":
+            continue
+        crumbs = [clean_line(a.text_content()) for a in el.iter("a", "li", "span") if not len(a)]
+        crumbs = [c for c in crumbs if c and c not in (">", "»", "/", "›") and not V.HOME_CRUMBS.match(c)]
+        crumbs = [c for c in crumbs if _norm(c) != _norm(title)]
+        if crumbs:
+            return crumbs[-1]
+    section = _meta(root, "property", "article:section")
+    if section:
+        return section
+    if container is None:
+        return None
+    cstart = order.get(container, 0)
+    best = None
+    for el in root.iter():
+        if not isinstance(el.tag, str) or order.get(el, 1 << 30) >= cstart:
+            continue
+        if V.PORTLET_TITLE_CLASS.search(_classes(el)) and not _furniture_ancestor(el):
+            best = el
+    if best is not None and _inside(container, _portlet_of(best)):
+        text = clean_line(best.text_content())
+        if text and not V.GENERIC_HEADINGS.match(text) and len(text) <= 80:
+            return text
+    return None
+
+
+def _portlet_of(el):
+    """The portlet/box that a header belongs to: the nearest ancestor that holds more than the header."""
+    box = el.getparent()
+    while box is not None and _text_len(box) <= _text_len(el) + 20:
+        box = box.getparent()
+    return box if box is not None else el
+
+
+# ---------------------------------------------------------------- body post-processing
+
+@dataclass
+class _Meta:
+    author: str | None = None
+    source: str | None = None
+    info_lines: list[str] = field(default_factory=list)
+
+
+def _image_url(img, base: str | None) -> str | None:
+    for attr in IMAGE_SRC_ATTRS:
+        src = (img.get(attr) or "").strip()
+        if src and not src.startswith("data:"):
+            return urljoin(base, src) if base else src
+    return None
+
+
+def _is_icon(img) -> bool:
+    src = " ".join(img.get(a) or "" for a in IMAGE_SRC_ATTRS + ("class", "alt"))
+    for dim in ("width", "height"):
+        v = (img.get(dim) or "").strip().rstrip("px")
+        if v.isdigit() and int(v) < 60:
+            return True
+    return bool(V.ICON_IMAGE.search(src))
+
+
+def _is_caption(p: Para) -> bool:
+    if len(p.text) > MAX_CAPTION_CHARS or not p.text:
+        return False
+    el = p.el
+    if el is not None and (el.tag == "figcaption" or V.CAPTION_CLASS.search(_classes(el))):
+        return True
+    style = (el.get("style") or "") if el is not None else ""
+    centered = bool(_STYLE_CENTER.search(style)) or (el is not None and (el.get("align") or "").lower() == "center")
+    return p.italic or centered or bool(re.match(r"^\(?ảnh", p.text, re.I))
+
+
+def _right_aligned(p: Para) -> bool:
+    el = p.el
+    if el is None:
+        return False
+    return bool(_STYLE_RIGHT.search(el.get("style") or "")) or (el.get("align") or "").lower() == "right"
+
+
+def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
+    """Take the byline, source credit and photo credits off the end of the body."""
+    done = 0
+    while paras and done < TRAILER_LINES:
+        p = paras[-1]
+        text = p.text
+        if not text:
+            paras.pop()
+            continue
+        m = V.SOURCE_LABEL.match(text) or (V.SOURCE_THEO.match(text) if len(text) <= 60 else None)
+        if m:
+            meta.source = meta.source or _clean_name(m.group("value"))
+            paras.pop()
+            done += 1
+            continue
+        if V.PHOTO_CREDIT.match(text) and len(text) <= 80:
+            paras.pop()
+            done += 1
+            continue
+        if V.AUTHOR_LABEL.match(text) and len(text) <= 90:
+            meta.author = meta.author or _author_value(text)
+            paras.pop()
+            done += 1
+            continue
+        if len(text) <= 90 and _looks_like_name(text, relaxed=_right_aligned(p) or p.bold):
+            # "Văn Hùng - Minh Tuấn" or "Hà Trinh"
+            meta.author = meta.author or _clean_name(text)
+            paras.pop()
+            done += 1
+            continue
+        m = _RUN_OF_SPACES.match(p.raw.replace("\u00a0", " ").rstrip())
+        if m and _looks_like_name(clean_line(m.group("name"))):
+            meta.author = meta.author or _clean_name(m.group("name"))
+            p.raw = m.group("text")
+        break
+    return paras
+
+
+def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -> tuple[list[str], list[Image]]:
+    """Clean paragraphs -> body lines and images with captions."""
+    out: list[Para] = []
+    images: list[Image] = []
+    ntitle = _norm(title)
+    for i, p in enumerate(paras):
+        text = p.text
+        if text and V.RELATED_HEADINGS.match(text) and len(text) <= 60:
+            break
+        if p.images:
+            for img in p.images:
+                url = _image_url(img, base)
+                if url and not _is_icon(img):
+                    images.append(Image(url=url, caption=None))
+            if not text:
+                continue
+            if _is_caption(p) and images and images[-1].caption is None and len(text) <= MAX_CAPTION_CHARS:
+                images[-1].caption = text
+                continue
+        elif text and out == [] and ntitle and _norm(text) == ntitle:
+            continue
+        elif text and images and images[-1].caption is None and _is_caption(p) and i > 0 and paras[i - 1].images \
+                and not paras[i - 1].has_text:
+            images[-1].caption = text
+            continue
+        if _is_chrome(text) or _is_attachment_line(p):
+            continue
+        if len(out) < 2 and len(text) <= MAX_INFO_LINE_CHARS and _info_like(text):
+            meta.info_lines.append(p.raw)
+            continue
+        out.append(p)
+    out = _split_trailer(out, meta)
+    return [p.text for p in out if p.text], images
+
+
+def _is_attachment_line(p: Para) -> bool:
+    """A "Xem chi tiết: <file>" line: it goes to attachments, not to the text."""
+    if p.el is None or len(p.text) > MAX_INFO_LINE_CHARS:
+        return False
+    linked = sum(len(clean_line(a.text_content())) for a in p.el.iter("a")
+                 if V.ATTACHMENT_EXT.search(a.get("href") or ""))
+    return linked > 0 and linked >= 0.5 * len(p.text)
+
+
+def _info_like(text: str) -> bool:
+    """A date/views/byline line at the top of the body container (not a sentence of the article)."""
+    hits = [h for h in find_dates(text) if h.usable]
+    if hits:
+        rest = text
+        for h in reversed(hits):
+            rest = rest[:h.start] + rest[h.end:]
+        return len(clean_line(rest)) <= 60
+    return bool(V.VIEWS_LABELED.search(text)) and len(text) <= 80
+
+
+# ---------------------------------------------------------------- info zone: date, views, author
+
+def _pick_date(lines: list[str]) -> DateHit | None:
+    for line in lines:
+        if V.SITE_COUNTER.search(line) and not V.PUBLISHED_LABEL.search(line):
+            continue
+        for h in find_dates(line):
+            if h.usable:
+                return h
+    return None
+
+
+def _views(lines: list[str], zone_els) -> int | None:
+    for line in lines:
+        for seg in re.split(r"\s*[|•]\s*|\n", line):
+            if V.SITE_COUNTER.search(seg):
+                continue
+            m = V.VIEWS_LABELED.search(seg)
+            if m:
+                return _to_int(m.group("n") or m.group("n2"))
+    for el in zone_els:
+        if V.VIEWS_CLASS.search(_classes(el)) and not V.SITE_COUNTER.search(el.text_content()):
+            digits = re.findall(r"\d[\d.,]*", el.text_content())
+            if len(digits) == 1:
+                return _to_int(digits[0])
+    # "18/08/2023 16:01    158": a lone number printed after the date line.
+    for line in lines:
+        hits = find_dates(line)
+        if not hits or V.SITE_COUNTER.search(line):
+            continue
+        rest = line
+        for h in reversed(hits):
+            rest = rest[:h.start] + " " + rest[h.end:]
+        tokens = [t for t in re.split(r"[\s|•()]+", rest) if t]
+        numbers = [t for t in tokens if _INT.match(t)]
+        if len(numbers) == 1 and len(tokens) <= 3:
+            return _to_int(numbers[0])
+    return None
+
+
+def _to_int(s: str) -> int | None:
+    digits = re.sub(r"[.,\s]", "", s or "")
+    return int(digits) if digits.isdigit() else None
+
+
+def _info_author(lines: list[str], meta: _Meta) -> None:
+    """Byline or source credit from the dateline area: "XUÂN CHIẾN | 13:06, 25/02/2024", "Tác giả: …"."""
+    for line in lines:
+        hits = find_dates(line)
+        rest = line
+        for h in reversed(hits):
+            rest = rest[:h.start] + "  " + rest[h.end:]
+        rest = V.WEEKDAY.sub("  ", V.VIEWS_LABELED.sub("  ", rest))
+        segments = [clean_line(s) for s in _SEGMENT_SPLIT.split(rest)]
+        segments = [_LABEL_PREFIX.sub("", s).strip(" ,()") for s in segments]
+        segments = [s for s in segments if s and not _is_chrome(s)]
+        for seg in segments:
+            value = _author_value(seg)
+            if value:
+                meta.author = meta.author or value
+                return
+            m = V.SOURCE_LABEL.match(seg)
+            if m:
+                meta.source = meta.source or _clean_name(m.group("value"))
+                continue
+            if (hits or seg.isupper()) and _looks_like_name(seg):
+                meta.author = meta.author or _clean_name(seg)
+                return
+
+
+def _element_author(zone_els) -> str | None:
+    for el in zone_els:
+        cls = _classes(el)
+        if el.get("rel") == "author" or el.get("itemprop") == "author" or \
+                re.search(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|byline|fn)(?:$|[\s_-])", cls, re.I):
+            text = _clean_name(el.text_content())
+            value = _author_value(text)
+            if value:
+                return value
+            if text and not V.ACCOUNT_NAMES.match(text) and _looks_like_name(text, relaxed=True):
+                return text
+    return None
+
+
+# ---------------------------------------------------------------- page types
+
+def _teasers(root, exclude) -> int:
+    n = 0
+    seen = set()
+    for a in root.iter("a"):
+        if exclude is not None and _inside(a, exclude):
+            continue
+        text = clean_line(a.text_content())
+        href = a.get("href") or ""
+        if len(text) >= V.TEASER_MIN_CHARS and href not in seen and not _furniture_ancestor(a):
+            seen.add(href)
+            n += 1
+    return n
+
+
+def _url_page_type(url: str | None) -> str | None:
+    if not url:
+        return None
+    parts = urlsplit(url)
+    if V.CONTACT_PATH.search(parts.path):
+        return "other"
+    if V.LISTING_PATH.search(parts.path) or (parts.query and V.LISTING_QUERY.search(parts.query)):
+        return "listing"
+    return None
+
+
+# ---------------------------------------------------------------- main
+
+def extract_article(html: str | bytes, url: str | None = None, *, http_charset: str | None = None) -> Article:
+    """Extract one page. Raises BadInput when the input is not an HTML page at all."""
+    text = decode_html(html, http_charset) if isinstance(html, (bytes, bytearray)) else check_html_text(html)
+    root = _parse(text)
+    head_title = root.find(".//title")
+    doc_title = clean_line(head_title.text_content()) if head_title is not None else None
+    meta_title = _meta(root, "property", "og:title") or _meta(root, "name", "twitter:title")
+    ld = _ld_article(_json_ld(root))
+    site_name = _site_name(root, doc_title)
+    canonical = None
+    for link in root.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
+            canonical = urljoin(url or "", link.get("href").strip())
+            break
+    page_url = url or canonical or _meta(root, "property", "og:url")
+    base = page_url
+    base_el = root.find(".//base")
+    if base_el is not None and base_el.get("href"):
+        base = urljoin(page_url or "", base_el.get("href"))
+    lang_attr = (root.get("lang") or root.get("xml:lang") or "").strip().lower()[:2] or None
+
+    for bad in list(root.iter(*V.DROP_TAGS)):
+        if bad.getparent() is not None:
+            bad.drop_tree()
+
+    body_el = root.find("body")
+    page_text = clean_line(body_el.text_content()) if body_el is not None else ""
+    vietnamese = lang_attr == "vi" or _is_vietnamese((doc_title or "") + " " + page_text[:4000])
+
+    article = Article(url=page_url, site=(urlsplit(page_url).hostname if page_url else None),
+                      site_name=site_name, canonical_url=canonical,
+                      language=lang_attr or ("vi" if vietnamese else None))
+
+    container, family = _find_container(root)
+    if container is None and vietnamese:
+        container = _density_container(root)
+    order = {el: i for i, el in enumerate(root.iter())}
+
+    page_type = _url_page_type(page_url)
+    if page_type is None:
+        head_text = " ".join(filter(None, [doc_title, meta_title]))
+        main_text = clean_line(container.text_content()) if container is not None else page_text
+        if V.ERROR_PHRASES.search(head_text) or V.ERROR_PHRASES.search(main_text[:2000]) \
+                or (container is None and V.ERROR_PHRASES.search(page_text)):
+            page_type = "other"
+    title_el, title = _find_title(root, container, order, meta_title, doc_title, site_name)
+    if page_type is None and title and V.CONTACT_TITLES.match(title):
+        page_type = "other"
+    if page_type is None and title and V.LISTING_TITLES.match(title):
+        page_type = "listing"
+    article.title = title
+
+    if page_type is None and container is None:
+        if _teasers(root, None) >= V.LISTING_MIN_TEASERS:
+            page_type = "listing"
+        elif not vietnamese:
+            return _fallback(article, text, page_url)
+    if page_type is None and container is not None and _text_len(container) < ARTICLE_MIN_CHARS \
+            and _teasers(root, container) >= V.LISTING_MIN_TEASERS:
+        page_type = "listing"
+    if page_type is None and container is None:
+        return _fallback(article, text, page_url)
+    if page_type is not None:
+        article.page_type = page_type
+        article.category = _category(root, title, container, order) if page_type == "listing" else None
+        if page_type == "listing" and title_el is None:
+            article.title = _strip_title_suffix(doc_title, site_name) if doc_title else title
+        return article
+
+    _fill_article(article, root, container, order, title_el, base, ld, vietnamese)
+    article.category = _category(root, article.title, container, order)
+    article.page_type = "article"
+    if len(article.body) < 80 and not article.images:
+        article.page_type = "other"
+    if article.page_type == "article":
+        article.indicators = extract_indicators(article.body, title=article.title)
+    return article
+
+
+def _fill_article(article: Article, root, container, order, title_el, base, ld: dict, vietnamese: bool) -> None:
+    meta = _Meta()
+    paras = _paragraphs(container, order)
+    lines, images = _body(paras, article.title, base, meta)
+
+    # The info zone: lines between the title and the body; the tail: the first lines after the body.
+    info: list[str] = []
+    zone_els: list = []
+    cstart = order.get(container, 0)
+    cend = order.get(_last_descendant(container), cstart)
+    if title_el is not None and not _inside(title_el, container):
+        tend = order.get(_last_descendant(title_el), 0)
+        scope = _lca(title_el, container)
+        if scope is not None and tend < cstart:
+            info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate) if tend < p.pos < cstart
+                          and not _inside(p.el, container)] if scope is not None else []
+            info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
+            zone_els = [el for el in scope.iter() if isinstance(el.tag, str) and tend < order.get(el, 0) < cstart]
+    elif title_el is None:
+        parent = container.getparent()
+        if parent is not None:
+            before = [p for p in _paragraphs(parent, order, _is_hard_boilerplate) if p.pos < cstart
+                      and not _inside(p.el, container)]
+            info = [p.raw for p in before[-3:] if len(p.text) <= MAX_INFO_LINE_CHARS]
+    info = meta.info_lines + info if title_el is None else info + meta.info_lines
+    tail_scope = container.getparent()
+    tail: list[str] = []
+    tail_els: list = []
+    if tail_scope is not None:
+        for p in _paragraphs(tail_scope, order, _is_hard_boilerplate):
+            if p.pos <= cend or _inside(p.el, container):
+                continue
+            if V.RELATED_HEADINGS.match(p.text) or len(p.text) > MAX_INFO_LINE_CHARS or len(tail) >= TAIL_LINES:
+                break
+            tail.append(p.raw)
+        tail_els = [el for el in tail_scope.iter() if isinstance(el.tag, str) and order.get(el, 0) > cend]
+
+    # Date: the dateline near the title (Vietnamese pages print local time), else the head's metadata.
+    structured = None
+    for attr, value in V.DATE_META:
+        structured = parse_structured(_meta(root, attr, value), local=vietnamese)
+        if structured:
+            break
+    if not structured and ld.get("datePublished"):
+        structured = parse_structured(str(ld["datePublished"]), local=vietnamese)
+    if not structured:
+        for el in zone_els + list(container.iter("time"))[:1]:
+            if el.tag == "time":
+                structured = parse_structured(el.get("datetime") or el.text_content(), local=vietnamese)
+                if structured:
+                    break
+    seen = _pick_date(info) or _pick_date(tail)
+    published = None
+    if seen is not None and vietnamese:
+        published = seen.iso
+        if structured and not seen.has_time and "T" in structured and structured[:10] == seen.iso:
+            published = structured
+    published = published or structured or (seen.iso if seen else None)
+    if published is None:
+        # A "Ngày đăng: ..." line can also be the last line of the body.
+        for line in lines[-2:]:
+            if V.PUBLISHED_LABEL.search(line.split(":")[0] + ":") and len(line) < 80:
+                hit = _pick_date([line])
+                if hit:
+                    published = hit.iso
+                    lines.remove(line)
+                    break
+    article.published = published
+
+    article.views = _views(info, zone_els) or _views(tail, tail_els)
+    _info_author(info, meta)
+    if meta.author is None:
+        _info_author(tail, meta)
+    if meta.author is None:
+        meta.author = _element_author(zone_els) or _element_author(tail_els) or _element_author(list(container.iter()))
+    if meta.author is None:
+        for candidate in (_ld_author(ld), _meta(root, "name", "author")):
+            if candidate and _looks_like_name(candidate) and candidate != article.site_name \
+                    and not V.ACCOUNT_NAMES.match(candidate):
+                meta.author = candidate
+                break
+    article.author = meta.author
+    article.source = meta.source
+
+    article.summary = _summary(root, container, order, title_el, lines)
+    article.body = "\n\n".join(lines)
+    article.images = images
+    article.attachments = _attachments(root, container, order, cend, base)
+    if not article.title:
+        article.title = _ld_title(ld)
+
+
+def _ld_title(ld: dict) -> str | None:
+    h = ld.get("headline") or ld.get("name")
+    return clean_line(h) if isinstance(h, str) else None
+
+
+def _is_hard_boilerplate(el) -> bool:
+    """Boilerplate that never holds metadata either (menus, counters, related lists, comments)."""
+    if el.tag in V.STRUCTURAL_BOILERPLATE_TAGS:
+        return True
+    cls = _classes(el)
+    return bool(cls.strip()) and bool(re.search(
+        r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|footer|banner|counter|thong-?ke|statistic|visitor|related|"
+        r"tin-?khac|other-?news|othernews|tinlienquan|lienquan|comments?|binh-?luan|today|datetime-?today|marquee)(?:$|[\s_-])",
+        cls, re.I))
+
+
+def _summary(root, container, order, title_el, lines) -> str | None:
+    cstart = order.get(container, 0)
+    scope = container.getparent() if container.getparent() is not None else container
+    if title_el is not None:
+        lca = _lca(title_el, container)
+        scope = lca if lca is not None else scope
+    for el in scope.iter("p", "div", "h2", "h3", "h4", "span", "strong", "em"):
+        if V.SUMMARY_CLASS.search(_classes(el)) and not _is_hard_boilerplate(el):
+            text = clean_line(el.text_content())
+            if len(text) >= 40 and (order.get(el, 0) <= cstart + 40 or _inside(el, container)):
+                return text
+    return None
+
+
+def _attachments(root, container, order, cend: int, base) -> list[Attachment]:
+    out: list[Attachment] = []
+    seen: set[str] = set()
+    scope = container.getparent() if container.getparent() is not None else container
+    for a in scope.iter("a"):
+        href = (a.get("href") or "").strip()
+        if not href or not V.ATTACHMENT_EXT.search(href):
+            continue
+        if not _inside(a, container) and _is_in_boilerplate(a, scope):
+            continue
+        absolute = urljoin(base, href) if base else href
+        if absolute in seen:
+            continue
+        seen.add(absolute)
+        name = clean_line(a.text_content()) or clean_line(a.get("title") or "") or None
+        if name is None:
+            tail = urlsplit(absolute).path.rstrip("/").split("/")
+            name = next((seg for seg in reversed(tail) if V.ATTACHMENT_EXT.search(seg + "/")), tail[-1] if tail else None)
+        out.append(Attachment(url=absolute, name=name))
+    return out
+
+
+def _is_in_boilerplate(el, stop) -> bool:
+    for anc in el.iterancestors():
+        if anc is stop:
+            return False
+        if _is_hard_boilerplate(anc):
+            return True
+    return False
+
+
+def _fallback(article: Article, html_text: str, url: str | None) -> Article:
+    """General-purpose extraction by trafilatura for pages the portal rules do not recognise."""
+    from trafilatura import bare_extraction  # imported here: only needed on this path
+
+    doc = bare_extraction(html_text, url=url, with_metadata=True, include_comments=False)
+    text = (doc.text if doc is not None else "") or ""
+    if not text.strip():
+        article.page_type = "other"
+        return article
+    lines = [clean_line(line) for line in text.split("\n")]
+    lines = [line for line in lines if line and not _is_chrome(line)]
+    vietnamese = article.language == "vi"
+    if vietnamese:
+        meta = _Meta()
+        paras = [Para(line, None) for line in lines]
+        for p in paras:
+            p.has_text, p.italic, p.bold = True, False, False
+        cut = next((i for i, p in enumerate(paras) if V.RELATED_HEADINGS.match(p.text) and len(p.text) <= 60), None)
+        if cut is not None:
+            paras = paras[:cut]
+        paras = _split_trailer(paras, meta)
+        lines = [p.text for p in paras]
+        article.author = meta.author
+        article.source = meta.source
+    article.body = "\n\n".join(lines)
+    if not vietnamese or not article.title:
+        article.title = clean_line(doc.title) if doc.title else article.title
+    if not article.author and doc.author:
+        author = clean_line(doc.author)
+        if not (vietnamese and (V.PORTAL_NAME_WORDS.search(author + " ") or author == article.site_name)):
+            article.author = author
+    if doc.date:
+        article.published = parse_structured(doc.date, local=vietnamese) or doc.date
+    article.site_name = article.site_name or (clean_line(doc.sitename) if doc.sitename else None)
+    article.language = article.language or doc.language
+    article.page_type = "article" if len(article.body) >= 80 else "other"
+    if article.page_type == "article":
+        article.indicators = extract_indicators(article.body, title=article.title)
+    return article

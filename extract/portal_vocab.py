@@ -1,0 +1,195 @@
+"""Vietnamese portal knowledge used by the article extractor, kept as tables.
+
+Every phrase, label and CSS hint the extractor relies on lives here so that a
+new portal family is supported by editing tables, not code. Patterns are
+matched against NFC text, case-insensitively unless noted.
+"""
+from __future__ import annotations
+
+import re
+
+# --- where the article text lives, per CMS family (first match with enough text wins) ---
+CONTENT_SELECTORS: tuple[tuple[str, str], ...] = (
+    # (family, XPath)
+    ("nukeviet", "//*[@id='news-bodyhtml']"),
+    ("nukeviet", "//*[contains(concat(' ', normalize-space(@class), ' '), ' bodytext ')]"),
+    ("schema", "//*[@itemprop='articleBody']"),
+    ("liferay", "//*[contains(@class, 'journal-content-article')]"),
+    ("liferay", "//*[contains(@class, 'asset-full-content')]"),
+    ("sharepoint", "//*[contains(@class, 'ms-rtestate-field')]"),
+    ("sharepoint", "//*[contains(@class, 'ArticleContent') or contains(@class, 'article-content')]"),
+    ("wordpress", "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]"),
+    ("wordpress", "//*[contains(@class, 'post-content') or contains(@class, 'td-post-content')]"),
+    ("newspaper", "//*[contains(@class, 'detail-content') or contains(@class, 'content-detail')"
+                  " or contains(@class, 'detail__content') or contains(@class, 'article-body')"
+                  " or contains(@class, 'article__body') or contains(@class, 'fck_detail')"
+                  " or contains(@class, 'news-content') or contains(@class, 'noidung')"
+                  " or contains(@class, 'chitiet') or @id='content_detail' or @id='divContent']"),
+)
+
+# Minimum text (characters) a selector match must hold to count as the article body.
+MIN_CONTAINER_CHARS = 250
+
+# class/id fragments of blocks that are never article text: menus, counters, related lists, sharing...
+BOILERPLATE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|side-bar|footer|banner|counter|thong-?ke|"
+    r"statistic|visitor|related|tin-?khac|other-?news|othernews|tinlienquan|tin-lien-quan|lienquan|"
+    r"news-?other|share|social|sharing|addthis|comments?|binh-?luan|feedback|tags?|keywords?|rating|"
+    r"print|toolbar|tools|advert|ads|quang-?cao|widget|search|pagination|paging|back-?top|"
+    r"portlet-navigation|font-?size|cochu|datetime-?today|today|marquee|weather)(?:$|[\s_-])",
+    re.I,
+)
+
+# Tags that never hold article text.
+DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+             "input", "select", "button", "textarea", "option", "canvas", "map")
+STRUCTURAL_BOILERPLATE_TAGS = ("nav", "aside")
+
+# Breadcrumb containers (the category comes from their last item).
+BREADCRUMB_CLASS = re.compile(r"breadcrumb|duong-?dan|path-?way|navigation-?path", re.I)
+
+# Elements that mark a lead/sapo paragraph.
+SUMMARY_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|hometext|news-?summary|"
+                           r"description|desc|tomtat|trich-?yeu|abstract)(?:$|[\s_-])", re.I)
+# Elements that mark the article title.
+TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?title|"
+                         r"entry-title|post-title|asset-title|header-title|detail-title)(?:$|[\s_-])", re.I)
+# Portlet/section headers that are never the article title (Liferay, NukeViet block titles).
+PORTLET_TITLE_CLASS = re.compile(r"portlet-title|portlet-header|block-?title|module-?title|"
+                                 r"widget-title|cat-?title|category-title|box-?title|title-?cat", re.I)
+CAPTION_CLASS = re.compile(r"caption|chu-?thich|image-?desc|img-?desc|note-?image|photo-?desc", re.I)
+INFO_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|datetime|post-?date|publish|meta|info|byline|"
+                        r"author|tacgia|views?|hits?|luot-?xem|ngay-?dang)(?:$|[\s_-])", re.I)
+VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
+
+# Headings after which everything in the article column is other articles (cut the body there).
+RELATED_HEADINGS = re.compile(
+    r"^(?:các\s+|những\s+)?(?:tin|bài(?:\s+viết)?)\s+(?:khác|liên quan|cùng chuyên mục|cùng loại|mới hơn|cũ hơn|"
+    r"đã đưa|mới nhất|xem nhiều|đọc nhiều|nổi bật|cùng danh mục)\b.*$|^xem thêm:?$|^có thể bạn quan tâm",
+    re.I,
+)
+
+# Whole lines that are page chrome, never article text.
+CHROME_LINES = re.compile(
+    r"^(?:truy cập nội dung luôn|bỏ qua nội dung|chuyển đến nội dung|skip to (?:main )?content|"
+    r"thống kê truy cập|số lượt truy cập.*|tổng số lượt xem.*|tổng lượt truy cập.*|đang truy cập.*|"
+    r"đang online.*|lượt truy cập.*|hôm nay:?\s*\d.*|chia sẻ|share|tweet|in bài(?: viết)?|bản in|"
+    r"gửi email|gửi bài viết.*|quay lại|trở về|về đầu trang|lên đầu trang|cỡ chữ.*|font size.*|"
+    r"đánh giá bài viết.*|ý kiến bạn đọc|bình luận|gửi bình luận|viết bình luận.*|"
+    r"(?:từ khóa|từ khoá|tags?)\s*:.*|lượt xem\s*:?\s*[\d.,]*|xem\s*:?\s*[\d.,]+|"
+    r"(?:a\s*){2,3}|[-|•·\s]+|facebook|zalo|twitter|email|print|in)$",
+    re.I,
+)
+
+# --- page types ---
+ERROR_PHRASES = re.compile(
+    r"bài viết không tồn tại(?: hoặc đã bị xóa| hoặc đã bị xoá)?|nội dung không tồn tại|"
+    r"trang (?:bạn (?:yêu cầu|tìm kiếm|truy cập) )?không tồn tại|không tìm thấy (?:trang|bài viết|nội dung)|"
+    r"page not found|404 not found|lỗi 404|the requested url was not found",
+    re.I,
+)
+CONTACT_TITLES = re.compile(r"^(?:thông tin )?liên hệ(?: với chúng tôi)?$|^contact(?: us)?$|^góp ý$", re.I)
+CONTACT_PATH = re.compile(r"/(?:lien-?he|contact(?:-us)?|gop-?y)(?:\.[a-z]+)?/?$", re.I)
+LISTING_TITLES = re.compile(r"^(?:kết quả tìm kiếm|tìm kiếm|lịch công tác|lịch làm việc|tag|thẻ|"
+                            r"tin tức\s*-\s*sự kiện|trang chủ)\b", re.I)
+# URL path shapes of listing pages: home, tags, search, calendars, category indexes, pagination.
+LISTING_PATH = re.compile(
+    r"^/?(?:(?:vi|en|web/guest|portal)/?)?(?:trang-?chu|home|index\.(?:php|html?|aspx))?/?$|"
+    r"/(?:tag|tags|tu-khoa|search|tim-kiem|timkiem|lich-cong-tac|lich-lam-viec|calendar|su-kien-lich|"
+    r"category|chuyen-muc|danh-muc)(?:/|\.|$)|/page/\d+/?$|/trang-\d+(?:\.html)?$",
+    re.I,
+)
+LISTING_QUERY = re.compile(r"(?:^|&)(?:q|s|keyword|key|tukhoa|search|query)=", re.I)
+# A listing shows many teasers: links with headline-length text.
+TEASER_MIN_CHARS = 30
+LISTING_MIN_TEASERS = 6
+
+# --- metadata labels in the lines near the title or after the body ---
+AUTHOR_LABEL = re.compile(
+    r"^\s*(?:tác giả|người viết|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|"
+    r"phóng viên|pv|đăng bởi|người đăng|posted by|by|thực hiện)\s*[:：]\s*(?P<value>.+)$|"
+    r"^\s*(?:đăng bởi|posted by|by)\s+(?P<value2>.+)$",
+    re.I,
+)
+SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?\s*$", re.I)
+SOURCE_THEO = re.compile(r"^\s*\(?theo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^.,;:]{1,60}?)\)?\s*$")
+PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"
+                          r"^\s*\(?ảnh minh h[ọo]ạ?\)?\.?$", re.I)
+SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên tập|ban biên tập)\s*[:：]", re.I)
+# Editor/system accounts that RSS feeds and CMSes print as the "author".
+ACCOUNT_NAMES = re.compile(r"^(?:admin\w*|administrator|quantri\w*|quan tri\w*|bientap\w*|btv\w*|"
+                           r"editor\w*|webmaster|user\d*|\w+@\w+.*|[a-z0-9_.]+)$")
+# Words that make a name an organisation/portal name rather than a byline from <meta name="author">.
+PORTAL_NAME_WORDS = re.compile(
+    r"cổng thông tin|trang thông tin|ủy ban|uỷ ban|ubnd|hđnd|báo\s|đài\s|sở\s|bộ\s|tỉnh\s|thành phố|"
+    r"huyện\s|xã\s|phường\s|bản quyền|copyright|\.gov\.vn|\.vn\b|portal|website",
+    re.I,
+)
+
+VIEWS_LABELED = re.compile(
+    r"(?<![\w])(?<!tổng )(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lần xem|lượt truy cập bài viết|"
+    r"views?|hits?)\s*[:：]?\s*(?P<n>\d[\d.,]*)|(?P<n2>\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)",
+    re.I,
+)
+# Site-wide counters: never the article's views.
+SITE_COUNTER = re.compile(r"số lượt truy cập|tổng số lượt xem|tổng lượt xem|đang truy cập|tổng lượt truy cập|"
+                          r"lượt truy cập|đang online|trực tuyến|hôm nay|hôm qua|tuần này|tháng này|"
+                          r"thống kê", re.I)
+
+# Labels before a date that mark it as not the publication date.
+NOT_PUBLISHED_LABEL = re.compile(
+    r"(?:hôm nay|ngày ban hành|ban hành|ngày hiệu lực|hiệu lực|ngày ký|ngày hết hiệu lực|hết hạn|"
+    r"hạn chót|sửa đổi lần cuối|ngày sinh|copyright|©)[^0-9]{0,25}$",
+    re.I,
+)
+PUBLISHED_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|ngày xuất bản|xuất bản|đăng lúc|ngày cập nhật|cập nhật|"
+                             r"posted|published|thời gian)\s*:?\s*$", re.I)
+
+# Meta/JSON-LD properties holding the publication date, most trusted first.
+DATE_META = (
+    ("property", "article:published_time"),
+    ("name", "article:published_time"),
+    ("itemprop", "datePublished"),
+    ("property", "og:published_time"),
+    ("name", "pubdate"),
+    ("name", "publishdate"),
+    ("name", "dc.date.issued"),
+    ("name", "DC.date.issued"),
+    ("name", "date"),
+)
+SITE_NAME_META = (("property", "og:site_name"), ("name", "application-name"))
+# <title> separators between the article title and the portal name.
+TITLE_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||::|»)\s+")
+
+# Link targets that are downloadable documents (Liferay puts the name mid-path: /documents/1/2/a.pdf/uuid).
+ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf)(?:$|[/?#])", re.I)
+ATTACHMENT_SECTION = re.compile(r"tệp đính kèm|tài liệu đính kèm|file đính kèm|văn bản đính kèm|attachments?", re.I)
+# Images that are icons and spacers, not article pictures.
+ICON_IMAGE = re.compile(r"icon|spacer|blank\.gif|pixel|logo|button|btn_|arrow|bullet|share|print|email|"
+                        r"facebook|zalo|twitter|loading", re.I)
+
+# Vietnamese letters outside ASCII, for telling a Vietnamese page from others.
+VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.I)
+
+# Headings that are generic portlet names, not a category worth reporting.
+GENERIC_HEADINGS = re.compile(r"^(?:chi tiết(?: tin| bài viết| tin tức)?|nội dung(?: chi tiết)?|tin tức|bài viết|"
+                              r"xem tin|thông tin chi tiết)$", re.I)
+HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
+
+# --- dates (day first, always: Vietnamese portals never print month first) ---
+DATE_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d/])")
+DATE_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y>\d{4})", re.I)
+DATE_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
+                      r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
+TIME_OF_DAY = re.compile(r"(?<![\d:/.])(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d{2})(?:\s?:\s?(?P<S>\d{2}))?"
+                         r"(?:\s*(?P<ampm>AM|PM|SA|CH|sáng|chiều|tối)(?![\wÀ-ỹ]))?(?![\d:])", re.I)
+# Words after a time that move it to the afternoon/evening.
+PM_WORDS = ("pm", "ch", "chiều", "tối")
+AM_WORDS = ("am", "sa", "sáng")
+# What may stand between a date and its time: "18/08/2023 16:01", "13:06, 25/02/2024", "17/06/2024 - 17:59".
+DATE_TIME_GAP = re.compile(r"^[\s,|\-–—(]*(?:lúc|vào lúc|at)?[\s,|\-–—(]*$", re.I)
+MAX_DATE_TIME_GAP = 16
+# "(03/02/1930 - 03/02/2026)": two bare dates joined by a dash are an anniversary banner or a period.
+DATE_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|đến|tới)\s*$", re.I)
+# Weekday names printed before datelines ("Thứ Tư, 30/05/2018"): never part of a byline.
+WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|2|3|4|5|6|7)|chủ\s+nhật)\b", re.I)

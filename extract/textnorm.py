@@ -1,0 +1,34 @@
+"""Text normalisation shared by decoding and extraction: NFC, look-alike letters, spaces."""
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Letters typed with the wrong code point by old Vietnamese input tools and font maps.
+LOOKALIKES = str.maketrans({
+    "\u00d0": "\u0110",  # Ð (Icelandic eth) -> Đ
+    "\u00f0": "\u0111",  # ð -> đ
+    "\u00a0": " ",       # no-break space
+    "\u200b": "",        # zero-width space
+    "\u200c": "",
+    "\u200d": "",
+    "\ufeff": "",        # stray BOM inside text
+    "\u00ad": "",        # soft hyphen
+})
+
+_SPACES = re.compile(r"[ \t\r\f\v\u2000-\u200a\u202f\u205f\u3000]+")
+
+
+def normalize_text(text: str) -> str:
+    """NFC with look-alikes mended; keeps line breaks and spacing (see clean_line for that)."""
+    if not text:
+        return ""
+    text = text.translate(LOOKALIKES)
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text
+
+
+def clean_line(text: str) -> str:
+    """One line of text: normalised, runs of white space collapsed, trimmed."""
+    return _SPACES.sub(" ", normalize_text(text).replace("\n", " ")).strip()
