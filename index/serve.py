@@ -43,6 +43,7 @@ FIGURE_FIELDS = ("q", "unit", "kind", "since", "until", "site", "label")
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10  # hits per search page
 MAX_API_LIMIT = 100  # hits per /api/search page
+MAX_PAGE = 10_000
 MAX_PARAM_CHARS = 500
 MAX_ID_DIGITS = 18  # larger ids cannot be SQLite integers
 FIGURES_TABLE_ROWS = 200
@@ -172,7 +173,7 @@ class App:
     def _search(self, params: dict[str, str], limit: int):
         from index.search import search
 
-        page = int_param(params, "page", 1, 1, 100_000)
+        page = int_param(params, "page", 1, 1, MAX_PAGE)
         return search(self.data_dir, params.get("q", ""), since=params.get("since") or None,
                       until=params.get("until") or None, site=params.get("site") or None,
                       category=params.get("category") or None, sort=sort_param(params),
@@ -186,15 +187,11 @@ class App:
             since=params.get("since") or None, until=params.get("until") or None,
             site=params.get("site") or None, limit=limit))
 
-    @staticmethod
-    def _has_search_filter(params: dict[str, str]) -> bool:
-        return any(params.get(k) for k in ("since", "until", "site", "category"))
-
     # -- HTML pages
 
     def search_page(self, params: dict[str, str]) -> Response:
         shown = {k: params.get(k, "") for k in SEARCH_FIELDS}
-        if not params.get("q") and not self._has_search_filter(params):
+        if not params.get("q"):
             from index.store import Store
 
             with Store.open(self.data_dir, create=False) as store:
@@ -246,8 +243,7 @@ class App:
             chart = ""
             if label:
                 candidates = self._indicators(params, label, CHART_MAX_ROWS)
-                chart = line_chart(figure_series(candidates, label, params.get("unit") or None),
-                                   params.get("unit") or "")
+                chart = line_chart(figure_series(candidates, label), params.get("unit") or "")
         except BadInput as err:
             return html_response(pages.figures_page(shown, None, csv_href=csv_href, error=str(err)), 400)
         truncated = len(rows) > FIGURES_TABLE_ROWS
@@ -267,8 +263,8 @@ class App:
     # -- JSON API
 
     def api_search(self, params: dict[str, str]) -> Response:
-        if not params.get("q") and not self._has_search_filter(params):
-            raise BadInput("missing query: give q (or a filter: since, until, site, category)")
+        if not params.get("q"):
+            raise BadInput("missing query: give q, the words to search for")
         limit = int_param(params, "limit", PAGE_SIZE, 1, MAX_API_LIMIT)
         result = self._search(params, limit)
         hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "published": h.published,

@@ -102,11 +102,18 @@ def same_label(a: object, b: object) -> bool:
     return norm(a) == norm(b) != ""
 
 
-def figure_series(rows, label: str, unit: str | None) -> list[Point]:
-    """Points for the rows that report ``label`` (in ``unit``) and have a publication date."""
-    points = []
+def figure_series(rows, label: str) -> list[Point]:
+    """Points for the rows that report ``label`` and have a publication date.
+
+    A label can be reported in several units ("ha" and "%"): only the first unit met is kept, so that
+    one axis never mixes them.
+    """
+    points, unit = [], None
     for row in rows:
-        if not same_label(row.get("label"), label) or (unit and row.get("unit") != unit):
+        if not same_label(row.get("label"), label):
+            continue
+        unit = row.get("unit") if unit is None else unit
+        if row.get("unit") != unit:
             continue
         published, value = row.get("published"), row.get("value")
         if not isinstance(published, str) or isinstance(value, bool) or not isinstance(value, (int, float)):
