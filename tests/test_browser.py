@@ -1,0 +1,119 @@
+"""End to end in a real headless Chromium (Debian's chromium + chromedriver, driven by Selenium).
+
+Search without diacritics, open an article, follow the archived copy (its script must not run),
+chart a figure and download the figures CSV. Screenshots of the search and article pages go to
+/tmp/govnews-search.png and /tmp/govnews-article.png for a human look.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+from test_serve_fixtures import ARTICLES, LABEL_HO_SO, serving
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROME_FLAGS = ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=1280,1000", "--lang=vi")
+SCREENSHOTS = {"search": Path("/tmp/govnews-search.png"), "article": Path("/tmp/govnews-article.png")}
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    with serving(tmp_path_factory.mktemp("browser") / "data", ARTICLES) as s:
+        yield s
+
+
+@pytest.fixture(scope="module")
+def downloads(tmp_path_factory):
+    return tmp_path_factory.mktemp("downloads")
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory, downloads):
+    for program in (CHROMIUM, CHROMEDRIVER):
+        assert shutil.which(program), f"{program} is missing: run setup.sh (apt-get install chromium chromium-driver)"
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in CHROME_FLAGS:
+        options.add_argument(flag)
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chrome-profile')}")
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(downloads), "download.prompt_for_download": False,
+        "safebrowsing.enabled": False})
+    # An explicit driver path: Selenium Manager never runs, so nothing is downloaded.
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.set_page_load_timeout(20)
+    yield driver
+    driver.quit()
+
+
+def wait(driver, condition, timeout: float = 10):
+    return WebDriverWait(driver, timeout).until(condition)
+
+
+def test_search_open_article_archive_and_figures_csv(browser, served, downloads):
+    # 1. Search typed without diacritics.
+    browser.get(served.base + "/")
+    box = browser.find_element(By.NAME, "q")
+    box.send_keys("cai cach hanh chinh", Keys.ENTER)
+    hits = wait(browser, EC.presence_of_all_elements_located((By.CSS_SELECTOR, "li.hit h3 a")))
+    titles = [h.text for h in hits]
+    assert sorted(titles) == sorted(a["title"] for a in ARTICLES)
+    assert browser.find_element(By.CSS_SELECTOR, "p.summary").text.startswith("3 kết quả")
+    facet_sites = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "section.facet li a")]
+    assert {"minhlong.quangngai.gov.vn", "sonha.quangngai.gov.vn", "2023", "2022"} <= set(facet_sites)
+    browser.save_screenshot(str(SCREENSHOTS["search"]))
+
+    # 2. Open the 2023 Minh Long article: its figures are highlighted in the text.
+    spec = ARTICLES[0]
+    browser.find_element(By.LINK_TEXT, spec["title"]).click()
+    heading = wait(browser, EC.presence_of_element_located((By.TAG_NAME, "h1")))
+    assert heading.text == spec["title"]
+    marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark.fig")]
+    assert marks == ["2.358 hồ sơ1", "95%2"]  # figure text + its footnote number
+    assert browser.find_element(By.LINK_TEXT, "Kế hoạch 2553").get_attribute("href") == spec["attachments"][0]["url"]
+    browser.save_screenshot(str(SCREENSHOTS["article"]))
+
+    # 3. Follow the archived copy: the page as archived, inside a sandboxed frame, its script inert.
+    browser.find_element(By.ID, "archived-link").click()
+    frame = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "iframe.archive")))
+    assert frame.get_attribute("sandbox") == ""
+    browser.switch_to.frame(frame)
+    assert wait(browser, EC.presence_of_element_located((By.ID, "title"))).text == spec["title"]
+    browser.switch_to.default_content()
+    browser.get(frame.get_attribute("src"))
+    assert browser.title == spec["title"]  # the archived <script> would have set "SCRIPT RAN"
+
+    # 4. Figures: filter by unit, chart one label, download the CSV.
+    browser.get(served.base + "/figures")
+    browser.find_element(By.NAME, "unit").send_keys("hồ sơ", Keys.ENTER)
+    rows = wait(browser, EC.presence_of_all_elements_located((By.CSS_SELECTOR, "table.figures tbody tr")))
+    assert len(rows) == 3
+    rows[0].find_element(By.CLASS_NAME, "chart-link").click()
+    chart = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+    assert len(chart.find_elements(By.TAG_NAME, "circle")) == 3
+    assert LABEL_HO_SO in browser.find_element(By.CSS_SELECTOR, ".chart-box h2").text
+    browser.find_element(By.ID, "csv-link").click()
+    deadline = time.monotonic() + 10
+    files = []
+    while time.monotonic() < deadline:
+        files = [p for p in downloads.iterdir() if p.suffix == ".csv"]
+        if files:
+            break
+        time.sleep(0.1)
+    assert [f.name for f in files] == ["govnews-indicators.csv"]
+    rows = list(csv.DictReader(io.StringIO(files[0].read_text(encoding="utf-8-sig"))))
+    assert sorted(float(r["value"]) for r in rows) == [1204, 1980, 2358]
