@@ -1,0 +1,188 @@
+"""HTTP GET with streaming, a size cap, timeouts and gzip, keeping the raw bytes for the archive.
+
+``fetch_once`` does exactly one request (no redirects followed: the crawler times and
+archives every hop itself) and returns what the archive needs: the raw (still
+content-encoded) body, the headers in order, and the request as sent.
+``fetch_url`` is the one-shot helper behind ``govnews extract URL``.
+"""
+from __future__ import annotations
+
+import time
+import zlib
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import requests
+
+from extract.errors import BadInput
+
+DEFAULT_USER_AGENT = "govnews/0.1 (+https://github.com/govnews/govnews)"
+DEFAULT_TIMEOUT = (10, 30)  # connect, read (seconds)
+DEFAULT_MAX_BYTES = 20 * 2**20
+MAX_SECONDS_PER_RESPONSE = 120  # a server trickling bytes must not hold a host slot forever
+CHUNK = 64 * 1024
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+ACCEPT_LANGUAGE = "vi,en;q=0.5"
+ACCEPT_ENCODING = "gzip, deflate"  # only what we can decode ourselves while streaming
+# Hop-by-hop framing already undone by urllib3; the archived body is the de-chunked byte stream.
+FRAMING_HEADERS = ("transfer-encoding",)
+
+
+class FetchError(Exception):
+    """No HTTP answer (DNS, refused, reset, timeout, bad URL). ``transient`` ones are worth a retry."""
+
+    def __init__(self, reason: str, transient: bool = True):
+        super().__init__(reason)
+        self.reason = reason
+        self.transient = transient
+
+
+@dataclass
+class FetchResult:
+    url: str
+    final_url: str
+    status: int
+    headers: dict[str, str]  # lower-case names; repeated headers joined with ", "
+    body: bytes  # content-decoded
+    charset: str | None
+    truncated: bool
+    raw: bytes = b""  # as received (content-encoded), for the archive
+    header_list: list[tuple[str, str]] = field(default_factory=list)
+    reason: str = ""
+    http_version: str = "HTTP/1.1"
+    request_headers: list[tuple[str, str]] = field(default_factory=list)
+    started: float = 0.0
+    finished: float = 0.0
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+
+
+def make_session() -> requests.Session:
+    session = requests.Session()
+    session.trust_env = False  # never route through a proxy from the environment: 127.0.0.1 must stay local
+    return session
+
+
+def charset_of(content_type: str) -> str | None:
+    for part in content_type.split(";")[1:]:
+        name, _, value = part.strip().partition("=")
+        if name.strip().lower() == "charset" and value.strip():
+            return value.strip().strip("\"'").lower()
+    return None
+
+
+def _decoder(encoding: str):
+    encoding = encoding.strip().lower()
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(32 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return "deflate"
+    return None
+
+
+def _decode(raw: bytes, encoding: str, max_bytes: int) -> tuple[bytes, bool]:
+    """Content-decode ``raw`` up to ``max_bytes`` of output -> (body, cut off)."""
+    dec = _decoder(encoding)
+    if dec is None:
+        return raw[:max_bytes], len(raw) > max_bytes
+    if dec == "deflate":  # servers disagree whether "deflate" has a zlib header
+        try:
+            return _decode_with(zlib.decompressobj(), raw, max_bytes)
+        except zlib.error:
+            dec = zlib.decompressobj(-zlib.MAX_WBITS)
+    try:
+        return _decode_with(dec, raw, max_bytes)
+    except zlib.error:
+        return raw[:max_bytes], len(raw) > max_bytes  # mislabelled: the bytes are the body
+
+
+def _decode_with(dec, raw: bytes, max_bytes: int) -> tuple[bytes, bool]:
+    out = dec.decompress(raw, max_bytes + 1)
+    return out[:max_bytes], len(out) > max_bytes
+
+
+def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT_USER_AGENT,
+               extra_headers: dict[str, str] | None = None, timeout=DEFAULT_TIMEOUT,
+               max_bytes: int = DEFAULT_MAX_BYTES, allow_redirects: bool = False) -> FetchResult:
+    """One GET. Raises FetchError when there is no HTTP answer."""
+    headers = {"User-Agent": user_agent, "Accept": ACCEPT, "Accept-Language": ACCEPT_LANGUAGE,
+               "Accept-Encoding": ACCEPT_ENCODING, **(extra_headers or {})}
+    started = time.monotonic()
+    try:
+        resp = session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=allow_redirects)
+    except requests.exceptions.InvalidURL as err:
+        raise FetchError(f"invalid URL: {err}", transient=False) from None
+    except (requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema) as err:
+        raise FetchError(f"invalid URL: {err}", transient=False) from None
+    except requests.exceptions.Timeout:
+        raise FetchError("timed out") from None
+    except requests.exceptions.TooManyRedirects:
+        raise FetchError("too many redirects", transient=False) from None
+    except requests.exceptions.RequestException as err:
+        raise FetchError(f"connection failed: {_short(err)}") from None
+    try:
+        raw, cut = _read_raw(resp, max_bytes, started)
+    finally:
+        resp.close()
+    header_list = [(k, v) for k, v in resp.raw.headers.items()]
+    merged: dict[str, str] = {}
+    for name, value in header_list:
+        key = name.lower()
+        merged[key] = f"{merged[key]}, {value}" if key in merged else value
+    body, body_cut = _decode(raw, merged.get("content-encoding", ""), max_bytes)
+    sent = list(resp.request.headers.items())
+    if not any(k.lower() == "host" for k, _ in sent):
+        sent.insert(0, ("Host", urlsplit(resp.request.url).netloc))
+    version = {10: "HTTP/1.0", 11: "HTTP/1.1", 20: "HTTP/2"}.get(getattr(resp.raw, "version", 11), "HTTP/1.1")
+    return FetchResult(
+        url=url, final_url=resp.url, status=resp.status_code, headers=merged, body=body,
+        charset=charset_of(merged.get("content-type", "")), truncated=cut or body_cut, raw=raw,
+        header_list=[(k, v) for k, v in header_list if k.lower() not in FRAMING_HEADERS],
+        reason=resp.reason or "", http_version=version, request_headers=sent,
+        started=started, finished=time.monotonic(),
+    )
+
+
+def _read_raw(resp: requests.Response, max_bytes: int, started: float) -> tuple[bytes, bool]:
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        while True:
+            chunk = resp.raw.read(CHUNK, decode_content=False)
+            if not chunk:
+                return b"".join(chunks), False
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > max_bytes:
+                return b"".join(chunks)[:max_bytes], True
+            if time.monotonic() - started > MAX_SECONDS_PER_RESPONSE:
+                raise FetchError("response too slow")
+    except FetchError:
+        raise
+    except Exception as err:  # urllib3 read timeouts and resets arrive as several exception types
+        if "timed out" in str(err).lower():
+            raise FetchError("read timed out") from None
+        raise FetchError(f"connection broken: {_short(err)}") from None
+
+
+def _short(err: Exception) -> str:
+    text = str(err).splitlines()[0] if str(err) else type(err).__name__
+    return text[:200]
+
+
+def fetch_url(url: str, *, user_agent: str = DEFAULT_USER_AGENT, timeout=DEFAULT_TIMEOUT,
+              max_bytes: int = DEFAULT_MAX_BYTES) -> FetchResult:
+    """One GET (redirects followed, no retries) for a user-given URL; BadInput when it cannot be reached."""
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        raise BadInput(f"cannot reach {url}: not an http(s) URL")
+    session = make_session()
+    try:
+        return fetch_once(session, url, user_agent=user_agent, timeout=timeout, max_bytes=max_bytes,
+                          allow_redirects=True)
+    except FetchError as err:
+        raise BadInput(f"cannot reach {url}: {err.reason}") from None
+    finally:
+        session.close()

@@ -1,0 +1,180 @@
+"""Canonical URLs, crawl scope and URL patterns (for trap budgets).
+
+One article must have one URL: ``canonicalize`` drops what does not identify
+content (fragments, tracking and redirect parameters, Liferay layout
+parameters, session ids), sorts the query and normalises escapes, and keeps what
+does (Liferay ``p_p_id`` and ``…_cur``, ``ItemID``, ``p``, …).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+
+MAX_URL_LENGTH = 1024  # longer URLs are parameter soup (session ids, filters), never an article address
+
+# Query parameters that never identify content: tracking, redirects back to where the reader came from,
+# comment replies, session ids. Matched on the lower-cased name.
+DROP_PARAMS = frozenset({
+    "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "yclid", "twclid", "igshid", "mc_cid", "mc_eid",
+    "_ga", "_gl", "_hsenc", "_hsmi", "mkt_tok", "zarsrc", "ref_src",
+    "redirect", "inheritredirect", "backurl", "returnurl", "replytocom",
+    "phpsessid", "jsessionid", "sessionid", "sid", "aspsessionid",
+    # Liferay layout parameters: where a portlet sits on the page, not what it shows
+    "p_p_lifecycle", "p_p_mode", "p_p_col_id", "p_p_col_pos", "p_p_col_count", "p_r_p_564233524_resetcur",
+})
+DROP_PARAM_PREFIXES = ("utm_",)
+# Liferay namespaces portlet parameters: "_com_liferay_..._INSTANCE_x_redirect"; these suffixes are redirects.
+DROP_PARAM_SUFFIXES = ("_redirect", "_backurl", "_inheritredirect")
+# Parameter values that are the default and so say nothing: p_p_state=normal is the same page as none.
+DEFAULT_PARAM_VALUES = {"p_p_state": {"normal"}}
+
+# Print views duplicate an article in a bare layout: never fetched as pages.
+PRINT_VIEW_PARAMS = {"p_p_state": {"pop_up", "exclusive"}, "print": None, "view": {"print"}, "printable": None,
+                     "tmpl": {"component"}, "layout": {"print"}}
+PRINT_VIEW_PATH = re.compile(r"/(print|in-bai-viet|print-view|printpreview)(/|$|\.)", re.I)
+
+ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx")
+ATTACHMENT_IN_PATH = re.compile(r"^/documents/.*\.(pdf|docx?|xlsx?)/", re.I)
+# Links to these are never crawled as pages (images, media, archives, code).
+SKIP_EXTENSIONS = (
+    ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg", ".ico", ".tif", ".tiff",
+    ".mp3", ".mp4", ".avi", ".wmv", ".flv", ".mov", ".wav", ".ogg", ".webm", ".m4a",
+    ".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".msi", ".apk", ".iso", ".dmg",
+    ".css", ".js", ".json", ".woff", ".woff2", ".ttf", ".eot", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
+)
+DEFAULT_PORTS = {"http": 80, "https": 443}
+_SAFE_PATH = "/:@!$&'()*+,;=-._~%"
+_SAFE_QUERY = "/:@!$'()*,;-._~?"
+_DIGITS = re.compile(r"\d+")
+_JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
+
+
+def _keep_param(name: str, value: str) -> bool:
+    low = name.lower()
+    if low in DROP_PARAMS or low.startswith(DROP_PARAM_PREFIXES) or low.endswith(DROP_PARAM_SUFFIXES):
+        return False
+    return value not in DEFAULT_PARAM_VALUES.get(low, ())
+
+
+def _requote(text: str, safe: str) -> str:
+    """Percent-encode consistently: decode what needs no escaping, escape non-ASCII (NFC first)."""
+    text = unicodedata.normalize("NFC", unquote(text, errors="surrogateescape"))
+    return quote(text, safe=safe, errors="surrogateescape")
+
+
+def _quote_query(text: str, *_args) -> str:
+    """Quote one already-decoded query name or value (parse_qsl decoded it once; never decode twice)."""
+    return quote(unicodedata.normalize("NFC", text), safe=_SAFE_QUERY)
+
+
+def host_key(url: str) -> str:
+    """The scope key of a URL: lower-case host, with the port when it is not the scheme's default."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return ""
+    host = (parts.hostname or "").rstrip(".")
+    if port and port != DEFAULT_PORTS.get(parts.scheme.lower()):
+        return f"{host}:{port}"
+    return host
+
+
+def canonicalize(url: str, base: str | None = None) -> str | None:
+    """The canonical form of ``url`` (resolved against ``base``), or None if it is not a crawlable http(s) URL."""
+    url = (url or "").strip()
+    if not url or url.lower().startswith(("javascript:", "mailto:", "tel:", "data:")):
+        return None
+    if base:
+        try:
+            url = urljoin(base, url)
+        except ValueError:
+            return None
+    try:
+        parts = urlsplit(url)
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    host = parts.hostname.rstrip(".")
+    try:
+        host = host.encode("idna").decode("ascii") if not host.isascii() else host
+    except UnicodeError:
+        return None
+    netloc = host if not port or port == DEFAULT_PORTS[scheme] else f"{host}:{port}"
+    path = _requote(_JSESSION.sub("", parts.path) or "/", _SAFE_PATH)
+    pairs = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if _keep_param(k, v)]
+    query = urlencode(sorted(pairs), quote_via=_quote_query)
+    return urlunsplit((scheme, netloc, path, query, ""))
+
+
+def is_print_view(url: str) -> bool:
+    parts = urlsplit(url)
+    if PRINT_VIEW_PATH.search(parts.path):
+        return True
+    for name, value in parse_qsl(parts.query, keep_blank_values=True):
+        wanted = PRINT_VIEW_PARAMS.get(name.lower(), False)
+        if wanted is None or (wanted and value.lower() in wanted):
+            return True
+    return False
+
+
+def extension(url: str) -> str:
+    path = urlsplit(url).path.lower()
+    last = path.rsplit("/", 1)[-1]
+    return "." + last.rsplit(".", 1)[-1] if "." in last else ""
+
+
+def is_attachment(url: str) -> bool:
+    """A document link; Liferay puts the file name mid-path (``/documents/1/2/ke-hoach.pdf/<uuid>``)."""
+    return extension(url) in ATTACHMENT_EXTENSIONS or bool(ATTACHMENT_IN_PATH.search(urlsplit(url).path))
+
+
+def is_skipped_file(url: str) -> bool:
+    return extension(url) in SKIP_EXTENSIONS
+
+
+def url_pattern(url: str) -> str:
+    """Host + path with numbers folded + sorted parameter names: the unit of the trap budget.
+
+    ``/lich?month=2026-02`` and ``/lich?month=2026-03`` share a pattern; so do ``/page/2/`` and ``/page/3/``.
+    """
+    parts = urlsplit(url)
+    names = sorted({k for k, _ in parse_qsl(parts.query, keep_blank_values=True)})
+    path = _DIGITS.sub("#", unquote(parts.path))
+    return f"{host_key(url)}{path}?{'&'.join(names)}"
+
+
+@dataclass
+class Scope:
+    """Which hosts a crawl may touch: the seeds' hosts, optionally their subdomains, plus allowed domains."""
+
+    hosts: set[str] = field(default_factory=set)
+    subdomains: bool = False
+    allowed: set[str] = field(default_factory=set)
+
+    @classmethod
+    def from_seeds(cls, seeds: list[str], subdomains: bool = False, allow_domains: list[str] | None = None) -> "Scope":
+        allowed = {d.strip().lower().rstrip(".") for d in allow_domains or [] if d.strip()}
+        return cls({host_key(s) for s in seeds}, subdomains, allowed)
+
+    def allows(self, url: str) -> bool:
+        key = host_key(url)
+        if not key:
+            return False
+        if key in self.hosts or key in self.allowed:
+            return True
+        host = key.split(":", 1)[0]
+        if host in self.allowed or any(host.endswith("." + d) for d in self.allowed if ":" not in d):
+            return True
+        if self.subdomains:
+            for seed in self.hosts:
+                seed_host, _, seed_port = seed.partition(":")
+                port = key.partition(":")[2]
+                if host.endswith("." + seed_host) and port == seed_port:
+                    return True
+        return False
