@@ -22,7 +22,7 @@ _EQUIV_RE = re.compile(
 _ESTIMATE_RE = re.compile(rf"(?<![\w])(?<!quy )(?<!công )(?<!hiệp )(?<!điều )(?<!mong )"
                           rf"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
-_REF_AFTER_RE = re.compile(rf"^[\s,]*(?:(?P<so>so\s+với|so|với)\s+)?(?:{_REF_CORE}"
+_REF_AFTER_RE = re.compile(rf"^[\s,]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
 _REF_BEFORE_RE = re.compile(rf"\bso\s+(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
                             re.I)
@@ -33,7 +33,8 @@ _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 _TRAIL_WORDS = _alt(set(V.LABEL_VERBS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS)
                     | {"từ", "số", "tổng số", "mức", "ở mức", "là", "khoảng", "lên", "còn",
-                       "đã", "đạt tỷ lệ", "đạt tỉ lệ", "và", "với tổng số"})
+                       "đã", "đạt tỷ lệ", "đạt tỉ lệ", "và", "với tổng số", "đến nay", "hiện nay",
+                       "hiện có", "đến nay có", "hiện", "nay"})
 _TRAIL_RE = re.compile(rf"(?:^|[\s,:(]+)(?:{_TRAIL_WORDS})[\s,:(]*$", re.I)
 _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)
 _LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua)\s+)?(?:{_PERIOD_RE.pattern})"
@@ -42,8 +43,9 @@ _LOCATION_TAIL_RE = re.compile(r"\s+(?:tại|ở)\s+\S.*$", re.I)
 _WEAK_SUBJECT_RE = re.compile(r"^(?:toàn\s+|cả\s+)?(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|ngành|"
                               r"đơn\s+vị|địa\s+phương|ubnd\s+\S+(?:\s+\S+)?|chúng\s+tôi|"
                               r"trên\s+địa\s+bàn(?:\s+\S+)?)?$", re.I)
-_POST_STOP_RE = re.compile(r"[,;.:()!?]|\s(?:và|với|trong đó|tăng|giảm|đạt|chiếm|so với)\s|\d")
+_POST_STOP_RE = re.compile(r"[,;.:()!?]|\s(?:và|với|trong đó|so với|so|bằng|chiếm)\s|\d")
 _MAX_LABEL_WORDS = 16
+_SHARED_RE = re.compile(r"^\s*(?:[,;]|và\b|\(|$)", re.I)
 
 
 class FigureContext:
@@ -78,7 +80,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
     prev: dict | None = None
     sentence_text = " ".join(s.split())
     bases: list[tuple[Indicator, str | None]] = []
-    for f in figures:
+    for k, f in enumerate(figures):
         start, end = f["start"], f["end"]
         clause_start = max(s.rfind(";", 0, start) + 1, 0)
         seg_start = max(clause_start, prev["end"] if prev else 0)
@@ -108,12 +110,13 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
             change = out[-1].change
             if reference is None:
                 reference = out[-1].reference
-            elif out[-1].reference is None:
+            elif out[-1].reference is None and out[-1].change:
                 out[-1].reference = reference
 
         estimate = bool(_ESTIMATE_RE.search(pre_clause))
         period = _choose_period(periods, start, fallback)
-        label, qualifier = _label(s, pre, f, shared=prev is not None and seg_start == prev["end"])
+        shared = prev is not None and seg_start == prev["end"] and bool(_SHARED_RE.match(pre))
+        label, qualifier = _label(s, pre, figures, k, shared=shared)
         if label is None and bases:
             label = bases[-1][0].label
         if qualifier and bases:
@@ -194,38 +197,54 @@ def _clean(label: str) -> str:
     return label
 
 
-def _label(s: str, pre: str, f: dict, shared: bool) -> tuple[str | None, str | None]:
+def _label(s: str, pre: str, figures: list[dict], k: int, shared: bool) -> tuple[str | None, str | None]:
     """(label, qualifier): qualifier is set when this figure only names a part ("cấp xã")
     of a subject that an earlier figure of the sentence stated in full."""
+    f = figures[k]
     subject = pre
-    while (tm := _TRAIL_RE.search(subject)) and tm.start() < len(subject):
+    stripped: list[str] = []
+    while (tm := _TRAIL_RE.search(subject)) and subject:
+        stripped.append(" ".join(subject[tm.start():].strip(" ,:(").lower().split()))
         subject = subject[:tm.start()]
-        if not subject:
-            break
+    subject = subject.strip(" ,:;(")
     subject = subject.rsplit(":", 1)[-1] if ":" in subject else subject
-    subject = _clean(subject)
-    subject = _LOCATION_TAIL_RE.sub("", subject)
+    subject = _LOCATION_TAIL_RE.sub("", _clean(subject))
     words = subject.split()
-    if shared and len(words) <= 3:
+    countable = f["kind"] in ("count", "ratio") and bool(f["unit"])
+    if shared and len(words) <= 3 and (words or not countable):
         return None, (subject if words else None)
-    if len(words) < 2 or _WEAK_SUBJECT_RE.match(subject):
-        post = _post_unit(s, f)
-        if post:
-            return post, None
+    existential = any(w in ("có", "hiện có", "đến nay có") for w in stripped[:2])
+    if countable:
+        if len(words) < 2 or _WEAK_SUBJECT_RE.match(subject) or existential:
+            post = _post_unit(s, figures, k)
+            verb = next((w for w in stripped if w in V.ACTION_VERBS), None)
+            if post:
+                return _finish(f"{verb} {post}" if verb and not existential else post), None
+        elif len(words) <= 3:  # "cấp huyện: 395 hồ sơ"
+            return _finish(f"{f['unit']} {subject}"), None
     if not words:
         return None, None
     return _finish(" ".join(words[:_MAX_LABEL_WORDS])), None
 
 
-def _post_unit(s: str, f: dict) -> str | None:
-    if f["kind"] not in ("count", "ratio") or not f["unit"]:
-        return None
-    tail = s[f["unit_end"]:f["unit_end"] + 120]
+_AND_NEXT_RE = re.compile(r"^\s*(?:và|,)\s*$")
+
+
+def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
+    """The counted noun and what follows it: "có 5 xã đạt chuẩn" -> "xã đạt chuẩn"."""
+    f = figures[k]
+    tail_from = f["unit_end"]
+    # "18 phòng, ban và 05/05 xã sử dụng ...": the predicate after the last listed figure
+    j = k
+    while j + 1 < len(figures) and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
+        j += 1
+        tail_from = figures[j]["unit_end"]
+    tail = s[tail_from:tail_from + 120]
     stop = _POST_STOP_RE.search(tail)
     tail = tail[:stop.start()] if stop else tail
     label = " ".join((s[f["unit_start"]:f["unit_end"]] + " " + tail).split()).strip(" ,")
     words = label.split()
-    return _finish(" ".join(words[:_MAX_LABEL_WORDS])) if words else None
+    return " ".join(words[:_MAX_LABEL_WORDS]) if words else None
 
 
 def _finish(label: str) -> str:

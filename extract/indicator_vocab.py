@@ -100,6 +100,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "bản án", "quyết định xử phạt", "vi phạm", "trận", "trận đấu", "tác phẩm", "công trình",
     "sáng kiến", "đề tài", "chương", "trang", "website", "trang thông tin điện tử",
     "ứng dụng", "phần mềm", "cổng", "lô hàng", "container", "chuyến", "chuyến bay",
+    "nhà văn hóa", "nhà văn hoá", "nhà tình nghĩa", "nhà đại đoàn kết", "nhà tạm",
     "bậc", "hạng", "đội tuyển", "môn", "môn thi", "nội dung thi", "trường hợp vi phạm",
 )
 # After "N phòng", ", ban, đơn vị" continues the same counted noun: "18 phòng, ban, đơn vị"
@@ -150,6 +151,7 @@ CHANGE_WORDS: dict[str, str] = {
     "tăng gần": "tăng", "tăng hơn": "tăng", "tăng khoảng": "tăng", "tăng trên": "tăng",
     "giảm gần": "giảm", "giảm hơn": "giảm", "giảm khoảng": "giảm", "giảm trên": "giảm",
     "vượt hơn": "tăng", "vượt gần": "tăng", "vượt trên": "tăng",
+    "tăng thu": "tăng", "giảm chi": "giảm", "giảm thu": "giảm", "tăng chi": "tăng",
 }
 # "tăng lên 50%" / "giảm xuống còn 5%" / "giảm còn" are new levels, not changes
 CHANGE_TO_LEVEL = ("lên", "xuống", "còn", "lên đến", "lên tới", "đến", "tới", "xuống còn")
@@ -201,12 +203,10 @@ ORDINAL_BEFORE: tuple[str, ...] = (
     "thế hệ", "sân", "nhà", "căn hộ", "block", "lầu", "toà", "tòa", "đơn nguyên", "level",
     "cấp đô", "lô đất", "buổi", "kỳ thi", "vụ", "mùa", "chặng", "hiệp", "ván", "trận",
 )
-# "số" is an ordinal after these ("Quyết định số 17") but a count after "tổng số"
-NUMBERED_DOC_NOUNS: tuple[str, ...] = (
-    "quyết định", "nghị quyết", "nghị định", "thông tư", "chỉ thị", "công văn", "văn bản",
-    "kế hoạch", "thông báo", "báo cáo", "tờ trình", "hướng dẫn", "luật", "tiêu chí", "tổ",
-    "nhà", "phòng", "kết luận", "quy định", "đề án", "chương trình", "giấy phép",
-    "điện thoại", "hiệu", "văn bản hợp nhất", "công điện", "lệnh", "sắc lệnh",
+# "số 17" is an ordinal ("Tiêu chí số 17", "Trường số 1") except in "tổng số 2.358 hồ sơ"
+QUANTITY_BEFORE_SO: tuple[str, ...] = (
+    "tổng", "với", "có", "là", "đạt", "được", "chiếm", "gồm", "tăng", "giảm", "với tổng",
+    "dân", "chỉ", "con", "đa", "thiểu", "tỷ", "tỉ", "hệ", "điểm", "ẩn", "đại", "cấp",
 )
 TIME_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm", "rạng sáng", "sáng sớm", "chiều tối",
                "ngày", "hôm", "mùng", "mồng", "từ ngày", "đến ngày", "tới ngày", "đêm")
@@ -225,6 +225,11 @@ LABEL_VERBS: tuple[str, ...] = (
     "xử lý", "thực hiện", "tổ chức", "triển khai", "hoàn thành", "cho", "đến", "tới",
     "tương đương", "tương ứng", "ở mức", "mức", "tham gia", "xây dựng", "phát hiện",
 )
+# verbs kept in a count's label when the subject is only a place ("huyện đã cấp 250 tài khoản")
+ACTION_VERBS = frozenset({
+    "thu hút", "thu", "chi", "cấp", "hỗ trợ", "giải ngân", "tiếp nhận", "giải quyết", "xử lý",
+    "thực hiện", "tổ chức", "triển khai", "hoàn thành", "tham gia", "xây dựng", "phát hiện",
+})
 # opening words that are not part of a subject
 LABEL_LEAD_STRIP = (
     r"(?:trong\s+)?đó\s*[:,]?", r"đến\s+nay\s*,?", r"hiện\s+nay\s*,?", r"tính\s+đến\s+[^,]*,",

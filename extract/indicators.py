@@ -25,7 +25,7 @@ from extract.models import Indicator
 from extract.numbers import parse_number, to_plain
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_NUM_RE = re.compile(rf"(?<![\w/+\-]){_NUM}")
+_NUM_RE = re.compile(rf"(?<![\w/+\-])(?<!\d[.,]){_NUM}")
 _SP = r"[ \t\u00a0]{0,2}"  # real text has double spaces and glued units ("943ha")
 
 
@@ -52,12 +52,12 @@ for _surface, (_scale, _canon) in V.MONEY_SCALED.items():
 
 _UNIT_RE = re.compile(rf"{_SP}({_alt(_UNIT_TABLE)})(?!\w)", re.I)
 _PER_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_alt(V.PER_UNITS)})(?!\w)", re.I)
-_COORD_RE = re.compile(rf",[ \t\u00a0]?({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
+_COORD_RE = re.compile(rf",{_SP}({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
 _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
 _ORDINAL_RE = re.compile(rf"(?:^|[^\w])({_alt(V.ORDINAL_BEFORE)})[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
-_DOC_SO_RE = re.compile(rf"(?:(?:^|[^\w])(?:{_alt(V.NUMBERED_DOC_NOUNS)})[ \t\u00a0]+|^[ \t\u00a0]*|[.;:(][ \t\u00a0]*)số[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
+_QUANTITY_SO_RE = re.compile(rf"(?:^|[^\w])(?:{_alt(V.QUANTITY_BEFORE_SO)})[ \t\u00a0]+số[ \t\u00a0]*$", re.I)
 _CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{_NUM}(?![\w/]))+")
 # a time word before the number only names a date part when the number fits one
 _DATE_WORD_LIMITS = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4),
@@ -127,7 +127,7 @@ def _is_ordinal(s: str, m: re.Match) -> bool:
     if om:
         word = om.group(1).lower()
         if word == "số":
-            return bool(_DOC_SO_RE.search(before))
+            return not _QUANTITY_SO_RE.search(before)
         limits = _DATE_WORD_LIMITS.get(word)
         if limits is None:
             return True
@@ -210,9 +210,15 @@ def _read_unit(s: str, i: int) -> tuple[str, str, int, int] | None:
         if kind == "count" and surface != um.group(1) and um.group(1)[0].isupper() \
                 and not um.group(1).isupper():
             return None  # "5 Xã ..." starts a name, not a count
-        if kind == "count":
-            canon = um.group(1) if um.group(1).isupper() else surface
-        return canon, kind, um.end(), scale
+        end = um.end()
+        if kind == "count" and " " not in surface and _NEXT_WORD_RE.match(s, end):
+            # "14 nhà văn hóa": the vocabulary noun may only begin a longer word
+            word = first_word(s[um.start(1):um.start(1) + 40])
+            if word and len(word) > len(um.group(1)) and s.startswith(word, um.start(1)) \
+                    and word.lower() == word and word.split()[0] == surface \
+                    and word.split()[1] not in V.NON_NOUN_WORDS:
+                canon, end = word, um.start(1) + len(word)
+        return canon, kind, end, scale
     nm = _NEXT_WORD_RE.match(s, i)
     if not nm:
         return None
