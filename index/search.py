@@ -315,12 +315,17 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
             total = len(results)
             facets = {name: _facet(results.groups(name)) for name in ("site", "year")}
             start = (page - 1) * limit
-            found = [(int(hit["key"]), hit.score) for hit in list(results)[start:start + limit]]
+            found = [(int(hit["key"]), _relevance(hit.score)) for hit in list(results)[start:start + limit]]
     finally:
         ix.close()
     hits = _hits(data_dir, found, parsed)
     return SearchResult(total=total, hits=hits, facets=facets, page=page,
                         pages=math.ceil(total / limit) if total else 0)
+
+
+def _relevance(score) -> float:
+    # sorted by date, whoosh gives the sort key (-date, -score) in place of the score
+    return -score[-1] if isinstance(score, tuple) else score
 
 
 def _facet(groups: dict) -> dict[str, int]:
@@ -373,7 +378,8 @@ def make_snippet(text: str, wanted: set[str], size: int = SNIPPET_TOKENS) -> tup
         key = (len(set(window)), len(window))
         if key > best_key:
             best, best_key = i, key
-    first = max(0, best - 3) if hits else 0
+    # a little context before the first match, and a full window when the text is near its end
+    first = max(0, min(best - 3, len(tokens) - size)) if hits else 0
     last = min(len(tokens), first + size)
     span_start, span_end = tokens[first].start, tokens[last - 1].end
     prefix = "… " if first > 0 else ""

@@ -1,0 +1,177 @@
+"""``govnews indicators``: the extracted figures, filtered, as a table, CSV or JSONL.
+
+Each row is one Indicator (DESIGN's fields) plus the article it came from:
+``article_id``, ``title``, ``url``, ``published``, ``site``. A text query keeps
+the figures whose label, sentence, unit or article title contain every query
+word (diacritics ignored, whole syllables: "ho ngheo" matches "hộ nghèo").
+"""
+from __future__ import annotations
+
+import csv
+import json
+import shutil
+import sys
+from pathlib import Path
+from typing import IO, Iterable, Iterator
+
+from index.analyzer import fold, query_terms, terms
+from index.search import QueryError, parse_date
+from index.store import INDICATOR_COLUMNS, open_records
+
+ARTICLE_FIELDS = ("article_id", "title", "url", "published", "site")
+# Indicator fields in DESIGN order, then the article's.
+ROW_FIELDS = INDICATOR_COLUMNS + ARTICLE_FIELDS
+KINDS = ("count", "percent", "ratio", "money", "measure")
+# Terminal table: (row field, heading, maximum width).
+TABLE_COLUMNS = (
+    ("published", "date", 10), ("site", "site", 26), ("value", "value", 16), ("unit", "unit", 10),
+    ("kind", "kind", 7), ("label", "label", 40), ("title", "article", 50),
+)
+CSV_BOM = "\ufeff"  # lets Excel recognise UTF-8 and show Vietnamese
+
+
+def _iso_day(number: int | None) -> str | None:
+    return None if number is None else f"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"
+
+
+def query_indicators(data_dir: Path, q: str | None = None, *, unit: str | None = None, kind: str | None = None,
+                     since: str | None = None, until: str | None = None, site: str | None = None,
+                     limit: int | None = None) -> Iterator[dict]:
+    """Stream the figures matching the filters, newest articles first.
+
+    Bad options and a data folder without records raise at the call, not at the first row.
+    """
+    if kind is not None and kind not in KINDS:
+        raise QueryError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if limit is not None and limit < 1:
+        raise QueryError("--limit must be 1 or more")
+    low = _iso_day(parse_date(since, "--since", end=False))
+    high = _iso_day(parse_date(until, "--until", end=True))
+    words = {t.folded for t in query_terms(q)} if q and q.strip() else set()
+    if q and q.strip() and not words:
+        raise QueryError("the query has no words to search for (only punctuation)")
+    unit_key = fold(unit.strip().lower()) if unit else None
+    where, params = [], []
+    if kind:
+        where.append("i.kind = ?")
+        params.append(kind)
+    if low:
+        where.append("substr(a.published, 1, 10) >= ?")
+        params.append(low)
+    if high:
+        where.append("substr(a.published, 1, 10) <= ?")
+        params.append(high)
+    if site:
+        where.append("lower(a.site) = ?")
+        params.append(site.strip().lower())
+    sql = (f"SELECT {', '.join('i.' + _q(c) for c in INDICATOR_COLUMNS)}, a.id, a.title, a.url, a.published, a.site"
+           " FROM indicators i JOIN articles a ON a.id = i.article_id"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY a.published IS NULL, a.published DESC, a.id, i.position")
+    store = open_records(data_dir)
+    return _rows(store, sql, params, unit_key, words, limit)
+
+
+def _rows(store, sql: str, params: list, unit_key: str | None, words: set[str], limit: int | None) -> Iterator[dict]:
+    try:
+        produced = 0
+        for row in store.conn.execute(sql, params):
+            record = dict(zip(INDICATOR_COLUMNS + ARTICLE_FIELDS, row))
+            record["estimate"] = bool(record["estimate"])
+            if unit_key is not None and fold((record["unit"] or "").lower()) != unit_key:
+                continue
+            if words and not words <= _words(record):
+                continue
+            yield {k: record[k] for k in ROW_FIELDS}
+            produced += 1
+            if limit is not None and produced >= limit:
+                return
+    finally:
+        store.close()
+
+
+def _words(record: dict) -> set[str]:
+    text = " ".join(record[k] or "" for k in ("label", "sentence", "unit", "text", "title"))
+    return {t.folded for t in terms(text)}
+
+
+def _q(column: str) -> str:
+    return f'"{column}"'
+
+
+def write_csv(rows: Iterable[dict], stream: IO[str], *, bom: bool = True) -> int:
+    """Rows as CSV (header first, UTF-8 BOM unless ``bom=False``); returns the number of rows."""
+    if bom:
+        stream.write(CSV_BOM)
+    writer = csv.DictWriter(stream, fieldnames=ROW_FIELDS, lineterminator="\r\n", extrasaction="ignore")
+    writer.writeheader()
+    count = 0
+    for row in rows:
+        writer.writerow(row)
+        count += 1
+    return count
+
+
+def write_jsonl(rows: Iterable[dict], stream: IO[str]) -> int:
+    count = 0
+    for row in rows:
+        stream.write(json.dumps(row, ensure_ascii=False) + "\n")
+        count += 1
+    return count
+
+
+def _cell(row: dict, key: str) -> str:
+    value = row[key]
+    if key == "published":
+        return (value or "")[:10]
+    if key == "value":
+        text = _number(value)
+        if row["total"] is not None:
+            text += "/" + _number(row["total"])
+        elif row["upper"] is not None:
+            text += "–" + _number(row["upper"])
+        return text
+    return "" if value is None else " ".join(str(value).split())
+
+
+def _number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")  # Vietnamese grouping: 2.358
+    return str(value).replace(".", ",")
+
+
+def _fit(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
+def write_table(rows: Iterable[dict], stream: IO[str], width: int | None = None) -> int:
+    """A readable table, one figure per line, columns cut to fit the terminal."""
+    width = width or shutil.get_terminal_size((160, 24)).columns
+    header = "  ".join(h.ljust(w) for _, h, w in TABLE_COLUMNS)
+    stream.write(header[:width].rstrip() + "\n")
+    count = 0
+    for row in rows:
+        line = "  ".join(_fit(_cell(row, k), w).ljust(w) for k, _, w in TABLE_COLUMNS)
+        stream.write(line[:width].rstrip() + "\n")
+        count += 1
+    if not count:
+        stream.write("(no figures match)\n")
+    return count
+
+
+def run_indicators(data_dir: Path, query: str | None = None, unit=None, kind=None, since=None, until=None,
+                   site=None, limit=None, fmt: str = "table", stream: IO[str] | None = None) -> int:
+    """``govnews indicators``."""
+    out = stream or sys.stdout
+    rows = query_indicators(data_dir, query, unit=unit, kind=kind, since=since, until=until, site=site, limit=limit)
+    if fmt == "csv":
+        write_csv(rows, out)
+    elif fmt == "jsonl":
+        write_jsonl(rows, out)
+    elif fmt == "table":
+        write_table(rows, out)
+    else:
+        raise QueryError(f"--format must be table, csv or jsonl, not {fmt!r}")
+    return 0
