@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import socket
 import sys
 import time
 from dataclasses import dataclass, field
@@ -46,6 +47,8 @@ MAX_API_LIMIT = 100  # hits per /api/search page
 MAX_PAGE = 10_000
 MAX_PARAM_CHARS = 500
 MAX_ID_DIGITS = 18  # larger ids cannot be SQLite integers
+HOME_LATEST = 10  # newest articles listed on the home page
+HOME_SITES = 30  # busiest sites listed on the home page
 FIGURES_TABLE_ROWS = 200
 CHART_MAX_ROWS = 5000
 _SAFE_CONTENT_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(?:\s*;\s*charset=[\w.:-]+)?", re.IGNORECASE)
@@ -187,16 +190,27 @@ class App:
             since=params.get("since") or None, until=params.get("until") or None,
             site=params.get("site") or None, limit=limit))
 
+    def _overview(self) -> dict[str, Any]:
+        """What the home page shows before any search: size, newest articles, busiest sites."""
+        from index.store import Store
+
+        with Store.open(self.data_dir, create=False) as store:
+            latest = store.conn.execute(
+                "SELECT id, title, url, site, published FROM articles"
+                " ORDER BY published IS NULL, published DESC, id DESC LIMIT ?", (HOME_LATEST,)).fetchall()
+            sites = store.conn.execute(
+                "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT ?",
+                (HOME_SITES,)).fetchall()
+            return {"count": store.count_articles(),
+                    "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
+                    "sites": sites}
+
     # -- HTML pages
 
     def search_page(self, params: dict[str, str]) -> Response:
         shown = {k: params.get(k, "") for k in SEARCH_FIELDS}
         if not params.get("q"):
-            from index.store import Store
-
-            with Store.open(self.data_dir, create=False) as store:
-                count = store.count_articles()
-            return html_response(pages.search_page(shown, article_count=count))
+            return html_response(pages.search_page(shown, overview=self._overview()))
         started = time.perf_counter()
         try:
             result = self._search(params, PAGE_SIZE)
@@ -229,6 +243,8 @@ class App:
         except Exception as err:  # a damaged or missing record is "not available", not a server crash
             print(f"govnews serve: cannot read archived copy of article {raw_id}: {err}", file=sys.stderr)
             raise NotFound(raw_id) from None
+        if getattr(record, "record_type", "response") != "response":  # a revisit holds no page
+            raise NotFound(raw_id)
         return Response(200, safe_content_type(record.headers), bytes(record.body),
                         {"Content-Security-Policy": ARCHIVE_CSP})
 
@@ -395,6 +411,8 @@ class GovnewsServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], app: App, quiet: bool = False):
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
         super().__init__(address, Handler)
         self.app = app
         self.routes = app.routes()

@@ -167,10 +167,14 @@ def test_search_page_shows_a_bad_query_as_a_message(site):
     assert 'role="alert"' in reply.text and "&quot;open" in reply.text
 
 
-def test_home_page_without_query_counts_the_archive(site):
+def test_home_page_without_query_shows_size_newest_articles_and_sites(site):
     reply = api(site, "/")
     assert reply.status == 200
     assert f"Kho lưu trữ có {len(site.ids)} bài viết" in reply.text
+    latest = re.findall(r'<li><a href="/articles/(\d+)">', reply.text)
+    assert len(latest) == len(site.ids) and latest[0] == str(site.ids[0])  # newest first: 18/08/2023
+    assert latest[-1] == str(site.ids[1])  # oldest last: 10/07/2022
+    assert re.search(rf"<span>{re.escape(SON_HA)}</span><span class=\"count\">4</span>", reply.text)
 
 
 def test_article_page_highlights_figures_and_links_out(site):

@@ -12,6 +12,7 @@ from index.web.html import (KIND_LABELS, TEXT, esc, external_link, format_date, 
                             local_href, safe_href)
 
 PAGE_WINDOW = 3  # page links shown either side of the current page
+FACET_SITES = 20  # sites listed in the facet column (the busiest first)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _MARK_TAGS = re.compile(r"(</?mark>)")
 
@@ -99,7 +100,7 @@ def _facet_list(title: str, items: list[tuple[str, int, str, bool]], clear_href:
 
 def _facets(params: dict[str, Any], facets: dict[str, dict[str, int]]) -> str:
     base = {k: v for k, v in params.items() if k != "page"}
-    sites = sorted((facets.get("site") or {}).items(), key=lambda kv: (-kv[1], kv[0]))
+    sites = sorted((facets.get("site") or {}).items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SITES]
     site_items = [(host, n, local_href("/", {**base, "site": host}), host == params.get("site"))
                   for host, n in sites]
     years = sorted((facets.get("year") or {}).items(), reverse=True)
@@ -146,16 +147,36 @@ def _hit(hit: Any) -> str:
     )
 
 
+def _overview(overview: dict[str, Any]) -> str:
+    """Before any search: archive size, newest articles, articles per site."""
+    html = f'<p class="welcome">{esc(TEXT["welcome"].format(count=format_number(overview["count"])))}</p>'
+    items = []
+    for row in overview["latest"]:
+        date = format_date(row["published"])
+        items.append(f'<li><a href="/articles/{int(row["id"])}">{esc(row["title"] or row["url"])}</a>'
+                     f'<div class="meta"><span class="site">{esc(row["site"])}</span>'
+                     f'{" · " + esc(date) if date else ""}</div></li>')
+    sites = "".join(f'<li><span>{esc(site)}</span><span class="count">{esc(format_number(n))}</span></li>'
+                    for site, n in overview["sites"])
+    if items:
+        html += ('<div class="results">'
+                 f'<aside class="facets"><section class="facet"><h2>{esc(TEXT["home_sites"])}</h2>'
+                 f'<ul>{sites}</ul></section></aside>'
+                 f'<section class="listing"><h2 class="latest">{esc(TEXT["home_latest"])}</h2>'
+                 f'<ul class="latest">{"".join(items)}</ul></section></div>')
+    return html
+
+
 def search_page(params: dict[str, Any], result: Any = None, *, error: str | None = None,
-                elapsed: float | None = None, article_count: int | None = None) -> str:
-    """The home page: search form, then results with facets, or a welcome line when nothing was asked."""
+                elapsed: float | None = None, overview: dict[str, Any] | None = None) -> str:
+    """The home page: search form, then results with facets, or an overview when nothing was asked."""
     body = _search_form(params)
     q = params.get("q") or ""
     if error:
         body += f'<p class="error" role="alert">{esc(error)}</p>'
     elif result is None:
-        if article_count is not None:
-            body += f'<p class="welcome">{esc(TEXT["welcome"].format(count=format_number(article_count)))}</p>'
+        if overview is not None:
+            body += _overview(overview)
     else:
         summary = TEXT["results"].format(total=format_number(result.total))
         if q:
