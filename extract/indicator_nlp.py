@@ -13,6 +13,11 @@ _lock = threading.Lock()
 _tokenize = None
 
 
+def warm_up() -> None:
+    """Load the segmentation model now (call once before starting worker threads)."""
+    _tokenizer()
+
+
 def _tokenizer():
     global _tokenize
     if _tokenize is None:
