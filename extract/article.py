@@ -40,7 +40,7 @@ IMAGE_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 FURNITURE_TAGS = frozenset(("footer", "aside", "nav"))
 # How many lines around the body are searched for date, views, author and source.
 INFO_LINES = 6
-TAIL_LINES = 4
+TAIL_LINES = 8
 TRAILER_LINES = 4
 MAX_CAPTION_CHARS = 300
 MAX_INFO_LINE_CHARS = 200
@@ -252,7 +252,11 @@ def _is_vietnamese(text: str) -> bool:
 
 
 def _is_chrome(text: str) -> bool:
-    return bool(V.CHROME_LINES.match(text))
+    """A line of page chrome: "Chia sẻ", "Quay lại | In bài", "Số lượt truy cập: 794"."""
+    if V.CHROME_LINES.match(text):
+        return True
+    parts = [p for p in re.split(r"\s*[|•]\s*", text) if p.strip()]
+    return len(parts) > 1 and all(V.CHROME_LINES.match(p) for p in parts)
 
 
 def _looks_like_name(s: str, relaxed: bool = False) -> bool:
@@ -327,21 +331,44 @@ def _find_container(root):
     return None, None
 
 
+def _block_of(el):
+    while el is not None and el.tag not in BLOCK_TAGS and el.tag not in CELL_TAGS:
+        if el.tag == "a":
+            return None  # link text does not make a paragraph
+        el = el.getparent()
+    return el
+
+
+def _up(el):
+    """The parent, seeing through table rows (layout tables put each paragraph in its own row)."""
+    el = el.getparent()
+    while el is not None and el.tag in ("tr", "tbody", "thead", "tfoot"):
+        el = el.getparent()
+    return el
+
+
 def _density_container(root):
     """The element holding most paragraph text (each paragraph also credits its grandparent by half)."""
+    body = root.find("body")
+    if body is None:
+        return None
+    blocks: dict = {}
+    for node in body.xpath(".//text()"):
+        owner = node.getparent()
+        if node.is_tail:
+            owner = owner.getparent()
+        block = _block_of(owner) if owner is not None else None
+        if block is not None:
+            blocks[block] = blocks.get(block, 0) + len(node.strip())
     scores: dict = {}
-    for p in root.iter("p", "div", "td", "li", "span"):
-        if p.tag in ("div", "td", "span", "li"):
-            n = len("".join([p.text or ""] + [c.tail or "" for c in p]).strip())
-        else:
-            n = _text_len(p)
+    for block, n in blocks.items():
         if n < 40:
             continue
-        parent = p.getparent() if p.tag in ("p", "span", "li") else p
+        parent = _up(block)
         if parent is None:
             continue
         scores[parent] = scores.get(parent, 0) + n
-        gp = parent.getparent()
+        gp = _up(parent)
         if gp is not None:
             scores[gp] = scores.get(gp, 0) + n / 2
     for el, score in sorted(scores.items(), key=lambda kv: -kv[1]):
@@ -363,22 +390,28 @@ def _is_portlet_heading(el) -> bool:
     return parent is not None and bool(V.PORTLET_TITLE_CLASS.search(_classes(parent)))
 
 
+def _is_portal_part(part: str, site_name: str | None) -> bool:
+    return bool((site_name and _norm(part) == _norm(site_name)) or V.PORTAL_NAME_WORDS.search(part + " ")
+                or V.HOME_CRUMBS.match(part.strip()))
+
+
 def _strip_title_suffix(title: str, site_name: str | None) -> str:
+    """<title> minus the portal name, which portals put after ("Tin - Cổng TTĐT huyện X") or before it.
+
+    The headline itself is the longest part and is never taken for the portal name.
+    """
     parts = V.TITLE_SEPARATORS.split(title)
-    while len(parts) > 1:
-        last = parts[-1]
-        if (site_name and _norm(last) == _norm(site_name)) or V.PORTAL_NAME_WORDS.search(last + " ") \
-                or V.HOME_CRUMBS.match(last.strip()):
-            parts.pop()
-        else:
-            break
-    if len(parts) == len(V.TITLE_SEPARATORS.split(title)):
-        return title
-    # Re-join with the separators the title actually used.
     seps = V.TITLE_SEPARATORS.findall(title)
-    out = parts[0]
-    for sep, part in zip(seps, parts[1:]):
-        out += sep + part
+    longest = max(len(p) for p in parts)
+    lo, hi = 0, len(parts)
+    while hi - lo > 1 and len(parts[hi - 1]) < longest and _is_portal_part(parts[hi - 1], site_name):
+        hi -= 1
+    if hi == len(parts):
+        while hi - lo > 1 and len(parts[lo]) < longest and _is_portal_part(parts[lo], site_name):
+            lo += 1
+    out = parts[lo]
+    for i in range(lo + 1, hi):
+        out += seps[i - 1] + parts[i]
     return out
 
 
@@ -395,6 +428,7 @@ def _title_candidates(root):
 def _find_title(root, container, order, meta_title, doc_title, site_name):
     """(title element or None, title text)."""
     wanted = [_norm(t) for t in (meta_title, doc_title) if t]
+    wanted += [_norm(_strip_title_suffix(t, site_name)) for t in (meta_title, doc_title) if t]
     cstart = order.get(container, 1 << 30) if container is not None else 1 << 30
     matched, fallback = [], []
     for el in _title_candidates(root):
@@ -468,8 +502,10 @@ def _site_name(root, doc_title: str | None) -> str | None:
             return v
     if doc_title:
         parts = V.TITLE_SEPARATORS.split(doc_title)
-        if len(parts) > 1 and V.PORTAL_NAME_WORDS.search(parts[-1] + " "):
-            return parts[-1].strip()
+        if len(parts) > 1:
+            for part in (parts[-1], parts[0]):
+                if V.PORTAL_NAME_WORDS.search(part + " ") and V.VIETNAMESE_LETTERS.search(part):
+                    return part.strip()
     for el in root.iter("div", "span", "a", "h1", "h2", "p"):
         cls = el.get("class") or ""
         if re.search(r"site-?name|site-?title|portal-?name|ten-?don-?vi|logo-?text|brand", cls, re.I):
@@ -545,7 +581,8 @@ def _is_caption(p: Para) -> bool:
     if len(p.text) > MAX_CAPTION_CHARS or not p.text:
         return False
     el = p.el
-    if el is not None and (el.tag == "figcaption" or V.CAPTION_CLASS.search(_classes(el))):
+    if el is not None and (el.tag == "figcaption" or any(V.CAPTION_CLASS.search(_classes(d)) for d in el.iter()
+                                                         if isinstance(d.tag, str) and d.tag != "img")):
         return True
     style = (el.get("style") or "") if el is not None else ""
     centered = bool(_STYLE_CENTER.search(style)) or (el is not None and (el.get("align") or "").lower() == "center")
@@ -669,9 +706,9 @@ def _views(lines: list[str], zone_els) -> int | None:
         for seg in re.split(r"\s*[|•]\s*|\n", line):
             if V.SITE_COUNTER.search(seg):
                 continue
-            m = V.VIEWS_LABELED.search(seg)
+            m = V.VIEWS_LABELED.search(seg) or V.VIEWS_AFTER_NUMBER.search(seg)
             if m:
-                return _to_int(m.group("n") or m.group("n2"))
+                return _to_int(m.group("n"))
     for el in zone_els:
         if V.VIEWS_CLASS.search(_classes(el)) and not V.SITE_COUNTER.search(el.text_content()):
             digits = re.findall(r"\d[\d.,]*", el.text_content())
@@ -704,22 +741,31 @@ def _info_author(lines: list[str], meta: _Meta) -> None:
         rest = line
         for h in reversed(hits):
             rest = rest[:h.start] + "  " + rest[h.end:]
-        rest = V.WEEKDAY.sub("  ", V.VIEWS_LABELED.sub("  ", rest))
-        segments = [clean_line(s) for s in _SEGMENT_SPLIT.split(rest)]
-        segments = [_LABEL_PREFIX.sub("", s).strip(" ,()") for s in segments]
-        segments = [s for s in segments if s and not _is_chrome(s)]
+        rest = V.WEEKDAY.sub("  ", V.VIEWS_AFTER_NUMBER.sub("  ", V.VIEWS_LABELED.sub("  ", rest)))
+        segments = [_strip_segment(_LABEL_PREFIX.sub("", clean_line(s))) for s in _SEGMENT_SPLIT.split(rest)]
         for seg in segments:
-            value = _author_value(seg)
-            if value:
-                meta.author = meta.author or value
-                return
+            if not seg or _is_chrome(seg):
+                continue
             m = V.SOURCE_LABEL.match(seg)
             if m:
                 meta.source = meta.source or _clean_name(m.group("value"))
                 continue
-            if (hits or seg.isupper()) and _looks_like_name(seg):
-                meta.author = meta.author or _clean_name(seg)
-                return
+            if meta.author:
+                continue
+            value = _author_value(seg)
+            if value:
+                meta.author = value
+            elif (hits or seg.isupper()) and _looks_like_name(seg):
+                meta.author = _clean_name(seg)
+
+
+def _strip_segment(seg: str) -> str:
+    seg = seg.strip(" ,")
+    while seg.startswith("(") and seg.endswith(")"):
+        seg = seg[1:-1].strip(" ,")
+    if seg.count("(") != seg.count(")"):
+        seg = seg.strip("()").strip(" ,")
+    return seg
 
 
 def _element_author(zone_els) -> str | None:
@@ -869,16 +915,21 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
                       and not _inside(p.el, container)]
             info = [p.raw for p in before[-3:] if len(p.text) <= MAX_INFO_LINE_CHARS]
     info = meta.info_lines + info if title_el is None else info + meta.info_lines
+    # The article's own box: from the title to the body, else the body's parent.
     tail_scope = container.getparent()
+    if title_el is not None and not _inside(title_el, container):
+        tail_scope = _lca(title_el, container)
     tail: list[str] = []
     tail_els: list = []
+    counted = 0
     if tail_scope is not None:
         for p in _paragraphs(tail_scope, order, _is_hard_boilerplate):
             if p.pos <= cend or _inside(p.el, container):
                 continue
-            if V.RELATED_HEADINGS.match(p.text) or len(p.text) > MAX_INFO_LINE_CHARS or len(tail) >= TAIL_LINES:
+            if V.RELATED_HEADINGS.match(p.text) or len(p.text) > MAX_INFO_LINE_CHARS or counted >= TAIL_LINES:
                 break
             tail.append(p.raw)
+            counted += not _is_chrome(p.text)
         tail_els = [el for el in tail_scope.iter() if isinstance(el.tag, str) and order.get(el, 0) > cend]
 
     # Date: the dateline near the title (Vietnamese pages print local time), else the head's metadata.

@@ -128,9 +128,10 @@ PORTAL_NAME_WORDS = re.compile(
 
 VIEWS_LABELED = re.compile(
     r"(?<![\w])(?<!tổng )(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lần xem|lượt truy cập bài viết|"
-    r"views?|hits?)\s*[:：]?\s*(?P<n>\d[\d.,]*)|(?P<n2>\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)",
+    r"views?|hits?)\s*[:：]?\s*(?P<n>\d[\d.,]*)",
     re.I,
 )
+VIEWS_AFTER_NUMBER = re.compile(r"(?<![\d:/.,])(?P<n>\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b", re.I)
 # Site-wide counters: never the article's views.
 SITE_COUNTER = re.compile(r"số lượt truy cập|tổng số lượt xem|tổng lượt xem|đang truy cập|tổng lượt truy cập|"
                           r"lượt truy cập|đang online|trực tuyến|hôm nay|hôm qua|tuần này|tháng này|"
