@@ -516,6 +516,7 @@ def _site_name(root, doc_title: str | None) -> str | None:
 
 
 def _category(root, title: str | None, container, order) -> str | None:
+    """The breadcrumb's last item (other than the headline), article:section, or the portlet header."""
     for el in root.iter("ul", "ol", "div", "nav", "p"):
         if not V.BREADCRUMB_CLASS.search(_classes(el)) and el.get("aria-label", "").lower() != "breadcrumb":
             continue
@@ -868,14 +869,16 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
             page_type = "listing"
         elif not vietnamese:
             return _fallback(article, text, page_url)
-    if page_type is None and container is not None and _text_len(container) < ARTICLE_MIN_CHARS \
-            and _teasers(root, container) >= V.LISTING_MIN_TEASERS:
+    if page_type is None and container is not None and (
+            (_text_len(container) < ARTICLE_MIN_CHARS and _teasers(root, container) >= V.LISTING_MIN_TEASERS)
+            or _teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE):
         page_type = "listing"
     if page_type is None and container is None:
         return _fallback(article, text, page_url)
     if page_type is not None:
         article.page_type = page_type
-        article.category = _category(root, title, container, order) if page_type == "listing" else None
+        # A listing's own name is its category (so the title is not excluded from the breadcrumb).
+        article.category = _category(root, None, container, order) if page_type == "listing" else None
         if page_type == "listing" and title_el is None:
             article.title = _strip_title_suffix(doc_title, site_name) if doc_title else title
         return article

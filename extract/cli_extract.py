@@ -61,10 +61,9 @@ def _results(sources: list[str], url: str | None, text_mode: bool) -> Iterator[t
 def _extract_one(src: str, url: str | None, text_mode: bool) -> dict:
     data, charset, page_url = _read(src)
     if text_mode:
-        from extract.decode import decode_text
         from extract.indicators import extract_indicators
 
-        body = decode_text(data, charset)
+        body = _plain_text(data, charset)
         return {"body": body, "indicators": [i.to_dict() for i in extract_indicators(body)]}
     from extract.article import extract_article
 
@@ -99,6 +98,20 @@ def _read(src: str) -> tuple[bytes, str | None, str | None]:
     except OSError as err:
         raise BadInput(f"cannot read: {err.strerror or err}") from None
     return _checked_size(data, "file"), None, None
+
+
+def _plain_text(data: bytes, charset: str | None) -> str:
+    """Article text typed or saved by a person: UTF-8 (with or without BOM), else Windows-1258."""
+    from extract.textnorm import normalize_text
+
+    if b"\x00" in data[:4096]:
+        raise BadInput("not a text file: binary data")
+    for codec in (charset, "utf-8-sig"):
+        try:
+            return normalize_text(data.decode(codec or "utf-8-sig"))
+        except (UnicodeDecodeError, LookupError):
+            continue
+    return normalize_text(data.decode("cp1258", errors="replace"))
 
 
 def _checked_size(data: bytes, what: str) -> bytes:

@@ -90,7 +90,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "hộ gia đình", "hộ nghèo", "hộ cận nghèo", "hộ thoát nghèo", "gia đình", "khẩu",
     "nhân khẩu", "đoàn", "đoàn khách", "khách", "du khách", "khách hàng", "thương nhân",
     "hộ kinh doanh", "hộ sản xuất", "nông dân", "ngư dân", "hộ nông dân", "nạn nhân",
-    "người có công", "gia đình chính sách", "đối tượng bảo trợ", "liều", "liều vắc xin",
+    "người có công", "gia đình chính sách", "liều", "liều vắc xin",
     "mũi", "mũi tiêm", "mẫu", "ca phẫu thuật", "lượt khám", "lượt khám bệnh",
     # farming
     "con gia súc", "con gia cầm", "con bò", "con trâu", "con lợn", "con heo", "con gà",
@@ -107,7 +107,8 @@ COUNT_UNITS: tuple[str, ...] = (
 COORDINATED_NOUNS: tuple[str, ...] = (
     "ban", "ngành", "đơn vị", "phòng", "cơ quan", "địa phương", "đoàn thể", "hội",
     "công chức", "viên chức", "người lao động", "thị trấn", "phường", "xã", "tổ chức",
-    "doanh nghiệp", "trường", "hợp tác xã", "cá nhân", "tập thể",
+    "doanh nghiệp", "trường", "hợp tác xã", "cá nhân", "tập thể", "thành phố", "tỉnh", "huyện",
+    "thị xã", "bác sĩ", "nhân viên", "học sinh", "sinh viên", "đảng viên",
 )
 # Time spans are periods, not figures: "6 tháng", "09 tháng", "3 năm"
 TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây",
@@ -216,25 +217,30 @@ FILE_EXTENSIONS = ("jpg", "jpeg", "png", "gif", "webp", "bmp", "pdf", "doc", "do
                    "xlsx", "zip", "rar", "mp4", "tif", "tiff", "svg", "html", "htm", "aspx")
 
 # --- labels ---------------------------------------------------------------------
-# the verb before a figure that ends the subject ("Tỷ lệ ... đạt 95%")
-LABEL_VERBS: tuple[str, ...] = (
-    "ước đạt", "ước thực hiện", "ước tính", "ước thu", "dự ước", "đạt được", "đạt", "là",
-    "chiếm", "có", "được", "với", "gồm", "tăng", "giảm", "bằng", "vượt", "còn", "lên",
-    "xuống", "ước", "tổng cộng", "tổng số", "tổng", "trên", "gần", "hơn", "khoảng",
-    "thu hút", "thu", "chi", "cấp", "hỗ trợ", "giải ngân", "tiếp nhận", "giải quyết",
-    "xử lý", "thực hiện", "tổ chức", "triển khai", "hoàn thành", "cho", "đến", "tới",
-    "tương đương", "tương ứng", "ở mức", "mức", "tham gia", "xây dựng", "phát hiện",
+# linking words between a subject and its figure ("Tỷ lệ ... đạt 95%"): never part of a label
+LABEL_LINKS: tuple[str, ...] = (
+    "ước đạt", "ước thực hiện", "ước tính", "dự ước", "đạt được", "đạt", "là", "chiếm", "có",
+    "được", "với", "gồm", "bằng", "còn", "lên", "xuống", "ước", "tổng cộng", "tổng số", "số",
+    "cho", "đến", "tới", "tương đương", "tương ứng", "ở mức", "mức", "từ", "đã", "và", "hiện có",
+    "đến nay", "hiện nay", "hiện", "nay", "xảy ra", "đạt tỷ lệ", "đạt tỉ lệ", "với tổng số",
+    "khoảng", "lên đến", "lên tới", "tổng", "trên", "gần", "hơn", "dưới", "thêm", "toàn bộ", "của",
 )
-# verbs kept in a count's label when the subject is only a place ("huyện đã cấp 250 tài khoản")
-ACTION_VERBS = frozenset({
-    "thu hút", "thu", "chi", "cấp", "hỗ trợ", "giải ngân", "tiếp nhận", "giải quyết", "xử lý",
-    "thực hiện", "tổ chức", "triển khai", "hoàn thành", "tham gia", "xây dựng", "phát hiện",
+# first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
+# count are verb phrases that take the counted noun ("xét duyệt" + "hộ vay vốn")
+LABEL_NOUN_HEADS = frozenset({
+    "tổng", "số", "đàn", "sản lượng", "diện tích", "giá trị", "doanh thu", "kim ngạch", "tỷ", "tỉ",
+    "năng suất", "dân số", "lượng", "vốn", "quy mô", "mức", "giá", "chỉ số", "tốc độ", "thu",
+    "nguồn", "kinh phí", "lượt", "khối", "tổng số", "sản", "diện", "năng", "kim", "doanh",
+    "dân", "chỉ", "tốc", "quy", "khối lượng", "bình", "hệ", "cơ", "lao", "hộ", "người",
 })
 # opening words that are not part of a subject
 LABEL_LEAD_STRIP = (
     r"(?:trong\s+)?đó\s*[:,]?", r"đến\s+nay\s*,?", r"hiện\s+nay\s*,?", r"tính\s+đến\s+[^,]*,",
     r"cụ\s+thể\s*[:,]?", r"riêng\s+", r"ngoài\s+ra\s*,?", r"bên\s+cạnh\s+đó\s*,?",
-    r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?", r"trong\s+",
-    r"kết\s+quả\s*,?", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
-    r"nhìn\s+chung\s*,?", r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"các\s+",
+    r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?",
+    r"kết\s+quả\s*[:,]", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
+    r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,60},", r"lũy\s+kế\s+[^,]*,",
+    r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",
+    r"so\s+(?:với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+\S+)?|kế\s+hoạch|năm\s+\d{4}|năm\s+trước)\s*,?",
+    r"(?:toàn|cả)\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã|ngành|nước)\s+(?=\S+\s+\S)",
 )

@@ -58,6 +58,7 @@ _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
 _ORDINAL_RE = re.compile(rf"(?:^|[^\w])({_alt(V.ORDINAL_BEFORE)})[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
 _QUANTITY_SO_RE = re.compile(rf"(?:^|[^\w])(?:{_alt(V.QUANTITY_BEFORE_SO)})[ \t\u00a0]+số[ \t\u00a0]*$", re.I)
+_PER_ONE_RE = re.compile(r"(?:trên|mỗi|cho\s+mỗi|bình\s+quân|/)[ \t\u00a0]*$", re.I)
 _CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{_NUM}(?![\w/]))+")
 # a time word before the number only names a date part when the number fits one
 _DATE_WORD_LIMITS = {"năm": (1900, 2100), "tháng": (1, 12), "ngày": (1, 31), "quý": (1, 4),
@@ -115,6 +116,9 @@ def _sentence_figures(s: str) -> list[_Figure]:
             consumed = chain.end() if chain else m.end()
             continue
         fig = _read_figure(s, m)
+        if fig is not None and _PER_ONE_RE.search(s, 0, m.start()) and fig.value == 1:
+            consumed = fig.end  # "trên 1 ha đất canh tác": a denominator, not a figure
+            continue
         if fig is not None:
             figures.append(fig)
             consumed = fig.end

@@ -96,13 +96,16 @@ LISTING_TITLES = re.compile(r"^(?:kết quả tìm kiếm|tìm kiếm|lịch cô
 LISTING_PATH = re.compile(
     r"^/?(?:(?:vi|en|web/guest|portal)/?)?(?:trang-?chu|home|index\.(?:php|html?|aspx))?/?$|"
     r"/(?:tag|tags|tu-khoa|search|tim-kiem|timkiem|lich-cong-tac|lich-lam-viec|calendar|su-kien-lich|"
-    r"category|chuyen-muc|danh-muc)(?:/|\.|$)|/page/\d+/?$|/trang-\d+(?:\.html)?$",
+    r"category|chuyen-muc|danh-muc)(?:/|\.|$)|/page/\d+/?$|/trang-\d+(?:\.html)?$|"
+    r"/news/(?:[^/.]+/)?(?:page-\d+/?)?$",  # NukeViet: /news/ and /news/<category>/ are indexes
     re.I,
 )
 LISTING_QUERY = re.compile(r"(?:^|&)(?:q|s|keyword|key|tukhoa|search|query)=", re.I)
 # A listing shows many teasers: links with headline-length text.
 TEASER_MIN_CHARS = 30
 LISTING_MIN_TEASERS = 6
+# Headline links inside the supposed article body that make it a list of articles instead.
+LISTING_MIN_TEASERS_INSIDE = 5
 
 # --- metadata labels in the lines near the title or after the body ---
 AUTHOR_LABEL = re.compile(
