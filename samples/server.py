@@ -249,6 +249,7 @@ class _Site:
         self.seen: set[str] = set()
         self.lock = threading.Lock()
         self.server: ThreadingHTTPServer | None = None
+        self.serving = False
         self.base = ""
 
     # -- placeholders
@@ -491,9 +492,11 @@ class _Handler(BaseHTTPRequestHandler):
 class SampleSites:
     """The sample portals, each on its own 127.0.0.1 port, plus one out-of-scope server."""
 
-    def __init__(self, faults: bool = False, *, gzip: bool = True):
+    def __init__(self, faults: bool = False, *, gzip: bool = True, ports: dict[str, int] | None = None):
+        """``ports`` asks for given ports per portal (e.g. to re-crawl the same URLs); OSError if one is taken."""
         self.faults = faults
         self.gzip = gzip
+        self.ports = dict(ports or {})
         self.log: list[RequestLog] = []
         self._log_lock = threading.Lock()
         self._sites: dict[str, _Site] = {}
@@ -505,7 +508,11 @@ class SampleSites:
     def start(self) -> "SampleSites":
         for name in SITE_NAMES + (OUTSIDE,):
             site = _Site(self, name)
-            server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+            try:
+                server = ThreadingHTTPServer(("127.0.0.1", self.ports.get(name, 0)), _Handler)
+            except OSError:
+                self.stop()
+                raise
             server.daemon_threads = True
             server.site = site  # type: ignore[attr-defined]
             site.server = server
@@ -519,13 +526,15 @@ class SampleSites:
             thread = threading.Thread(target=site.server.serve_forever, kwargs={"poll_interval": 0.05},
                                       name=f"sample-{site.name}", daemon=True)
             thread.start()
+            site.serving = True
             self._threads.append(thread)
         return self
 
     def stop(self) -> None:
         for site in self._sites.values():
             if site.server is not None:
-                site.server.shutdown()
+                if site.serving:
+                    site.server.shutdown()
                 site.server.server_close()
                 site.server = None
         for thread in self._threads:

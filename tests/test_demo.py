@@ -1,0 +1,67 @@
+"""`govnews demo`: serves the sample portals, crawls, indexes, prints searches and figures."""
+from __future__ import annotations
+
+import json
+import re
+import time
+
+import cli
+from index.store import Store
+from samples.demo import DEMO_FIGURES_QUERY, DEMO_PORTS_FILE, DEMO_SEARCHES
+from samples.server import load_manifest
+
+
+def _expected_urls(data_dir) -> set[str]:
+    ports = json.loads((data_dir / DEMO_PORTS_FILE).read_text(encoding="utf-8"))
+    return {f"http://127.0.0.1:{ports[a['site']]}{a['path']}" for a in load_manifest()["articles"]
+            if a["reach"] in ("linked", "sitemap")}
+
+
+def _stored_urls(data_dir) -> list[str]:
+    with Store.open(data_dir) as store:
+        return [a["url"] for a in store.iter_articles()]
+
+
+def test_demo_crawls_indexes_and_shows_searches_and_figures(tmp_path, capsys):
+    data = tmp_path / "demo"
+    started = time.monotonic()
+    assert cli.main(["demo", "--data", str(data)]) == 0
+    assert time.monotonic() - started < 60
+    out = capsys.readouterr().out
+
+    stored = _stored_urls(data)
+    assert _expected_urls(data) <= set(stored)  # every sample article, none missed
+    assert len(stored) == len(set(stored))
+    assert re.search(rf"Stored {len(stored)} articles", out)
+
+    for query, _ in DEMO_SEARCHES:
+        found = re.search(rf'Search "{re.escape(query)}" \(.*\): (\d+) hits?\n  1\. ', out)
+        assert found and int(found.group(1)) >= 1, query
+    unaccented = out.split(f'Search "{DEMO_SEARCHES[0][0]}"')[1].split("\nSearch ")[0]
+    assert "cải cách hành chính" in unaccented.lower()  # found with diacritics although typed without
+    assert "UBND huyện Minh Long" in unaccented  # hits name their portal
+
+    figures = out.split(f'Figures about "{DEMO_FIGURES_QUERY}"')[1].split("\nNext:")[0].splitlines()
+    rows = [line for line in figures[2:] if re.match(r"  \d{4}-\d{2}-\d{2}  ", line)]
+    assert rows and "(no figures found)" not in figures
+    assert f"govnews serve --data {data}" in out
+    assert "rm -r" not in out  # the folder was given: nothing to clean up
+
+
+def test_demo_again_on_the_same_folder_recrawls_the_same_urls(tmp_path, capsys):
+    data = tmp_path / "demo"
+    assert cli.main(["demo", "--data", str(data)]) == 0
+    first = sorted(_stored_urls(data))
+    ports = (data / DEMO_PORTS_FILE).read_text()
+    capsys.readouterr()
+    assert cli.main(["demo", "--data", str(data)]) == 0
+    assert (data / DEMO_PORTS_FILE).read_text() == ports
+    assert sorted(_stored_urls(data)) == first
+
+
+def test_demo_refuses_a_folder_holding_other_data(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine")
+    assert cli.main(["demo", "--data", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("govnews: ") and "already holds other data" in err and len(err.strip().splitlines()) == 1
+    assert (tmp_path / "notes.txt").read_text() == "mine" and len(list(tmp_path.iterdir())) == 1
