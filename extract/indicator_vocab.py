@@ -36,11 +36,11 @@ MEASURE_UNITS: dict[str, str] = {
     "m2": "m2", "m²": "m2", "mét vuông": "m2", "m3": "m3", "m³": "m3", "mét khối": "m3",
     "m": "m", "mét": "m", "cm": "cm", "mm": "mm", "md": "md", "mét dài": "md",
     "tấn": "tấn", "tạ": "tạ", "yến": "yến", "kg": "kg", "ki-lô-gam": "kg", "kilôgam": "kg",
-    "gam": "g", "gram": "g", "g": "g",
-    "lít": "lít", "l": "lít", "ml": "ml",
+    "gam": "g", "gram": "g",
+    "lít": "lít", "ml": "ml", "điểm": "điểm", "km/h": "km/h",
     "mw": "MW", "kw": "kW", "kwh": "kWh", "mwh": "MWh", "gwh": "GWh", "kwp": "kWp", "mwp": "MWp",
     "kv": "kV", "teu": "TEU", "tấn co2": "tấn CO2", "độ c": "°C", "°c": "°C",
-    "sào": "sào", "mẫu": "mẫu",
+    "sào": "sào",
 }
 # After a money or measure unit: "đồng/kg", "tạ/ha", "triệu đồng/người/năm"
 PER_UNITS: tuple[str, ...] = (
@@ -73,7 +73,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "danh hiệu", "huy chương", "giải", "giải thưởng", "phần thưởng", "suất", "suất quà",
     "phần quà", "quà", "món quà", "bộ", "chiếc", "cái", "con", "cây", "căn", "căn hộ",
     "căn nhà", "ngôi nhà", "nhà", "nhà ở", "ngôi", "phòng học", "trường", "trường học",
-    "điểm trường", "điểm", "trạm", "trạm y tế", "bệnh viện", "giường", "giường bệnh",
+    "điểm trường", "trạm", "trạm y tế", "bệnh viện", "giường", "giường bệnh",
     "chợ", "cửa hàng", "cơ sở sản xuất", "cơ sở kinh doanh", "làng nghề", "sản phẩm",
     "sản phẩm OCOP", "tiêu chí", "chỉ tiêu", "nhiệm vụ", "giải pháp", "nội dung",
     "lĩnh vực", "ngành nghề", "nghề", "mặt hàng", "loại", "giống", "tuyến", "tuyến đường",
@@ -101,6 +101,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "sáng kiến", "đề tài", "chương", "trang", "website", "trang thông tin điện tử",
     "ứng dụng", "phần mềm", "cổng", "lô hàng", "container", "chuyến", "chuyến bay",
     "nhà văn hóa", "nhà văn hoá", "nhà tình nghĩa", "nhà đại đoàn kết", "nhà tạm",
+    "đồng chí", "đồng bào", "phiếu", "ngày công", "đơn vị máu", "bài dự thi", "cặp", "đôi",
     "bậc", "hạng", "đội tuyển", "môn", "môn thi", "nội dung thi", "trường hợp vi phạm",
 )
 # After "N phòng", ", ban, đơn vị" continues the same counted noun: "18 phòng, ban, đơn vị"
@@ -153,6 +154,7 @@ CHANGE_WORDS: dict[str, str] = {
     "giảm gần": "giảm", "giảm hơn": "giảm", "giảm khoảng": "giảm", "giảm trên": "giảm",
     "vượt hơn": "tăng", "vượt gần": "tăng", "vượt trên": "tăng",
     "tăng thu": "tăng", "giảm chi": "giảm", "giảm thu": "giảm", "tăng chi": "tăng",
+    "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
 }
 # "tăng lên 50%" / "giảm xuống còn 5%" / "giảm còn" are new levels, not changes
 CHANGE_TO_LEVEL = ("lên", "xuống", "còn", "lên đến", "lên tới", "đến", "tới", "xuống còn")

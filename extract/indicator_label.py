@@ -1,0 +1,149 @@
+"""The label of a figure: what is measured, as a noun phrase taken from its sentence.
+
+Rules, in order:
+- the subject is the text before the figure in its clause, minus the linking
+  verb ("đạt", "là", "chiếm", ...), opening phrases ("Trong 6 tháng đầu năm
+  2023,", "Đến nay,") and trailing places/dates ("tại UBND huyện");
+- a later figure of the same clause names only a part ("Tỷ lệ X cấp huyện đạt
+  95%, cấp xã đạt 92%"): both carry the shared subject "tỷ lệ X";
+- a count whose subject is empty or only a place ("Toàn huyện có 5 xã đạt
+  chuẩn") is labelled by its counted noun and what follows ("xã đạt chuẩn").
+"""
+from __future__ import annotations
+
+import re
+
+from extract import indicator_vocab as V
+from extract.models import Indicator
+
+
+def _alt(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+_PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
+_TRAIL_RE = re.compile(
+    rf"(?:^|[\s,:(]+)(?:{_alt(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS))})[\s,:(]*$",
+    re.I)
+_LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)
+_LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua|của)\s+)?(?:{_PERIOD})"
+                             r"(?:\s+(?:qua|vừa\s+qua|này))?\s*,?\s*", re.I)
+_TAIL_RE = re.compile(
+    r"\s+(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}.*"
+    rf"|(?:trong\s+)?(?:{_PERIOD})|(?:tính\s+)?đến\s+nay)$", re.I)
+_AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
+_WEAK_SUBJECT_RE = re.compile(
+    r"^(?:toàn\s+|cả\s+|các\s+)?(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|ngành|đơn\s+vị|địa\s+phương|"
+    r"ubnd\s+\S+(?:\s+\S+)?|chúng\s+tôi|trên\s+địa\s+bàn(?:\s+\S+)?)?$", re.I)
+_POST_STOP_RE = re.compile(r"[,;.:()!?]|\s(?:và|với|trong đó|so với|so|bằng|chiếm|tương đương)\s|\d")
+_WITH_RE = re.compile(r"(?<!so)\s+với\s+(?=\S)", re.I)
+_AND_NEXT_RE = re.compile(r"^\s*(?:và|,)\s*$")
+_EXISTENTIAL_RE = re.compile(r"(?:^|\s)(?:có|hiện\s+có|còn)\s*$", re.I)
+_MAX_WORDS = 16
+
+
+def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
+                 earlier: list[Indicator]) -> str | None:
+    """Label of figures[k] in sentence s; earlier = the sentence's indicators so far (may be edited)."""
+    f = figures[k]
+    prev = figures[k - 1] if k and figures[k - 1]["end"] > clause_start else None
+    seg_start = clause_start
+    if prev is not None:
+        seg_start = max(prev["end"], prev.get("ref_end", prev["end"]))
+        region = s[seg_start:f["start"]]
+        if "," in region:
+            seg_start += region.index(",") + 1
+        wm = None
+        for wm in _WITH_RE.finditer(s, seg_start, f["start"]):
+            pass
+        if wm is not None:
+            seg_start = wm.end()
+    pre = s[seg_start:f["start"]]
+    colon = pre.rstrip().endswith(":")
+    existential = bool(_EXISTENTIAL_RE.search(pre.rstrip(" :")))
+    subject = _subject(pre)
+    words = subject.split()
+    countable = f["kind"] in ("count", "ratio") and bool(f["unit"])
+    base = earlier[-1].label if prev is not None and earlier else None
+
+    if prev is not None and base:
+        if not words and not countable:
+            return base
+        if len(words) == 1 and not countable:
+            return _finish(f"{base} {subject}")
+        shared = _parallel(earlier, words)
+        if shared:
+            return shared
+    if countable:
+        if colon and 0 < len(words) <= 3:
+            return _finish(f"{f['unit']} {subject}")
+        if not words or existential or _WEAK_SUBJECT_RE.match(subject):
+            return _post_unit(s, figures, k)
+        if len(words) <= 3 and words[0].lower() not in V.LABEL_NOUN_HEADS:
+            post = _post_unit(s, figures, k)
+            return _finish(f"{subject} {post}" if post else subject)
+    if not words:
+        return base
+    return _finish(" ".join(words[:_MAX_WORDS]))
+
+
+def _subject(pre: str) -> str:
+    subject = pre
+    while subject and (tm := _TRAIL_RE.search(subject)):
+        subject = subject[:tm.start()]
+    subject = subject.strip(" ,:;(")
+    if ":" in subject:
+        subject = subject.rsplit(":", 1)[-1]
+    subject = " ".join(subject.split()).strip(" ,:;-–(")
+    for _ in range(5):
+        new = _LEAD_PERIOD_RE.sub("", subject)
+        new = _LEAD_RE.sub("", new).strip(" ,:;-–(")
+        new = _TAIL_RE.sub("", new).strip(" ,:;-–(")
+        if new == subject:
+            break
+        subject = new
+    am = _AGENT_RE.match(subject)
+    if am and (not am.group(1).strip() or _WEAK_SUBJECT_RE.match(am.group(1).strip())
+               or len(am.group(1).split()) <= 4 and am.group(1)[:1].isupper()):
+        subject = am.group(2)
+    return subject
+
+
+def _parallel(earlier: list[Indicator], words: list[str]) -> str | None:
+    """"... cấp huyện đạt 95%, cấp xã đạt 92%": strip "cấp huyện" from the earlier labels."""
+    if not words or len(words) > 3:
+        return None
+    head = words[0].lower()
+    shared = None
+    for ind in earlier:
+        label_words = (ind.label or "").split()
+        for i in range(len(label_words) - 1, 1, -1):
+            if label_words[i].lower() == head and len(label_words) - i <= 3:
+                ind.label = " ".join(label_words[:i])
+                shared = ind.label
+                break
+    return shared
+
+
+def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
+    """The counted noun and what follows it: "có 5 xã đạt chuẩn" -> "xã đạt chuẩn"."""
+    f = figures[k]
+    tail_from = f["unit_end"]
+    # "18 phòng, ban và 05/05 xã sử dụng ...": the predicate after the last listed figure
+    j = k
+    while j + 1 < len(figures) and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
+        j += 1
+        tail_from = figures[j]["unit_end"]
+    tail = s[tail_from:tail_from + 120]
+    stop = _POST_STOP_RE.search(tail)
+    tail = tail[:stop.start()] if stop else tail
+    label = " ".join((s[f["unit_start"]:f["unit_end"]] + " " + tail).split()).strip(" ,")
+    words = label.split()
+    return _finish(" ".join(words[:_MAX_WORDS])) if words else None
+
+
+def _finish(label: str) -> str:
+    first = label.split()[0]
+    if first[0].isupper() and not (len(first) > 1 and first[1:].isupper()):
+        label = label[0].lower() + label[1:]
+    return label
