@@ -37,7 +37,7 @@ _WEAK_SUBJECT_RE = re.compile(
     r"ubnd\s+\S+(?:\s+\S+)?|chúng\s+tôi|trên\s+địa\s+bàn(?:\s+\S+)?)?$", re.I)
 _POST_STOP_RE = re.compile(r"[,;.:()!?]|\s(?:và|với|trong đó|so với|so|bằng|chiếm|tương đương)\s|\d")
 _WITH_RE = re.compile(r"(?<!so)\s+với\s+(?=\S)", re.I)
-_AND_NEXT_RE = re.compile(r"^\s*(?:và|,)\s*$")
+_AND_NEXT_RE = re.compile(r"^\s*và\s*$")
 _EXISTENTIAL_RE = re.compile(r"(?:^|\s)(?:có|hiện\s+có|còn)\s*$", re.I)
 _MAX_WORDS = 16
 
@@ -74,11 +74,14 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         shared = _parallel(earlier, words)
         if shared:
             return shared
+    if (not words or existential or _WEAK_SUBJECT_RE.match(subject)) and (
+            countable or f["kind"] in ("measure", "percent")):
+        post = _post_unit(s, figures, k)
+        if post:
+            return post
     if countable:
         if colon and 0 < len(words) <= 3:
             return _finish(f"{f['unit']} {subject}")
-        if not words or existential or _WEAK_SUBJECT_RE.match(subject):
-            return _post_unit(s, figures, k)
         if len(words) <= 3 and words[0].lower() not in V.LABEL_NOUN_HEADS:
             post = _post_unit(s, figures, k)
             return _finish(f"{subject} {post}" if post else subject)
@@ -118,7 +121,8 @@ def _parallel(earlier: list[Indicator], words: list[str]) -> str | None:
     for ind in earlier:
         label_words = (ind.label or "").split()
         for i in range(len(label_words) - 1, 1, -1):
-            if label_words[i].lower() == head and len(label_words) - i <= 3:
+            tail = [w.lower() for w in label_words[i:]]
+            if tail[0] == head and len(tail) == len(words) and tail != [w.lower() for w in words]:
                 ind.label = " ".join(label_words[:i])
                 shared = ind.label
                 break
@@ -137,7 +141,8 @@ def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
     tail = s[tail_from:tail_from + 120]
     stop = _POST_STOP_RE.search(tail)
     tail = tail[:stop.start()] if stop else tail
-    label = " ".join((s[f["unit_start"]:f["unit_end"]] + " " + tail).split()).strip(" ,")
+    unit_text = s[f["unit_start"]:f["unit_end"]] if f["kind"] != "percent" else ""
+    label = " ".join((unit_text + " " + tail).split()).strip(" ,")
     words = label.split()
     return _finish(" ".join(words[:_MAX_WORDS])) if words else None
 

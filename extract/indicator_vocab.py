@@ -109,7 +109,9 @@ COORDINATED_NOUNS: tuple[str, ...] = (
     "ban", "ngành", "đơn vị", "phòng", "cơ quan", "địa phương", "đoàn thể", "hội",
     "công chức", "viên chức", "người lao động", "thị trấn", "phường", "xã", "tổ chức",
     "doanh nghiệp", "trường", "hợp tác xã", "cá nhân", "tập thể", "thành phố", "tỉnh", "huyện",
-    "thị xã", "bác sĩ", "nhân viên", "học sinh", "sinh viên", "đảng viên",
+    "thị xã", "bác sĩ", "nhân viên", "học sinh", "sinh viên", "đảng viên", "tổ dân phố", "khu phố",
+    "bản", "làng", "ấp", "thôn", "khu dân cư", "buôn", "xóm", "gia cầm", "hộ", "hộ gia đình",
+    "người lao động", "người dân", "giáo viên", "cán bộ", "chiến sĩ", "nhân dân",
 )
 # Time spans are periods, not figures: "6 tháng", "09 tháng", "3 năm"
 TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây",
@@ -224,7 +226,7 @@ LABEL_LINKS: tuple[str, ...] = (
     "ước đạt", "ước thực hiện", "ước tính", "dự ước", "đạt được", "đạt", "là", "chiếm", "có",
     "được", "với", "gồm", "bằng", "còn", "lên", "xuống", "ước", "tổng cộng", "tổng số", "số",
     "cho", "đến", "tới", "tương đương", "tương ứng", "ở mức", "mức", "từ", "đã", "và", "hiện có",
-    "đến nay", "hiện nay", "hiện", "nay", "xảy ra", "đạt tỷ lệ", "đạt tỉ lệ", "với tổng số",
+    "đến nay", "hiện nay", "xảy ra", "đạt tỷ lệ", "đạt tỉ lệ", "với tổng số",
     "khoảng", "lên đến", "lên tới", "tổng", "trên", "gần", "hơn", "dưới", "thêm", "toàn bộ", "của",
 )
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
@@ -242,7 +244,8 @@ LABEL_LEAD_STRIP = (
     r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?",
     r"kết\s+quả\s*[:,]", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
     r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,60},", r"lũy\s+kế\s+[^,]*,",
-    r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",
+    r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"(?:sau|qua)\s+\d+\s+(?:năm|tháng|ngày)[^,]{0,40},",
+    r"hiện\s+(?=\S+\s+\S)", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",
     r"so\s+(?:với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+\S+)?|kế\s+hoạch|năm\s+\d{4}|năm\s+trước)\s*,?",
     r"(?:toàn|cả)\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã|ngành|nước)\s+(?=\S+\s+\S)",
 )

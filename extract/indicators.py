@@ -54,6 +54,7 @@ _UNIT_RE = re.compile(rf"{_SP}({_alt(_UNIT_TABLE)})(?!\w)", re.I)
 _PER_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_alt(V.PER_UNITS)})(?!\w)", re.I)
 _COORD_RE = re.compile(rf",{_SP}({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
 _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
+_LUOT_RE = re.compile(rf"[ \t\u00a0]({_alt(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
 _ORDINAL_RE = re.compile(rf"(?:^|[^\w])({_alt(V.ORDINAL_BEFORE)})[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
@@ -215,6 +216,10 @@ def _read_unit(s: str, i: int) -> tuple[str, str, int, int] | None:
                 and not um.group(1).isupper():
             return None  # "5 Xã ..." starts a name, not a count
         end = um.end()
+        if surface == "lượt":  # "450 lượt doanh nghiệp"
+            lm = _LUOT_RE.match(s, end)
+            if lm:
+                return f"lượt {_UNIT_TABLE[lm.group(1).lower()][0]}", kind, lm.end(), scale
         if kind == "count" and " " not in surface and _NEXT_WORD_RE.match(s, end):
             # "14 nhà văn hóa": the vocabulary noun may only begin a longer word
             word = first_word(s[um.start(1):um.start(1) + 40])
