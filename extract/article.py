@@ -46,6 +46,9 @@ MAX_CAPTION_CHARS = 300
 MAX_INFO_LINE_CHARS = 200
 DENSITY_MIN_SCORE = 400
 ARTICLE_MIN_CHARS = 300
+# Longest body kept. Real articles, even long reports, stay under ~50,000 characters; a body far
+# longer is a dump (or a hostile page) and would only cost seconds of figure extraction.
+MAX_BODY_CHARS = 100_000
 
 _WS = re.compile(r"\s+")
 _RUN_OF_SPACES = re.compile(r"^(?P<text>.*\S)[ \t]{3,}(?P<name>\S[^\n]{1,70})$", re.S)
@@ -74,10 +77,11 @@ class Para:
     italic: bool = True
     bold: bool = True
     has_text: bool = False
+    text: str = ""  # raw with white space collapsed; set when the paragraph is complete
 
-    @property
-    def text(self) -> str:
-        return clean_line(self.raw)
+    def set_raw(self, raw: str) -> None:
+        self.raw = raw
+        self.text = clean_line(raw)
 
 
 class _Sink:
@@ -113,6 +117,7 @@ class _Sink:
         self.cur = None
         if p is None:
             return
+        p.text = clean_line(p.raw)
         if p.has_text and p.text:
             self.paras.append(p)
         elif p.images:
@@ -630,7 +635,7 @@ def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
         m = _RUN_OF_SPACES.match(p.raw.replace("\u00a0", " ").rstrip())
         if m and _looks_like_name(clean_line(m.group("name"))):
             meta.author = meta.author or _clean_name(m.group("name"))
-            p.raw = m.group("text")
+            p.set_raw(m.group("text"))
         break
     return paras
 
@@ -668,6 +673,13 @@ def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -
         out.append(p)
     out = _split_trailer(out, meta)
     return [p.text for p in out if p.text], images
+
+
+def _cap(body: str) -> str:
+    if len(body) <= MAX_BODY_CHARS:
+        return body
+    cut = body.rfind("\n\n", 0, MAX_BODY_CHARS)
+    return body[:cut if cut > 0 else MAX_BODY_CHARS]
 
 
 def _is_attachment_line(p: Para) -> bool:
@@ -983,7 +995,7 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     article.source = meta.source
 
     article.summary = _summary(root, container, order, title_el, lines)
-    article.body = "\n\n".join(lines)
+    article.body = _cap("\n\n".join(lines))
     article.images = images
     article.attachments = _attachments(root, container, order, cend, base)
     if not article.title:
@@ -1065,9 +1077,7 @@ def _fallback(article: Article, html_text: str, url: str | None) -> Article:
     vietnamese = article.language == "vi"
     if vietnamese:
         meta = _Meta()
-        paras = [Para(line, None) for line in lines]
-        for p in paras:
-            p.has_text, p.italic, p.bold = True, False, False
+        paras = [Para(line, None, has_text=True, italic=False, bold=False, text=line) for line in lines]
         cut = next((i for i, p in enumerate(paras) if V.RELATED_HEADINGS.match(p.text) and len(p.text) <= 60), None)
         if cut is not None:
             paras = paras[:cut]
@@ -1075,7 +1085,7 @@ def _fallback(article: Article, html_text: str, url: str | None) -> Article:
         lines = [p.text for p in paras]
         article.author = meta.author
         article.source = meta.source
-    article.body = "\n\n".join(lines)
+    article.body = _cap("\n\n".join(lines))
     if not vietnamese or not article.title:
         article.title = clean_line(doc.title) if doc.title else article.title
     if not article.author and doc.author:

@@ -49,10 +49,10 @@ BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
 )
 BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 # Labels portals put in headers that Python spells differently.
 CHARSET_ALIASES = {
@@ -121,7 +121,7 @@ def _detect(data: bytes) -> str:
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
     """Decode a page's bytes into NFC text, or raise BadInput if it is not an HTML page."""
-    if not data or not data.strip():
+    if not data or not data.strip() or not data.lstrip(codecs.BOM_UTF8).strip():
         raise BadInput("not an HTML page: the input is empty")
     what = _sniff_binary(data)
     if what:

@@ -191,7 +191,7 @@ TIME_OF_DAY = re.compile(r"(?<![\d:/.])(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d
 PM_WORDS = ("pm", "ch", "chiều", "tối")
 AM_WORDS = ("am", "sa", "sáng")
 # What may stand between a date and its time: "18/08/2023 16:01", "13:06, 25/02/2024", "17/06/2024 - 17:59".
-DATE_TIME_GAP = re.compile(r"^[\s,|\-–—(]*(?:lúc|vào lúc|at)?[\s,|\-–—(]*$", re.I)
+DATE_TIME_GAP = re.compile(r"^[\s,|\-–—(]*(?:(?:lúc|vào lúc|at|ngày)[\s,|\-–—(]*)*$", re.I)
 MAX_DATE_TIME_GAP = 16
 # "(03/02/1930 - 03/02/2026)": two bare dates joined by a dash are an anniversary banner or a period.
 DATE_RANGE_JOIN = re.compile(r"^\s*(?:-|–|—|đến|tới)\s*$", re.I)

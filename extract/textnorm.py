@@ -16,6 +16,7 @@ LOOKALIKES = str.maketrans({
     "\u00ad": "",        # soft hyphen
 })
 
+_LOOKALIKE_CHARS = re.compile("[" + "".join(chr(c) for c in LOOKALIKES) + "]")
 _SPACES = re.compile(r"[ \t\r\f\v\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -23,7 +24,8 @@ def normalize_text(text: str) -> str:
     """NFC with look-alikes mended; keeps line breaks and spacing (see clean_line for that)."""
     if not text:
         return ""
-    text = text.translate(LOOKALIKES)
+    if _LOOKALIKE_CHARS.search(text):  # str.translate is slow on long non-ASCII text: only when needed
+        text = text.translate(LOOKALIKES)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
