@@ -688,7 +688,7 @@ def _is_attachment_line(p: Para) -> bool:
         return False
     linked = sum(len(clean_line(a.text_content())) for a in p.el.iter("a")
                  if V.ATTACHMENT_EXT.search(a.get("href") or ""))
-    return linked > 0 and linked >= 0.5 * len(p.text)
+    return linked > 0 and linked >= 0.5 * len(V.ATTACHMENT_LABEL.sub("", p.text))
 
 
 def _info_like(text: str) -> bool:

@@ -115,7 +115,7 @@ AUTHOR_LABEL = re.compile(
     re.I,
 )
 SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?\s*$", re.I)
-SOURCE_THEO = re.compile(r"^\s*\(?theo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^.,;:]{1,60}?)\)?\s*$")
+SOURCE_THEO = re.compile(r"^\s*\(?[Tt]heo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^.,;:]{1,60}?)\)?\s*$")
 PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"
                           r"^\s*\(?ảnh minh h[ọo]ạ?\)?\.?$", re.I)
 SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên tập|ban biên tập)\s*[:：]", re.I)
@@ -167,7 +167,8 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||::|»)\s+")
 
 # Link targets that are downloadable documents (Liferay puts the name mid-path: /documents/1/2/a.pdf/uuid).
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf)(?:$|[/?#])", re.I)
-ATTACHMENT_SECTION = re.compile(r"tệp đính kèm|tài liệu đính kèm|file đính kèm|văn bản đính kèm|attachments?", re.I)
+ATTACHMENT_LABEL = re.compile(r"^\s*(?:tệp|tập tin|tài liệu|file|văn bản)\s+đính kèm\s*:?|^\s*(?:tải về|xem chi tiết|"
+                              r"download|attachments?)\s*:?", re.I)
 # Images that are icons and spacers, not article pictures.
 ICON_IMAGE = re.compile(r"icon|spacer|blank\.gif|pixel|logo|button|btn_|arrow|bullet|share|print|email|"
                         r"facebook|zalo|twitter|loading", re.I)

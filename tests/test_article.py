@@ -1,0 +1,287 @@
+"""extract_article on small portal pages: bylines, sources, views, dates, captions, page types, fallbacks."""
+from __future__ import annotations
+
+import pytest
+
+from extract import extract_article
+from extract.errors import BadInput
+
+TITLE = "Hội nghị tổng kết công tác cải cách hành chính năm 2023 của huyện"
+URL = "https://minhlong.quangngai.gov.vn/-/hoi-nghi-tong-ket"
+PARAS = [
+    "Sáng ngày 05/01/2024, UBND huyện tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023 và triển khai nhiệm vụ năm 2024.",
+    "Năm 2023, toàn huyện tiếp nhận 4.512 hồ sơ thủ tục hành chính, giải quyết đúng hạn đạt 98,6%; có 5/5 xã duy trì tốt bộ phận một cửa.",
+    "Đồng chí Đinh Văn Điết, Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị tiếp tục nâng cao chất lượng phục vụ người dân, doanh nghiệp.",
+]
+BODY = "".join(f"<p>{p}</p>" for p in PARAS)
+
+
+def page(body=BODY, *, info="<span>05/01/2024 10:30</span>", after="", head="", title=TITLE, cls="journal-content-article"):
+    return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} - UBND huyện Minh Long</title>
+<meta name="author" content="UBND huyện Minh Long">{head}</head><body>
+<a href="#main-content">Truy cập nội dung luôn</a>
+<div id="banner"><span class="datetime-today">Hôm nay, Thứ Hai ngày 02/02/2026</span>
+<div class="slogan">Mừng Đảng - Mừng Xuân (03/02/1930 - 03/02/2026)</div>
+<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/tin-tuc">Tin tức - Sự kiện</a></li></ul></div>
+<div class="portlet"><h1 class="portlet-title"><span class="portlet-title-text">Tin tức - Sự kiện</span></h1>
+<div class="asset-full-content"><h3 class="header-title">{title}</h3><div class="asset-metadata">{info}</div>
+<div class="{cls}">{body}</div>{after}</div>
+<div class="tin-khac"><h4>Các tin khác</h4><ul><li><a href="/-/a">Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024</a> (10/01/2024)</li></ul></div></div>
+<div class="thong-ke"><p>Thống kê truy cập</p><p>Số lượt truy cập: 794</p><p>Tổng số lượt xem: 16449550</p><p>Đang truy cập: 12</p></div>
+<div id="footer">Địa chỉ: Thị trấn Long Hiệp, huyện Minh Long - Điện thoại: 0255.3867.123</div></body></html>"""
+
+
+def extract(html, url=URL):
+    return extract_article(html, url=url)
+
+
+# ------------------------------------------------------------------ bylines
+
+@pytest.mark.parametrize("last,author", [
+    ("<p>Hà Trinh</p>", "Hà Trinh"),
+    ("<p><strong>NGUYỄN TUYỀN</strong></p>", "NGUYỄN TUYỀN"),
+    ("<p>CTV Phương Liên</p>", "CTV Phương Liên"),
+    ('<p style="text-align: right;">Mai Thắm (Trung tâm TT&amp;VH)</p>', "Mai Thắm (Trung tâm TT&VH)"),
+    ('<p align="right"><em>Văn Thành - Thu Hương</em></p>', "Văn Thành - Thu Hương"),
+    ("<p>Tác giả: Lê Văn Hòa</p>", "Lê Văn Hòa"),
+    ("<p>Tin, ảnh: Lê Hoàng Phúc</p>", "Lê Hoàng Phúc"),
+    ("<p>Bài và ảnh: Đức Minh</p>", "Đức Minh"),
+    ("<p>T.H</p>", "T.H"),
+    ("<p>Hà Trinh</p><p>Nguồn: Báo Quảng Ngãi</p>", "Hà Trinh"),
+])
+def test_byline_at_the_end_of_the_body(last, author):
+    article = extract(page(BODY + last))
+    assert article.author == author
+    assert article.body.endswith(PARAS[-1])
+
+
+def test_byline_after_a_run_of_spaces_in_the_last_paragraph():
+    body = BODY.replace(PARAS[-1] + "</p>", PARAS[-1] + "&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp; Hà Trinh</p>")
+    article = extract(page(body))
+    assert article.author == "Hà Trinh"
+    assert article.body.endswith(PARAS[-1])
+
+
+@pytest.mark.parametrize("info,author,published", [
+    ("<p>Văn Hùng (Phú Lương) 17:26, 16/03/2023</p>", "Văn Hùng (Phú Lương)", "2023-03-16T17:26:00+07:00"),
+    ("<p><span>XUÂN CHIẾN</span> | <span>13:06, 25/02/2024</span></p>", "XUÂN CHIẾN", "2024-02-25T13:06:00+07:00"),
+    ("<p>Tác giả: Trần Minh Quang - Thứ Năm, 21/03/2024, 15:20</p>", "Trần Minh Quang", "2024-03-21T15:20:00+07:00"),
+    ('<p>Đăng ngày 13/03/2024 bởi <a rel="author" href="/author/lan">Nguyễn Thị Lan</a></p>', "Nguyễn Thị Lan", "2024-03-13"),
+])
+def test_byline_under_the_title(info, author, published):
+    article = extract(page(info=info))
+    assert article.author == author
+    assert article.published == published
+
+
+def test_labelled_author_after_the_body():
+    article = extract(page(after='<div class="tacgia">Tác giả: Đinh Thị Hạnh</div>'))
+    assert article.author == "Đinh Thị Hạnh"
+
+
+@pytest.mark.parametrize("last,source", [
+    ("<p>Nguồn tin: Báo Quảng Ngãi</p>", "Báo Quảng Ngãi"),
+    ("<p><em>Nguồn: VOV</em></p>", "VOV"),
+    ("<p>(Theo Báo Tây Ninh)</p>", "Báo Tây Ninh"),
+])
+def test_source_credit_is_not_the_author(last, source):
+    article = extract(page(BODY + last))
+    assert article.author is None
+    assert article.source == source
+    assert source not in article.body
+
+
+@pytest.mark.parametrize("html", [
+    page(BODY + "<p>Ảnh: Hà Trinh</p>"),                                    # photo credit
+    page(BODY + "<p>Trân trọng thông báo!</p>"),                             # a closing sentence
+    page(BODY + "<p>Hội nghị kết thúc lúc 11 giờ cùng ngày.</p>"),           # ordinary last sentence
+    page(BODY, info="<p>Người ký: Nguyễn Văn Phương</p><p>Ngày đăng: 05/01/2024</p>"),  # document signer
+    page(BODY, head='<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "admin"}}</script>'),
+    page(BODY, after='<div class="comments"><div class="comment"><b>Nguyễn Văn Bình</b> 06/01/2024<p>Rất hay</p></div></div>'),
+    page(BODY, head='<meta name="author" content="Cổng thông tin điện tử huyện Minh Long">'),
+])
+def test_not_an_author(html):
+    article = extract(html)
+    assert article.author is None
+    assert article.body.startswith(PARAS[0])
+
+
+def test_official_named_in_text_is_not_the_author():
+    article = extract(page(BODY))  # the last paragraph names "Đồng chí Đinh Văn Điết"
+    assert article.author is None
+    assert article.body.endswith(PARAS[-1])
+
+
+def test_person_in_meta_author_is_used_when_no_byline():
+    html = page(BODY).replace('content="UBND huyện Minh Long"', 'content="Nguyễn Văn Nam"')
+    assert extract(html).author == "Nguyễn Văn Nam"
+
+
+# ------------------------------------------------------------------ views
+
+@pytest.mark.parametrize("info,views", [
+    ("<span>05/01/2024 10:30</span> <span>Lượt xem: 4186</span>", 4186),
+    ("<span>05/01/2024 10:30</span> | <span>Lượt xem: 1.205</span>", 1205),
+    ("<span>05/01/2024 10:30</span> <span>4186 lượt xem</span>", 4186),
+    ("<span>05/01/2024 10:30</span>&nbsp;&nbsp;&nbsp; <span class='icon-eye'></span> 158", 158),
+    ("<span>05/01/2024 10:30</span><span class='view-count'><i class='fa fa-eye'></i> 2.013</span>", 2013),
+    ("<span>05/01/2024 10:30</span>", None),
+])
+def test_views(info, views):
+    assert extract(page(info=info)).views == views
+
+
+def test_site_counters_are_never_views():
+    html = page(info="<span>05/01/2024 10:30</span>", after="<p>Số lượt truy cập: 794</p><p>Tổng số lượt xem: 16449550</p>")
+    article = extract(html)
+    assert article.views is None
+    assert "16449550" not in article.body and "Số lượt truy cập" not in article.body
+
+
+# ------------------------------------------------------------------ dates
+
+def test_no_dateline_gives_null_not_a_widget_or_body_date():
+    body = BODY + "<p>Ngày ban hành: 12/03/2023. Theo Quyết định số 2553/QĐ-UBND ngày 29/12/2022 của UBND huyện.</p>"
+    article = extract(page(body, info=""))
+    assert article.published is None
+
+
+def test_meta_time_completes_a_date_only_dateline():
+    head = '<meta property="article:published_time" content="2024-01-05T03:30:00Z">'
+    assert extract(page(info="<span>05/01/2024</span>", head=head)).published == "2024-01-05T10:30:00+07:00"
+
+
+def test_structured_date_when_no_visible_dateline():
+    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-01-05T10:30:00+07:00"}</script>'
+    assert extract(page(info="", head=head)).published == "2024-01-05T10:30:00+07:00"
+
+
+def test_dateline_inside_the_body_container():
+    article = extract(page("<p>Ngày đăng: 11/07/2024&nbsp; 09:45</p>" + BODY, info=""))
+    assert article.published == "2024-07-11T09:45:00+07:00"
+    assert article.body.startswith(PARAS[0])
+
+
+# ------------------------------------------------------------------ title, text, images, attachments
+
+def test_title_is_the_headline_not_the_portlet_header_or_title_tag():
+    article = extract(page())
+    assert article.title == TITLE
+    assert article.site_name == "UBND huyện Minh Long"
+    assert article.category == "Tin tức - Sự kiện"
+
+
+def test_body_has_no_chrome():
+    body = extract(page()).body
+    assert body == "\n\n".join(PARAS)
+
+
+def test_related_list_inside_the_container_is_cut():
+    body = BODY + "<p><strong>Tin liên quan</strong></p><ul><li><a href='/-/x'>Một bài viết khác có liên quan về cải cách hành chính</a></li></ul>"
+    assert extract(page(body)).body == "\n\n".join(PARAS)
+
+
+def test_images_and_captions():
+    body = (BODY + '<p style="text-align:center"><img data-src="/documents/hoi-nghi.jpg" src="data:image/gif;base64,R0lGOD" alt=""></p>'
+            '<p style="text-align:center"><em>Quang cảnh hội nghị</em></p>'
+            '<figure><img src="https://cdn.example.vn/anh-2.jpg"><figcaption>Trao giấy khen cho tập thể</figcaption></figure>'
+            '<p><img src="/images/icon-print.png" width="16" height="16"></p>')
+    article = extract(page(body))
+    assert [(i.url, i.caption) for i in article.images] == [
+        ("https://minhlong.quangngai.gov.vn/documents/hoi-nghi.jpg", "Quang cảnh hội nghị"),
+        ("https://cdn.example.vn/anh-2.jpg", "Trao giấy khen cho tập thể"),
+    ]
+    assert "Quang cảnh" not in article.body and "Trao giấy khen" not in article.body
+
+
+def test_attachments():
+    body = BODY + ('<p>Tệp đính kèm: <a href="/documents/20182/0/KH+2553.pdf/5f8a-11">Kế hoạch 2553</a></p>'
+                   '<p><a href="/upload/bieu-mau.xlsx"></a></p><p><a href="/tin-khac.html">Tin khác</a></p>')
+    article = extract(page(body))
+    assert [(a.url, a.name) for a in article.attachments] == [
+        ("https://minhlong.quangngai.gov.vn/documents/20182/0/KH+2553.pdf/5f8a-11", "Kế hoạch 2553"),
+        ("https://minhlong.quangngai.gov.vn/upload/bieu-mau.xlsx", "bieu-mau.xlsx"),
+    ]
+    assert "Kế hoạch 2553" not in article.body
+
+
+def test_lead_paragraph_is_the_summary():
+    html = page(info='<span>05/01/2024 10:30</span><h2 class="sapo">Năm 2023, huyện giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính.</h2>')
+    assert extract(html).summary == "Năm 2023, huyện giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính."
+    assert extract(page()).summary is None
+
+
+def test_canonical_and_site():
+    html = page(head='<link rel="canonical" href="/-/hoi-nghi-tong-ket-cong-tac">')
+    article = extract(html)
+    assert article.canonical_url == "https://minhlong.quangngai.gov.vn/-/hoi-nghi-tong-ket-cong-tac"
+    assert article.site == "minhlong.quangngai.gov.vn"
+    assert "canonical_url" not in article.to_dict()
+
+
+def test_str_and_bytes_give_the_same_article():
+    html = page()
+    assert extract(html).to_dict() == extract(html.encode("utf-8")).to_dict()
+
+
+def test_indicators_are_filled_for_articles_only(monkeypatch):
+    import extract.article as mod
+    calls = []
+    monkeypatch.setattr(mod, "extract_indicators", lambda text, title=None: calls.append((text, title)) or [])
+    article = extract(page())
+    assert calls == [(article.body, TITLE)]
+    extract('<html lang="vi"><head><title>Lỗi</title></head><body><p>Bài viết không tồn tại hoặc đã bị xóa</p></body></html>')
+    assert len(calls) == 1
+
+
+# ------------------------------------------------------------------ page types
+
+TEASER = '<div class="item"><h3><a href="/-/tin-{0}">Tin hoạt động số {0} của UBND huyện trong tuần qua về kinh tế</a></h3><span>0{0}/02/2024</span></div>'
+
+
+@pytest.mark.parametrize("html,url,kind", [
+    (page(), None, "article"),
+    ("<html lang='vi'><head><title>Trang chủ</title></head><body><div class='news'>" + "".join(TEASER.format(i) for i in range(1, 9))
+     + "</div></body></html>", None, "listing"),
+    (page(), "https://minhlong.quangngai.gov.vn/", "listing"),
+    (page(), "https://minhlong.quangngai.gov.vn/tag/cai-cach-hanh-chinh", "listing"),
+    (page(), "https://minhlong.quangngai.gov.vn/tim-kiem?q=hoi+nghi", "listing"),
+    (page(), "https://www.tayninh.gov.vn/vi/news/kinh-te/", "listing"),
+    (page(title="Kết quả tìm kiếm", body="".join(TEASER.format(i) for i in range(1, 4))), None, "listing"),
+    (page(title="Lịch công tác tuần", body="<table><tr><td>Thứ Hai 05/02/2024</td><td>Họp giao ban</td></tr></table>"), None, "listing"),
+    (page(body="<p>Bài viết không tồn tại hoặc đã bị xóa.</p>", title="Tin tức"), None, "other"),
+    (page(title="Liên hệ", body="<p>Địa chỉ: Thị trấn Long Hiệp. Điện thoại: 0255.3867.123</p>"), None, "other"),
+    (page(), "https://minhlong.quangngai.gov.vn/lien-he", "other"),
+])
+def test_page_type(html, url, kind):
+    article = extract_article(html, url=url)
+    assert article.page_type == kind
+    if kind != "article":
+        assert article.indicators == []
+
+
+# ------------------------------------------------------------------ other pages and bad input
+
+ENGLISH = """<html lang="en"><head><title>City council approves new park budget | Springfield News</title>
+<meta property="og:title" content="City council approves new park budget">
+<meta property="article:published_time" content="2023-05-03T23:30:00+02:00"></head>
+<body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>City council approves new park budget</h1>
+<p>The Springfield city council voted on Tuesday to approve a budget of 2.4 million dollars for the new riverside park, ending months of debate.</p>
+<p>Construction is expected to begin in the autumn and to last about eighteen months, according to the parks department.</p>
+<p>Residents who spoke at the meeting mostly welcomed the plan, although several asked for more parking near the entrance.</p>
+</main><footer>Copyright Springfield News</footer></body></html>"""
+
+
+def test_non_vietnamese_page_uses_the_general_extractor():
+    article = extract_article(ENGLISH, url="https://news.example.com/park-budget")
+    assert article.page_type == "article"
+    assert article.language == "en"
+    assert article.title == "City council approves new park budget"
+    assert article.published.startswith("2023-05-03")
+    assert "riverside park" in article.body and "Copyright" not in article.body
+
+
+@pytest.mark.parametrize("data", [b"", b"%PDF-1.4\n1 0 obj", b"\xff\xd8\xff\xe0\x00\x10JFIF\x00"])
+def test_not_html_raises_bad_input(data):
+    with pytest.raises(BadInput):
+        extract_article(data)
