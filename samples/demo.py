@@ -33,6 +33,7 @@ DEMO_SEARCHES = (
 )
 DEMO_FIGURES_QUERY = "hộ nghèo"
 DEMO_FIGURES_ROWS = 10
+FIGURES_PER_ARTICLE = 2
 HITS_SHOWN = 3
 SNIPPET_CHARS = 150
 
@@ -59,7 +60,7 @@ def run_demo(data_arg: str | None, out: TextIO | None = None) -> int:
         print("govnews demo: three sample portals served on 127.0.0.1 (no network needed)", file=out)
         for name, base in sites.base_urls.items():
             info = manifest["sites"][name]
-            names[base + "/"] = info["site_name"]
+            names[base + "/"] = info["short_name"]
             print(f"  {info['site_name'] + ' (' + info['cms'] + ')':48} {base}/", file=out)
         print(f"\nCrawling them into {data_dir} (delay {DEMO_DELAY:g} s between requests to a portal)...", file=out)
         out.flush()
@@ -127,8 +128,17 @@ def _show_search(data_dir: Path, query: str, why: str, names: dict[str, str], ou
 def _show_figures(data_dir: Path, names: dict[str, str], out: TextIO) -> None:
     from index.figures import query_indicators
 
-    rows = list(query_indicators(data_dir, DEMO_FIGURES_QUERY, limit=DEMO_FIGURES_ROWS))
-    print(f'\nFigures about "{DEMO_FIGURES_QUERY}" (first {len(rows)}; all of them: govnews indicators):', file=out)
+    rows: list[dict] = []
+    per_article: dict[int, int] = {}
+    for row in query_indicators(data_dir, DEMO_FIGURES_QUERY):  # streamed, newest articles first
+        # a few figures from each of several articles shows more than one article's whole list
+        if per_article.get(row["article_id"], 0) < FIGURES_PER_ARTICLE:
+            per_article[row["article_id"]] = per_article.get(row["article_id"], 0) + 1
+            rows.append(row)
+            if len(rows) == DEMO_FIGURES_ROWS:
+                break
+    print(f'\nFigures about "{DEMO_FIGURES_QUERY}", a few per article (all of them: '
+          f'govnews indicators "{DEMO_FIGURES_QUERY}" --data {data_dir}):', file=out)
     header = f"  {'date':10}  {'portal':22}  {'value':>14}  {'unit':10}  {'what':44}"
     print(header, file=out)
     for row in rows:

@@ -714,18 +714,18 @@ def build_wordpress(site: str) -> list[Art]:
     return arts
 
 
-SITES = {
-    "huyen-minhlong": ("liferay", ML_NAME, build_liferay),
-    "tinh-nukeviet": ("nukeviet", TN_NAME, build_nukeviet),
-    "xa-wordpress": ("wordpress", LS_NAME, build_wordpress),
+SITES = {  # folder: (CMS family, portal name, short name for tables, builder)
+    "huyen-minhlong": ("liferay", ML_NAME, "Huyện Minh Long", build_liferay),
+    "tinh-nukeviet": ("nukeviet", TN_NAME, "Tỉnh Tây Ninh", build_nukeviet),
+    "xa-wordpress": ("wordpress", LS_NAME, "Xã Long Sơn", build_wordpress),
 }
 
 
 def main() -> None:
     manifest: dict = {"sites": {}, "articles": []}
-    for name, (cms, site_name, builder) in SITES.items():
+    for name, (cms, site_name, short_name, builder) in SITES.items():
         arts = builder(name)
-        manifest["sites"][name] = {"cms": cms, "site_name": site_name, "articles": len(arts)}
+        manifest["sites"][name] = {"cms": cms, "site_name": site_name, "short_name": short_name, "articles": len(arts)}
         for a in sorted(arts, key=lambda x: x.date):
             manifest["articles"].append({
                 "site": name, "path": a.path, "reach": a.reach, "title": a.title,
