@@ -4,7 +4,17 @@
         sites.seeds        # ["http://127.0.0.1:PORT/", ...] one start URL per portal
         sites.base_urls    # {"huyen-minhlong": "http://127.0.0.1:PORT", ...}
         sites.articles     # absolute URLs of the real articles a full crawl must store
+        sites.expected     # their manifest entries (title, published, author, views, ...) with "url"
         sites.log          # [RequestLog(site, method, path, started, finished, status, headers)]
+        sites.requests(site)           # a copy of the log, one portal's entries
+        sites.fault_url("calendar")    # absolute URL of a fault (names in FAULTS)
+        sites.robots_allows(url)       # what the served robots.txt says about url
+        sites.put(site, path, body) / sites.remove(site, path)   # change a page while running
+
+    SampleSites(faults=False, gzip=True, ports=None, robots_extra=None)
+        ports: {"huyen-minhlong": 8081, ...} to serve on given ports (OSError if taken);
+        robots_extra: {"xa-wordpress": "Crawl-delay: 0.5"} lines added to a portal's
+        ``User-agent: *`` group.
 
     python -m samples.server [--faults]     # serve until Ctrl-C and print the URLs
 
@@ -271,6 +281,8 @@ class _Site:
                 text = text.replace("<!--FAULT-LINKS-->", self.substitute(_fault_links()))
             if rel == "robots.txt" and self.name == FAULT_SITE and self.owner.faults:
                 text = text.replace("Disallow: /c/\n", "Disallow: /c/\nDisallow: /noi-bo/\n")
+            if rel == "robots.txt" and self.name in self.owner.robots_extra:
+                text = text.replace("User-agent: *\n", "User-agent: *\n" + self.owner.robots_extra[self.name].rstrip("\n") + "\n", 1)
             data = text.encode("utf-8")
         with self.lock:
             self.cache[rel] = data
@@ -492,11 +504,14 @@ class _Handler(BaseHTTPRequestHandler):
 class SampleSites:
     """The sample portals, each on its own 127.0.0.1 port, plus one out-of-scope server."""
 
-    def __init__(self, faults: bool = False, *, gzip: bool = True, ports: dict[str, int] | None = None):
-        """``ports`` asks for given ports per portal (e.g. to re-crawl the same URLs); OSError if one is taken."""
+    def __init__(self, faults: bool = False, *, gzip: bool = True, ports: dict[str, int] | None = None,
+                 robots_extra: dict[str, str] | None = None):
+        """``ports`` asks for given ports per portal (e.g. to re-crawl the same URLs); OSError if one is taken.
+        ``robots_extra`` adds lines (e.g. ``Crawl-delay: 0.5``) to a portal's ``User-agent: *`` group."""
         self.faults = faults
         self.gzip = gzip
         self.ports = dict(ports or {})
+        self.robots_extra = dict(robots_extra or {})
         self.log: list[RequestLog] = []
         self._log_lock = threading.Lock()
         self._sites: dict[str, _Site] = {}

@@ -242,3 +242,15 @@ def test_unicode_faults_carry_the_same_text(plain, faulty):
         resp.content.decode("utf-8")
     text = unicodedata.normalize("NFC", resp.content.decode("cp1258"))
     assert 'charset=windows-1258' in text and text.replace("charset=windows-1258", "charset=utf-8") == ok
+
+
+def test_ports_and_extra_robots_lines_can_be_asked_for():
+    with SampleSites(robots_extra={"xa-wordpress": "Crawl-delay: 0.5"}) as first:
+        ports = {name: int(base.rsplit(":", 1)[1]) for name, base in first.base_urls.items()}
+        robots = get(first.base_urls["xa-wordpress"] + "/robots.txt").text
+        assert robots.startswith("User-agent: *\nCrawl-delay: 0.5\nDisallow: /wp-admin/")
+        assert "Crawl-delay" not in get(first.base_urls["tinh-nukeviet"] + "/robots.txt").text
+        with pytest.raises(OSError):
+            SampleSites(ports=ports).start()
+    with SampleSites(ports=ports) as again:
+        assert again.base_urls == first.base_urls and get(again.seeds[0]).status_code == 200
