@@ -123,31 +123,36 @@ class TermForms:
         return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
-def _word_forms(raw: str) -> tuple[str, str]:
-    exact = normalize_tone(raw.lower())
-    return exact, fold(exact)
+@lru_cache(maxsize=500_000)
+def token_forms(kind: str, raw: str) -> tuple[str, ...]:
+    """All forms indexed for one token: exact first, then folded and extras, without repeats."""
+    extras: tuple[str, ...] = ()
+    if kind == "num":
+        exact = folded = raw.replace(" ", "")
+        if exact.endswith("%"):
+            extras = (exact[:-1],)
+        else:
+            year = DATE_YEAR_RE.match(exact)
+            extras = (year.group(1),) if year else ()
+    elif kind == "abbr":
+        exact = raw.lower()
+        folded = fold(exact)
+    else:
+        exact = normalize_tone(raw.lower())
+        folded = fold(exact)
+    forms = [exact]
+    for form in (folded, *extras):
+        if form not in forms:
+            forms.append(form)
+    return tuple(forms)
 
 
 def terms(text: str) -> Iterator[TermForms]:
     """The tokens of ``text`` (already NFC) with their forms and character spans."""
     for m in TOKEN_RE.finditer(text):
-        kind, raw = m.lastgroup, m.group()
-        extras: tuple[str, ...] = ()
-        if kind == "num":
-            exact = raw.replace(" ", "")
-            folded = exact
-            if exact.endswith("%"):
-                extras = (exact[:-1],)
-            else:
-                year = DATE_YEAR_RE.match(exact)
-                extras = (year.group(1),) if year else ()
-        elif kind == "abbr":
-            exact = raw.lower()
-            folded = fold(exact)
-        else:
-            exact, folded = _word_forms(raw)
-        yield TermForms(exact, folded, extras, m.start(), m.end())
+        forms = token_forms(m.lastgroup, m.group())
+        folded = forms[1] if len(forms) > 1 and m.lastgroup != "num" else forms[0]
+        yield TermForms(forms[0], folded, forms[2:] if m.lastgroup != "num" else forms[1:], m.start(), m.end())
 
 
 def query_terms(text: str) -> list[TermForms]:
@@ -184,8 +189,9 @@ class VietnameseTokenizer(Tokenizer):
             yield token
             return
         # NFC may shorten NFD input; character offsets refer to the normalised text.
-        for pos, term in enumerate(terms(text), start_pos):
-            for form in term.forms:
+        pos = start_pos
+        for m in TOKEN_RE.finditer(text):
+            for form in token_forms(m.lastgroup, m.group()):
                 token.text = form
                 token.boost = 1.0
                 token.stopped = False
@@ -194,8 +200,9 @@ class VietnameseTokenizer(Tokenizer):
                 if positions:
                     token.pos = pos
                 if chars:
-                    token.startchar, token.endchar = start_char + term.start, start_char + term.end
+                    token.startchar, token.endchar = start_char + m.start(), start_char + m.end()
                 yield token
+            pos += 1
 
 
 def vietnamese_analyzer() -> VietnameseTokenizer:

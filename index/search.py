@@ -40,11 +40,11 @@ MAX_LIMIT = 1000
 OPERATORS = ("AND", "OR", "NOT")
 QUOTES = str.maketrans({"\u201c": '"', "\u201d": '"', "\u201e": '"', "\u00ab": '"', "\u00bb": '"'})
 SEARCH_FIELDS = ("title", "body", "meta")
+BONUS_FIELDS = ("title", "body")
 # Ranking weights (bench/bench_ranking.py measures them on a judged query set).
 FOLDED_WEIGHT = 0.5  # the folded form of a word typed with diacritics: exact spellings score 1 + 0.5
 ABBREVIATION_WEIGHT = 0.8  # "BHYT" matching "bảo hiểm y tế" (and back)
 ADJACENT_WEIGHT = 1.0  # two query words found side by side
-COORD_WEIGHT = 0.5  # every word of the query found
 RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
@@ -86,6 +86,7 @@ class Clause:
     required: bool = False
     excluded: bool = False
     joined_to_next: bool = False  # written right before the next clause, with no operator between
+    group: int = 0  # clauses joined by OR share a group; with every word required, one of a group will do
 
 
 @dataclass
@@ -135,6 +136,7 @@ def parse_query(text: str) -> ParsedQuery:
         clause = Clause(found, phrase=quoted or len(found) > 1, required=quoted, excluded=excluded)
         if pending_op == "AND":
             clauses[-1].required = clause.required = True
+        clause.group = clauses[-1].group if pending_op == "OR" and not clauses[-1].excluded else len(clauses)
         if clauses and pending_op is None and not excluded and not clauses[-1].excluded:
             clauses[-1].joined_to_next = True
         clauses.append(clause)
@@ -164,13 +166,14 @@ def _phrase(fieldname: str, words: list[str], boost: float = 1.0) -> Query:
     return Phrase(fieldname, words, boost=boost) if len(words) > 1 else Term(fieldname, words[0], boost=boost)
 
 
-def _phrase_query(words: list[TermForms], boost: float = 1.0) -> Query:
+def _phrase_query(words: list[TermForms], boost: float = 1.0, fields: tuple[str, ...] = SEARCH_FIELDS,
+                  exact_too: bool = True) -> Query:
     alternatives: list[Query] = []
     exact = [t.exact for t in words]
     folded = [t.folded for t in words]
-    for f in SEARCH_FIELDS:
-        alternatives.append(_phrase(f, folded, boost * (FOLDED_WEIGHT if exact != folded else 1.0)))
-        if exact != folded:
+    for f in fields:
+        alternatives.append(_phrase(f, folded, boost * (FOLDED_WEIGHT if exact != folded and exact_too else 1.0)))
+        if exact != folded and exact_too:
             alternatives.append(_phrase(f, exact, boost))
     return Or(alternatives)
 
@@ -182,7 +185,7 @@ def _clause_query(clause: Clause) -> Query:
 
 
 def _bonus_queries(clauses: list[Clause]) -> list[Query]:
-    """Adjacent-word phrases, abbreviations of written-out names, and the every-word bonus."""
+    """Adjacent query words found side by side, and abbreviations of names written out in the query."""
     bonus: list[Query] = []
     runs: list[list[TermForms]] = [[]]
     for clause in clauses:
@@ -193,31 +196,44 @@ def _bonus_queries(clauses: list[Clause]) -> list[Query]:
             runs.append([])
     for run in runs:
         for a, b in zip(run, run[1:]):
-            bonus.append(_phrase_query([a, b], ADJACENT_WEIGHT))
+            # folded forms only: the words themselves already reward exact spellings
+            bonus.append(_phrase_query([a, b], ADJACENT_WEIGHT, BONUS_FIELDS, exact_too=False))
         folded = [t.folded for t in run]
         for seq, abbreviations in EXPANSION_ABBREVIATIONS.items():
             n = len(seq)
             if any(tuple(folded[i:i + n]) == seq for i in range(len(folded) - n + 1)):
                 bonus.extend(Term(f, a, boost=ABBREVIATION_WEIGHT * n) for f in SEARCH_FIELDS for a in abbreviations)
-    optional = [c for c in clauses if not c.excluded and not c.required]
-    if len(optional) > 1:
-        bonus.append(And([_clause_query(c) for c in optional], boost=COORD_WEIGHT))
     return bonus
 
 
-def build_query(parsed: ParsedQuery) -> Query:
-    required = [_clause_query(c) for c in parsed.clauses if c.required and not c.excluded]
-    optional = [_clause_query(c) for c in parsed.clauses if not c.required and not c.excluded]
+def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
+    """The whoosh query: every clause required (``match_all``), or any word with the bonuses ranking."""
+    positive = parsed.positive
     excluded = [_clause_query(c) for c in parsed.clauses if c.excluded]
+    if match_all:
+        groups: dict[int, list[Query]] = {}
+        for clause in positive:
+            groups.setdefault(clause.group, []).append(_clause_query(clause))
+        required = [qs[0] if len(qs) == 1 else Or(qs) for qs in groups.values()]
+        optional: list[Query] = []
+    else:
+        required = [_clause_query(c) for c in positive if c.required]
+        optional = [_clause_query(c) for c in positive if not c.required]
     bonus = _bonus_queries(parsed.clauses)
     if required:
-        query: Query = AndMaybe(And(required), Or(optional + bonus)) if optional or bonus else And(required)
+        core: Query = required[0] if len(required) == 1 else And(required)
+        query = AndMaybe(core, Or(optional + bonus)) if optional or bonus else core
     else:
-        # documents must match a word; the bonuses only reorder them
         query = AndMaybe(Or(optional), Or(bonus)) if bonus else Or(optional)
     if excluded:
         query = AndNot(query, Or(excluded))
     return query
+
+
+def needs_fallback(parsed: ParsedQuery) -> bool:
+    """Whether "any word" can find more than "every word": several groups, not all of them required."""
+    groups = {c.group for c in parsed.positive}
+    return len(groups) > 1 and not all(c.required for c in parsed.positive)
 
 
 # -- filters and ranking ---------------------------------------------------------------------
@@ -292,7 +308,11 @@ def open_index(data_dir: Path):
 
 def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None,
            sort: str = "relevance", limit: int = 10, page: int = 1) -> SearchResult:
-    """Search the index of ``data_dir``; raises QueryError for a query or option that cannot be used."""
+    """Search the index of ``data_dir``; raises QueryError for a query or option that cannot be used.
+
+    Articles with every query word come first. When fewer than ``limit`` have them all,
+    articles with some of the words follow (by relevance), and the total and facets count those.
+    """
     if sort not in ("relevance", "date"):
         raise QueryError(f"--sort must be relevance or date, not {sort!r}")
     if not 1 <= int(limit) <= MAX_LIMIT:
@@ -300,27 +320,35 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     if int(page) < 1:
         raise QueryError("--page must be 1 or more")
     parsed = parse_query(query)
-    whoosh_query = build_query(parsed)
     flt = build_filter(since, until, site, category)
+    wanted = page * limit
     ix = open_index(data_dir)
     try:
         with ix.searcher(weighting=RecencyBM25F(**BM25_PARAMS)) as searcher:
-            kwargs = {
-                "filter": flt,
-                "groupedby": {"site": FieldFacet("site", maptype=Count), "year": FieldFacet("year", maptype=Count)},
-            }
-            if sort == "date":
-                kwargs["sortedby"] = [FieldFacet("date", reverse=True), ScoreFacet()]
-            results = searcher.search(whoosh_query, limit=page * limit, **kwargs)
-            total = len(results)
-            facets = {name: _facet(results.groups(name)) for name in ("site", "year")}
-            start = (page - 1) * limit
-            found = [(int(hit["key"]), _relevance(hit.score)) for hit in list(results)[start:start + limit]]
+            ranked, total, facets = _run(searcher, build_query(parsed, match_all=True), flt, sort, wanted)
+            if total < limit and needs_fallback(parsed):
+                more, total, facets = _run(searcher, build_query(parsed, match_all=False), flt, sort, wanted)
+                seen = {key for key, _ in ranked}
+                ranked += [(key, score) for key, score in more if key not in seen]
     finally:
         ix.close()
-    hits = _hits(data_dir, found, parsed)
+    start = (page - 1) * limit
+    hits = _hits(data_dir, ranked[start:start + limit], parsed)
     return SearchResult(total=total, hits=hits, facets=facets, page=page,
                         pages=math.ceil(total / limit) if total else 0)
+
+
+def _run(searcher, query: Query, flt: Query | None, sort: str, wanted: int):
+    """(top ``wanted`` (article id, score), number of matches, facets) of one whoosh search."""
+    kwargs = {
+        "filter": flt,
+        "groupedby": {"site": FieldFacet("site", maptype=Count), "year": FieldFacet("year", maptype=Count)},
+    }
+    if sort == "date":
+        kwargs["sortedby"] = [FieldFacet("date", reverse=True), ScoreFacet()]
+    results = searcher.search(query, limit=wanted, **kwargs)
+    ranked = [(int(hit["key"]), _relevance(hit.score)) for hit in results]
+    return ranked, len(results), {name: _facet(results.groups(name)) for name in ("site", "year")}
 
 
 def _relevance(score) -> float:

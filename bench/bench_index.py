@@ -1,0 +1,130 @@
+"""Indexing and search speed of the govnews whoosh index on generated portal articles.
+
+    python bench/bench_index.py [--docs 50000] [--procs 2] [--limitmb 256] [--no-multisegment] [--keep DIR]
+
+Fills a records store with generated articles (bench/vn_corpus.py), builds the
+search index from scratch with update_index, then runs a fixed query mix (words,
+phrases, diacritic-free, abbreviations, filtered, date-sorted) and prints:
+docs/s, index size, search latency p50/p95 and peak memory (this process and
+its indexing worker processes). Targets: >= 500 docs/s, p95 <= 100 ms, <= 500 MB.
+"""
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import index.searchindex as searchindex  # noqa: E402
+from index.search import search  # noqa: E402
+from index.store import Store  # noqa: E402
+from vn_corpus import Generator  # noqa: E402
+
+# (query, options): a fixed mix of the searches people run.
+QUERY_MIX = (
+    ("cải cách hành chính", {}),
+    ("cai cach hanh chinh", {}),
+    ("hộ nghèo", {}),
+    ("ho can ngheo", {}),
+    ('"hộ nghèo"', {}),
+    ('"thu ngan sach"', {}),
+    ("thu ngân sách Ba Tơ 2022", {}),
+    ("ngan sach Minh Long 2023", {}),
+    ("nông thôn mới", {}),
+    ("NTM", {}),
+    ("BHYT", {}),
+    ("bao hiem y te", {}),
+    ("OCOP 3 sao", {}),
+    ("năng suất lúa đông xuân", {}),
+    ("tuyen sinh lop 10", {}),
+    ("giải phóng mặt bằng", {}),
+    ("KT-XH", {}),
+    ("diễn tập chữa cháy", {}),
+    ("sốt xuất huyết", {}),
+    ("hộ nghèo", {"since": "2022-01-01", "until": "2022-12-31"}),
+    ("cai cach hanh chinh", {"site": "minhlong.quangngai.gov.vn"}),
+    ("nong thon moi", {"sort": "date"}),
+    ("bảo hiểm xã hội", {"page": 3}),
+    ("ủy ban nhân dân", {}),
+)
+
+
+def fill(data_dir: Path, docs: int) -> float:
+    gen = Generator(seed=7)
+    started = time.monotonic()
+    with Store.open(data_dir) as store:
+        for n in range(docs):
+            _, article = gen.article(n)
+            store.save_article(article, fetched_at="2024-01-01T00:00:00+00:00")
+    return time.monotonic() - started
+
+
+def du(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def peak_mb() -> tuple[float, float]:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return own, children
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=50_000)
+    parser.add_argument("--procs", type=int, default=searchindex.BULK_WRITER["procs"])
+    parser.add_argument("--limitmb", type=int, default=searchindex.BULK_WRITER["limitmb"])
+    parser.add_argument("--no-multisegment", action="store_true")
+    parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix")
+    parser.add_argument("--keep", metavar="DIR", help="use/keep this data folder (reuses its records)")
+    args = parser.parse_args()
+
+    searchindex.BULK_WRITER.update(procs=args.procs, limitmb=args.limitmb, multisegment=not args.no_multisegment)
+    data_dir = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="govnews-bench-"))
+    try:
+        with Store.open(data_dir) as store:
+            have = store.count_articles()
+        if have < args.docs:
+            took = fill(data_dir, args.docs - have)
+            print(f"records: {args.docs - have} generated articles stored in {took:.1f} s")
+        with Store.open(data_dir) as store:
+            total = store.count_articles()
+            chars = store.conn.execute("SELECT AVG(LENGTH(body)) FROM articles").fetchone()[0]
+        print(f"articles: {total}, average body {chars:.0f} characters")
+        print(f"writer: {searchindex.BULK_WRITER}, commit every {searchindex.COMMIT_EVERY}")
+
+        started = time.monotonic()
+        done = searchindex.update_index(data_dir, rebuild=True)
+        took = time.monotonic() - started
+        index_bytes = du(data_dir / "index")
+        print(f"indexing: {done} docs in {took:.1f} s = {done / took:.0f} docs/s")
+        print(f"index size: {index_bytes / 2**20:.1f} MB ({index_bytes / done:.0f} bytes/doc)")
+
+        latencies = []
+        for round_no in range(args.rounds + 1):
+            for query, options in QUERY_MIX:
+                t = time.perf_counter()
+                search(data_dir, query, **options)
+                if round_no:  # the first pass warms caches and is not counted
+                    latencies.append((time.perf_counter() - t) * 1000)
+        latencies.sort()
+        p95 = latencies[int(0.95 * (len(latencies) - 1))]
+        print(f"search: {len(latencies)} queries, p50 {statistics.median(latencies):.0f} ms, p95 {p95:.0f} ms, "
+              f"max {latencies[-1]:.0f} ms")
+        own, children = peak_mb()
+        print(f"peak memory: {own:.0f} MB (this process), {children:.0f} MB (largest indexing worker)")
+    finally:
+        if not args.keep:
+            shutil.rmtree(data_dir, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
