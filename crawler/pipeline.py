@@ -18,6 +18,7 @@ from the archive, not fetched again.
 from __future__ import annotations
 
 import logging
+from collections import OrderedDict
 import queue
 import sys
 import threading
@@ -46,7 +47,11 @@ MAX_ROBOTS_HOPS = 5
 GUESSED_PATHS = (("/sitemap.xml", "sitemap"),)  # asked of every host besides robots.txt Sitemap: lines
 # Frontier order (lower first): sitemaps and feeds, then what they list, then links, then more listing pages.
 PRIORITY = {"sitemap": 0, "feed": 0, "listed": 1, "page": 2, "attachment": 2, "pagination": 3}
-PROGRESS_EVERY = 0.5  # seconds between progress display refreshes
+PROGRESS_EVERY = 0.5
+# The writer makes many short calls that release the GIL (SQLite, zlib, file writes); with Python's default
+# 5 ms switch interval each one can wait that long to get the GIL back from an extraction thread.
+WRITER_SWITCH_INTERVAL = 0.0005
+RECENT_LINKS = 20_000  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)  # seconds between progress display refreshes
 
 log = logging.getLogger("govnews.crawl")
 
@@ -167,11 +172,15 @@ class Crawler:
         self.results: queue.Queue[Outcome] = queue.Queue()
         self.in_flight = 0
         self._local = threading.local()
+        # Extraction is CPU-bound Python: the GIL runs one at a time anyway, and letting every fetch thread
+        # compete for it starves the writer thread. One extraction at a time keeps the writer flowing.
+        self._cpu = threading.Semaphore(1)
         self.state: CrawlState | None = None
         self.store = None
         self.warc: WarcWriter | None = None
         self.gen = 0
         self._turn = 0
+        self._recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory stays flat however big the crawl
         self.final_counts: dict[str, int] = {}
 
     # -- setup ---------------------------------------------------------------------------------
@@ -224,6 +233,14 @@ class Crawler:
 
     def _enqueue(self, url: str, *, kind: str, depth: int, priority: int, parent_pattern: str | None,
                  hops: int = 0, newer: str | None = None) -> bool:
+        if newer is None and hops == 0:
+            # Menus and sidebars repeat the same links on every page: skip the database for recent repeats.
+            if url in self._recent:
+                self._recent.move_to_end(url)
+                return False
+            self._recent[url] = None
+            if len(self._recent) > RECENT_LINKS:
+                self._recent.popitem(last=False)
         host = host_key(url)
         added = self.state.enqueue(url=url, host=host, kind=kind, depth=depth, priority=priority, gen=self.gen,
                                    pattern=url_pattern(url), parent_pattern=parent_pattern, hops=hops, newer=newer)
@@ -274,6 +291,14 @@ class Crawler:
 
     def _loop(self, progress) -> None:
         last_show = 0.0
+        switch = sys.getswitchinterval()
+        sys.setswitchinterval(WRITER_SWITCH_INTERVAL)
+        try:
+            self._loop_threads(progress, last_show)
+        finally:
+            sys.setswitchinterval(switch)
+
+    def _loop_threads(self, progress, last_show: float) -> None:
         with ThreadPoolExecutor(max_workers=max(1, self.options.concurrency), thread_name_prefix="fetch") as pool:
             try:
                 while True:
@@ -376,7 +401,8 @@ class Crawler:
                                          max_bytes=self.options.max_bytes)
             finished = time.time()
             if job.row is not None:
-                analysis = self._analyze(job, result)
+                with self._cpu:
+                    analysis = self._analyze(job, result)
         except fetchmod.FetchError as err:
             error, finished = err, time.time()
         except Exception as err:  # a bug in analysis must not lose the response or stop the crawl
@@ -407,7 +433,8 @@ class Crawler:
         job = outcome.job
         slot = self.hosts[job.host]
         slot.busy = False
-        slot.next_allowed = outcome.finished + slot.delay
+        # Count the delay from when we are done with the answer, not from its last byte: never early.
+        slot.next_allowed = max(outcome.finished, time.time()) + slot.delay
         try:
             if job.row is None:
                 self._robots_outcome(slot, outcome)

@@ -98,7 +98,8 @@ CREATE TABLE IF NOT EXISTS crawl_warcs (
 );
 """
 
-# Rows a new run may queue again when it meets them: everything but finished articles and attachments.
+# Rows a new run may queue again when it meets them: hubs (listings, sitemaps, feeds), failures, redirects;
+# not articles, attachments, duplicates or skipped URLs (a sitemap lastmod newer than our copy re-queues an article).
 REQUEUE_SQL = """
 INSERT INTO crawl_urls (url, host, kind, depth, priority, gen, pattern, parent_pattern, hops)
 VALUES (:url, :host, :kind, :depth, :priority, :gen, :pattern, :parent_pattern, :hops)
@@ -106,8 +107,11 @@ ON CONFLICT(url) DO UPDATE SET status = 'queued', gen = excluded.gen, attempts =
     reason = NULL, depth = MIN(depth, excluded.depth), priority = MIN(priority, excluded.priority),
     hops = excluded.hops
 WHERE crawl_urls.status != 'queued' AND (
-    (crawl_urls.gen < excluded.gen AND NOT (crawl_urls.kind IN ('page', 'attachment')
-        AND crawl_urls.status IN ('fetched', 'duplicate', 'skipped', 'unchanged')))
+    (crawl_urls.gen < excluded.gen AND NOT (
+        (crawl_urls.kind = 'attachment' AND crawl_urls.status IN ('fetched', 'unchanged'))
+        OR (crawl_urls.kind = 'page' AND crawl_urls.status IN ('duplicate', 'skipped'))
+        OR (crawl_urls.kind = 'page' AND crawl_urls.page_type = 'article'
+            AND crawl_urls.status IN ('fetched', 'unchanged'))))
     OR (:newer IS NOT NULL AND crawl_urls.status IN ('fetched', 'unchanged') AND crawl_urls.gen < excluded.gen
         AND :newer > COALESCE(substr(crawl_urls.fetched_at, 1, 10), '')))
 """

@@ -45,9 +45,10 @@ SKIP_EXTENSIONS = (
     ".css", ".js", ".json", ".woff", ".woff2", ".ttf", ".eot", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
 )
 DEFAULT_PORTS = {"http": 80, "https": 443}
-_SAFE_PATH = "/:@!$&'()*+,;=-._~%"
+_SAFE_PATH = "/:@!$&'()*+,;=-._~"
 _SAFE_QUERY = "/:@!$'()*,;-._~?"
 _DIGITS = re.compile(r"\d+")
+_ESCAPED_SLASH = re.compile("%2f", re.I)
 _JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
 
 
@@ -59,9 +60,13 @@ def _keep_param(name: str, value: str) -> bool:
 
 
 def _requote(text: str, safe: str) -> str:
-    """Percent-encode consistently: decode what needs no escaping, escape non-ASCII (NFC first)."""
-    text = unicodedata.normalize("NFC", unquote(text, errors="surrogateescape"))
-    return quote(text, safe=safe, errors="surrogateescape")
+    """Percent-encode consistently: decode what needs no escaping, escape non-ASCII (NFC first).
+
+    An escaped slash stays escaped: ``a%2Fb`` is one path segment, ``a/b`` two.
+    """
+    parts = _ESCAPED_SLASH.split(text)
+    return "%2F".join(quote(unicodedata.normalize("NFC", unquote(part, errors="surrogateescape")), safe=safe,
+                            errors="surrogateescape") for part in parts)
 
 
 def _quote_query(text: str, *_args) -> str:
