@@ -1,6 +1,6 @@
 """``govnews demo``: the whole pipeline on the bundled sample portals, offline, in seconds.
 
-It serves the three portals of ``samples/site/`` on 127.0.0.1 (free ports),
+It serves the sample portals of ``samples/site/`` on 127.0.0.1 (free ports),
 crawls them with fast politeness settings into a data folder, brings the search
 index up to date, prints a few searches (one typed without diacritics) and a
 table of figures, and says how to browse the result with ``govnews serve``.
@@ -57,7 +57,7 @@ def run_demo(data_arg: str | None, out: TextIO | None = None) -> int:
         data_dir.mkdir(parents=True, exist_ok=True)
         (data_dir / DEMO_PORTS_FILE).write_text(json.dumps(
             {name: int(base.rsplit(":", 1)[1]) for name, base in sites.base_urls.items()}) + "\n", encoding="utf-8")
-        print("govnews demo: three sample portals served on 127.0.0.1 (no network needed)", file=out)
+        print(f"govnews demo: {len(sites.base_urls)} sample portals served on 127.0.0.1 (no network needed)", file=out)
         for name, base in sites.base_urls.items():
             info = manifest["sites"][name]
             names[base + "/"] = info["short_name"]

@@ -39,6 +39,14 @@ host 127.0.0.1, so a crawler must treat host:port as the host):
   (``/sitemap.xml`` redirects there); shortlinks ``/?p=ID`` redirect (301) to the
   article; a path without its trailing slash redirects to it. robots.txt
   disallows ``/wp-admin/`` (linked from the footer).
+- ``so-sharepoint``: SharePoint 2013 department portal. ``/`` redirects to
+  ``/Pages/Home.aspx``; articles ``/noidung/<list>/Pages/<page>.aspx?ItemID=<n>&l=<List>``
+  (no canonical link; the ``ItemID`` parameter is what identifies the article);
+  listing ``/Pages/tin-tuc-su-kien.aspx?Page=2`` ("Trang sau"); the "Thông báo"
+  listing pages only through ``javascript:__doPostBack`` links, so its older
+  notices are reachable only through ``/sitemap.xml`` (not announced in
+  robots.txt) and the feed ``/_layouts/15/listfeed.aspx?List=ThongBao``
+  (``reach: feed`` in the manifest). robots.txt disallows ``/Search/``, linked.
 
 Pages also link to the other portals (``{{SITE:name}}``), to an extra server that
 is never a seed (``sites.outside_url``, logged as site ``"ngoai"``) and to
@@ -111,7 +119,9 @@ from urllib.parse import parse_qsl, urlsplit
 from urllib.robotparser import RobotFileParser
 
 SITE_ROOT = Path(__file__).resolve().parent / "site"
-SITE_NAMES = ("huyen-minhlong", "tinh-nukeviet", "xa-wordpress")
+SITE_NAMES = ("huyen-minhlong", "tinh-nukeviet", "xa-wordpress", "so-sharepoint")
+# Manifest "reach" of the articles a full crawl must store; "redirect" ones count only with faults.
+ALWAYS_REACHABLE = ("linked", "sitemap", "feed")
 OUTSIDE = "ngoai"
 FAULT_SITE = "huyen-minhlong"
 SLOW_SECONDS = 2.0
@@ -570,7 +580,7 @@ class SampleSites:
     @property
     def expected(self) -> list[dict]:
         """Manifest entries (title, published, author, views, ...) of the real articles, with their "url"."""
-        reach = {"linked", "sitemap"} | ({"redirect"} if self.faults else set())
+        reach = set(ALWAYS_REACHABLE) | ({"redirect"} if self.faults else set())
         return [dict(a, url=self.base_urls[a["site"]] + a["path"]) for a in load_manifest()["articles"] if a["reach"] in reach]
 
     @property

@@ -11,13 +11,13 @@ from pathlib import Path
 import cli
 from index.store import Store
 from samples.demo import DEMO_FIGURES_QUERY, DEMO_PORTS_FILE, DEMO_SEARCHES, FIGURES_PER_ARTICLE
-from samples.server import load_manifest
+from samples.server import ALWAYS_REACHABLE, load_manifest
 
 
 def _expected_urls(data_dir: Path) -> set[str]:
     ports = json.loads((data_dir / DEMO_PORTS_FILE).read_text(encoding="utf-8"))
     return {f"http://127.0.0.1:{ports[a['site']]}{a['path']}" for a in load_manifest()["articles"]
-            if a["reach"] in ("linked", "sitemap")}
+            if a["reach"] in ALWAYS_REACHABLE}
 
 
 def _stored_urls(data_dir: Path) -> list[str]:

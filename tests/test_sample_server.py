@@ -6,7 +6,7 @@ import re
 import time
 import unicodedata
 from collections import Counter
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlencode, urljoin, urlsplit
 
 import pytest
 import requests
@@ -45,7 +45,7 @@ def test_manifest_covers_three_cms_families_with_enough_articles():
     manifest = load_manifest()
     per_site = Counter(a["site"] for a in manifest["articles"])
     assert set(per_site) == set(SITE_NAMES)
-    assert {s["cms"] for s in manifest["sites"].values()} == {"liferay", "nukeviet", "wordpress"}
+    assert {s["cms"] for s in manifest["sites"].values()} == {"liferay", "nukeviet", "wordpress", "sharepoint"}
     assert all(n >= 10 for n in per_site.values()), per_site
     assert len({(a["site"], a["path"]) for a in manifest["articles"]}) == len(manifest["articles"])
     seed = [a for a in manifest["articles"] if a["title"].startswith("Minh Long tổ chức Hội nghị sơ kết")]
@@ -57,7 +57,9 @@ def test_manifest_covers_three_cms_families_with_enough_articles():
 def test_every_route_is_served_with_placeholders_filled_and_only_loopback_links(plain):
     for name, base in plain.base_urls.items():
         site = plain._sites[name]
-        for path, target in site.paths.items():
+        routes = list(site.paths.items()) + [(f"{path}?{urlencode(params)}", target)
+                                             for path, variants in site.variants.items() for params, target in variants]
+        for path, target in routes:
             resp = get(base + path)
             if target.startswith("-> "):
                 assert resp.status_code == 301 and resp.headers["Location"] == base + target[3:]
@@ -94,7 +96,7 @@ def _crawl_links(sites: SampleSites) -> tuple[set[str], set[str]]:
         resp = requests.get(url, timeout=10)
         if resp.status_code != 200 or not resp.headers["Content-Type"].startswith("text/html"):
             continue
-        canonical = canonical_of(resp.text)
+        canonical = canonical_of(resp.text) or resp.url  # SharePoint pages name no canonical URL
         if canonical in article_set:
             found.add(canonical)
         for link in HREF.findall(resp.text):
@@ -104,13 +106,20 @@ def _crawl_links(sites: SampleSites) -> tuple[set[str], set[str]]:
     return seen, found
 
 
-def test_links_reach_every_article_except_the_sitemap_only_one(plain):
+def test_links_reach_every_article_except_the_sitemap_and_feed_only_ones(plain):
     expected = {a["url"]: a for a in plain.expected}
     _, found = _crawl_links(plain)
     missing = {u for u in expected if u not in found}
-    assert {expected[u]["reach"] for u in missing} == {"sitemap"}
-    only_sitemap = missing.pop()
-    assert not missing
+    assert {expected[u]["reach"] for u in missing} == {"sitemap", "feed"}
+    only_sitemap = [u for u in missing if expected[u]["reach"] == "sitemap"]
+    assert len(only_sitemap) == 1
+    behind_postback = [u for u in missing if expected[u]["reach"] == "feed"]
+    assert behind_postback and all(expected[u]["site"] == "so-sharepoint" for u in behind_postback)
+    sharepoint = plain.base_urls["so-sharepoint"]
+    listed = LOC.findall(get(sharepoint + "/sitemap.xml").text)
+    feed = LOC.findall(get(sharepoint + "/_layouts/15/listfeed.aspx?List=ThongBao").text)
+    assert all(u.replace("&", "&amp;") in listed and u.replace("&", "&amp;") in feed for u in behind_postback)
+    only_sitemap = only_sitemap[0]
     nuke = plain.base_urls["tinh-nukeviet"]
     robots = get(nuke + "/robots.txt").text
     index_url = re.search(r"Sitemap: (\S+)", robots).group(1)
@@ -119,7 +128,7 @@ def test_links_reach_every_article_except_the_sitemap_only_one(plain):
 
 
 def test_listing_pagination_in_each_cms_style(plain):
-    ml, tn, wp = (plain.base_urls[n] for n in SITE_NAMES)
+    ml, tn, wp, sp = (plain.base_urls[n] for n in SITE_NAMES)
     first = get(ml + "/tin-tuc-su-kien").text
     nxt = re.search(r'href="(/tin-tuc-su-kien\?[^"]*_cur=2)"', first).group(1).replace("&amp;", "&")
     assert "p_p_id=com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet_INSTANCE_" in nxt and "_delta=" in nxt
@@ -130,6 +139,11 @@ def test_listing_pagination_in_each_cms_style(plain):
     assert "/category/tin-tuc/page/2/" in get(wp + "/category/tin-tuc/").text
     assert get(wp + "/category/tin-tuc/page/2/").status_code == 200
     assert get(wp + "/category/tin-tuc/page/2").status_code == 301
+    news = get(sp + "/Pages/tin-tuc-su-kien.aspx").text
+    assert 'href="/Pages/tin-tuc-su-kien.aspx?Page=2">Trang sau' in news
+    assert get(sp + "/Pages/tin-tuc-su-kien.aspx?Page=2").text != news
+    notices = get(sp + "/Pages/thong-bao.aspx").text
+    assert "__doPostBack(" in notices and "thong-bao.aspx?Page=" not in notices
     rss = get(ml + "/-/asset_publisher/tintuc01/rss").text
     assert rss.startswith("<?xml") and ml + "/-/" in rss
 

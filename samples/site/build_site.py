@@ -2,8 +2,8 @@
 
     python samples/site/build_site.py
 
-Three portals of three CMS families (Liferay 7 district portal, NukeViet 4
-province portal, WordPress commune site), each a folder holding its pages and a
+Four portals of four CMS families (Liferay 7 district portal, NukeViet 4
+province portal, WordPress commune site, SharePoint 2013 department portal), each a folder holding its pages and a
 ``_routes.json`` (URL path -> file, query-string variants, redirects) that
 ``samples/server.py`` serves. ``manifest.json`` lists every real article with
 the fields an extractor must find, so tests can measure recall and precision.
@@ -54,7 +54,9 @@ class Art:
     source: str | None = None
     images: list[tuple[str, str]] = field(default_factory=list)
     attachments: list[tuple[str, str]] = field(default_factory=list)
-    reach: str = "linked"  # linked | sitemap (only in the sitemap) | redirect (only through the fault redirect chain)
+    # linked | sitemap (only in the sitemap) | feed (only in the sitemap and feed: listing pages behind postbacks)
+    # | redirect (only through the fault redirect chain)
+    reach: str = "linked"
     num: int = 0
     path: str = ""
 
@@ -196,8 +198,8 @@ def sitemap_index(paths: list[str]) -> str:
 
 def rss(title: str, home: str, arts: list[Art]) -> str:
     items = "\n".join(
-        f"<item><title>{escape(a.title)}</title><link>{{{{BASE}}}}{a.path}</link>"
-        f"<guid isPermaLink=\"true\">{{{{BASE}}}}{a.path}</guid>"
+        f"<item><title>{escape(a.title)}</title><link>{{{{BASE}}}}{escape(a.path)}</link>"
+        f"<guid isPermaLink=\"true\">{{{{BASE}}}}{escape(a.path)}</guid>"
         f"<pubDate>{a.date.strftime('%a, %d %b %Y %H:%M:00')} +0700</pubDate>"
         f"<description>{escape(a.sapo or a.paragraphs[0][:200])}</description></item>"
         for a in arts)
@@ -714,10 +716,145 @@ def build_wordpress(site: str) -> list[Art]:
     return arts
 
 
+# ---------------------------------------------------------------- SharePoint 2013 department portal
+
+SP_NAME = "Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Ngãi"
+SP_LISTS = {  # category slug in the content file -> (list name in URLs, detail page, listing page, title)
+    "tin-tuc": ("TinTuc", "/noidung/tintuc/Pages/tin-tuc.aspx", "/Pages/tin-tuc-su-kien.aspx", "Tin tức - Sự kiện"),
+    "thong-bao": ("ThongBao", "/noidung/thongbao/Pages/thong-bao.aspx", "/Pages/thong-bao.aspx", "Thông báo"),
+}
+SP_VIEWSTATE = "/wEPDwUKMTY1NDU2MTA1MmRkHt0YV3p1c2FtcGxlX3ZpZXdzdGF0ZV9ub3RfcmVhbA=="
+
+
+def sp_page(title: str, main: str, *, action: str) -> str:
+    menu = "".join(f'<li class="static"><a class="static menu-item" href="{lst[2]}"><span class="menu-item-text">{escape(lst[3])}</span></a></li>'
+                   for lst in SP_LISTS.values())
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html dir="ltr" lang="vi-VN">
+<head><meta name="GENERATOR" content="Microsoft SharePoint" /><meta http-equiv="Content-type" content="text/html; charset=utf-8" />
+<meta http-equiv="X-UA-Compatible" content="IE=10" />
+<title>
+	{escape(title)}
+</title>
+<link rel="stylesheet" type="text/css" href="/_layouts/15/1066/styles/Themable/corev15.css?rev=sample" />
+<link rel="alternate" type="application/rss+xml" title="Tin tức - Sự kiện" href="/_layouts/15/listfeed.aspx?List=TinTuc" />
+<script type="text/javascript">var _spPageContextInfo = {{webServerRelativeUrl: "\u002f", currentLanguage: 1066}};</script>
+</head>
+<body>
+<form method="post" action="{escape(action)}" id="aspnetForm">
+<div class="aspNetHidden"><input type="hidden" name="__EVENTTARGET" id="__EVENTTARGET" value="" />
+<input type="hidden" name="__EVENTARGUMENT" id="__EVENTARGUMENT" value="" />
+<input type="hidden" name="__VIEWSTATE" id="__VIEWSTATE" value="{SP_VIEWSTATE}" /></div>
+<script type="text/javascript">function __doPostBack(eventTarget, eventArgument) {{ var f = document.forms['aspnetForm']; f.__EVENTTARGET.value = eventTarget; f.__EVENTARGUMENT.value = eventArgument; f.submit(); }}</script>
+<div id="s4-workspace"><div id="s4-bodyContainer">
+<div class="header"><div class="banner"><a href="/Pages/Home.aspx"><img src="/PublishingImages/banner.png" alt="{SP_NAME}" /></a></div>
+<div class="topbar"><span class="ngay-thang">{WIDGET_TODAY}</span>
+<a href="/Search/Pages/results.aspx?k=n%C3%B4ng%20th%C3%B4n%20m%E1%BB%9Bi">Tìm kiếm</a> | <a href="/_layouts/15/Authenticate.aspx">Đăng nhập</a></div>
+<div class="menu-horizontal"><ul class="root static"><li class="static"><a class="static menu-item" href="/Pages/Home.aspx"><span class="menu-item-text">Trang chủ</span></a></li>{menu}</ul></div></div>
+<div id="contentRow"><div class="col-left">
+{main}
+</div>
+<div class="col-right">
+<div class="box-lienket"><h3>Liên kết website</h3><ul><li><a href="{{{{SITE:huyen-minhlong}}}}/">UBND huyện Minh Long</a></li><li><a href="{{{{OUTSIDE}}}}/bo-nong-nghiep">Bộ Nông nghiệp và PTNT</a></li></ul></div>
+<div class="box-thongke"><h3>Thống kê truy cập</h3><p>Đang online: 18</p><p>Tổng lượt truy cập: 3.845.210</p></div>
+</div></div>
+<div class="footer"><p><strong>SỞ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN TỈNH QUẢNG NGÃI</strong></p>
+<p>Địa chỉ: 139 Hùng Vương, thành phố Quảng Ngãi - Điện thoại: 0255.3822.637 - Fax: 0255.3822.155</p>
+<p>Email: snnptnt@quangngai.gov.vn</p></div>
+</div></div>
+</form>
+</body>
+</html>
+"""
+
+
+def sp_article_main(art: Art, others: list[Art]) -> str:
+    figs = "".join(f'<div class="anh-bai-viet"><img src="/PublishingImages/TinTuc/{f}" alt="" /><p class="chu-thich-anh">{escape(c)}</p></div>'
+                   for f, c in art.images)
+    atts = "".join(f'<p class="file-dinh-kem">File đính kèm: <a href="/DocumentLibrary/{f}">{escape(n)}</a></p>'
+                   for f, n in art.attachments)
+    rel = "".join(f'<li><a href="{escape(o.path)}">{escape(o.title)}</a> <span class="ngay">({o.dmy})</span></li>' for o in others)
+    sapo = f'<div class="tom-tat"><strong>{escape(art.sapo)}</strong></div>' if art.sapo else ""
+    byline = f'<div class="tac-gia">{escape(art.author)}</div>' if art.author else ""
+    source = f'<div class="nguon-tin">Nguồn: {escape(art.source)}</div>' if art.source else ""
+    return f"""<div class="chi-tiet-tin">
+<div class="breadcrumb"><a href="/Pages/Home.aspx">Trang chủ</a> &gt; <a href="{SP_LISTS[art.category[0]][2]}">{escape(art.category[1])}</a></div>
+<h2 class="tieu-de">{escape(art.title)}</h2>
+<div class="ngay-dang">Ngày đăng: {art.date.strftime('%d/%m/%Y %H:%M')} | Lượt xem: {art.views}</div>
+{sapo}
+<div class="ms-rtestate-field noi-dung">
+{figs}
+{paragraphs_html(art, "none")}
+</div>
+{byline}{source}{atts}
+<div class="cac-tin-khac"><h3>Các tin đã đưa</h3><ul>{rel}</ul></div>
+</div>"""
+
+
+def build_sharepoint(site: str) -> list[Art]:
+    w = SiteWriter(site)
+    w.reset()
+    arts = sorted(parse_content(site), key=lambda a: a.date, reverse=True)
+    per_page = 4
+    for a in arts:
+        list_name, detail, _, _ = SP_LISTS[a.category[0]]
+        a.path = f"{detail}?ItemID={a.num}&l={list_name}"
+    for a in [a for a in arts if a.listed and a.category[0] == "thong-bao"][per_page:]:
+        a.reach = "feed"  # its listing page is behind a postback; nothing else links it
+    for a in arts:
+        list_name, detail, _, _ = SP_LISTS[a.category[0]]
+        others = [o for o in arts if o is not a and o.listed and o.category == a.category][:5]
+        w.variant(detail, {"ItemID": str(a.num)}, w.file(f"noidung/{list_name}/{a.num}.html",
+                                                         sp_page(a.title, sp_article_main(a, others), action=a.path)))
+        for f, caption in a.images:
+            w.page(f"/PublishingImages/TinTuc/{f}", f"PublishingImages/{f}", tiny_png((20, 140, 60 + len(caption) % 150)))
+        for f, name in a.attachments:
+            w.page(f"/DocumentLibrary/{f}", f"DocumentLibrary/{f}", tiny_pdf(ascii_name(name)))
+
+    for slug, (list_name, _, listing_url, title) in SP_LISTS.items():
+        items = [a for a in arts if a.reach in ("linked", "feed") and a.category[0] == slug]
+        chunks = [items[i:i + per_page] for i in range(0, len(items), per_page)] or [[]]
+        for n, chunk in enumerate(chunks, 1):
+            rows = "".join(f'<div class="item-tin"><a class="tieu-de-tin" href="{escape(a.path)}">{escape(a.title)}</a>'
+                           f'<span class="ngay">({a.dmy})</span><p>{escape(a.sapo or a.paragraphs[0][:200])}</p></div>'
+                           for a in chunk)
+            if slug == "tin-tuc":  # ordinary links: ?Page=N
+                pager = "".join(f'<span class="current">{k}</span>' if k == n else f'<a href="{listing_url}?Page={k}">{k}</a>'
+                                for k in range(1, len(chunks) + 1))
+                if n < len(chunks):
+                    pager += f' <a href="{listing_url}?Page={n + 1}">Trang sau</a>'
+            else:  # only postbacks: the later pages are reachable through the sitemap and the feed alone
+                pager = "".join(f'<span class="current">{k}</span>' if k == n else
+                                f"<a href=\"javascript:__doPostBack('ctl00$m$g_5f1c$ctl00$rptPager$ctl0{k}$lbtPage','')\">{k}</a>"
+                                for k in range(1, len(chunks) + 1))
+            main = f'<div class="danh-sach-tin"><h2>{escape(title)}</h2>{rows}<div class="phan-trang">{pager}</div></div>'
+            html = sp_page(title, main, action=listing_url if n == 1 else f"{listing_url}?Page={n}")
+            if n == 1:
+                w.page(listing_url, f"Pages/{list_name}.html", html)
+            w.variant(listing_url, {"Page": str(n)}, w.file(f"Pages/{list_name}-{n}.html", html))
+        w.variant("/_layouts/15/listfeed.aspx", {"List": list_name},
+                  w.file(f"feeds/{list_name}.xml", rss(title, listing_url, items[:20])))
+    listed = [a for a in arts if a.listed]
+    home = ('<div class="tin-moi"><h2>Tin mới</h2><ul>' + "".join(
+        f'<li><a href="{escape(a.path)}">{escape(a.title)}</a> <span class="ngay">({a.dmy})</span></li>' for a in listed[:5])
+        + '</ul><a class="xem-them" href="/Pages/tin-tuc-su-kien.aspx">Xem thêm</a></div>')
+    w.page("/Pages/Home.aspx", "Pages/Home.html", sp_page(SP_NAME, home, action="/Pages/Home.aspx"))
+    w.redirect("/", "/Pages/Home.aspx")
+    w.page("/Search/Pages/results.aspx", "Search/results.html", sp_page("Tìm kiếm", "<p>Không có kết quả.</p>", action="/Search/Pages/results.aspx"))
+    w.page("/_layouts/15/Authenticate.aspx", "authenticate.html", sp_page("Đăng nhập", "<p>Đăng nhập hệ thống</p>", action="/_layouts/15/Authenticate.aspx"))
+    w.page("/sitemap.xml", "sitemap.xml", sitemap([(a.path, a.date.strftime("%Y-%m-%d")) for a in arts]))
+    w.page("/robots.txt", "robots.txt", "User-agent: *\nDisallow: /_vti_bin/\nDisallow: /Search/\nDisallow: /_layouts/15/Authenticate.aspx\n")
+    w.page("/PublishingImages/banner.png", "PublishingImages/banner.png", tiny_png((0, 110, 60)))
+    w.page("/_layouts/15/1066/styles/Themable/corev15.css", "corev15.css", "body{font-family:Segoe UI,Tahoma,sans-serif}\n")
+    w.finish()
+    return arts
+
+
 SITES = {  # folder: (CMS family, portal name, short name for tables, builder)
     "huyen-minhlong": ("liferay", ML_NAME, "Huyện Minh Long", build_liferay),
     "tinh-nukeviet": ("nukeviet", TN_NAME, "Tỉnh Tây Ninh", build_nukeviet),
     "xa-wordpress": ("wordpress", LS_NAME, "Xã Long Sơn", build_wordpress),
+    "so-sharepoint": ("sharepoint", SP_NAME, "Sở NN&PTNT Quảng Ngãi", build_sharepoint),
 }
 
 
