@@ -25,6 +25,7 @@ from samples.server import SampleSites, load_manifest
 
 DEMO_DELAY = 0.05  # seconds between two requests to one portal: the portals are local
 DEMO_PORTS_FILE = "demo-portals.json"
+CMS_LABELS = {"liferay": "Liferay", "nukeviet": "NukeViet", "wordpress": "WordPress", "sharepoint": "SharePoint"}
 # (query, why it is shown): the first is typed without diacritics on purpose.
 DEMO_SEARCHES = (
     ("cai cach hanh chinh", "typed without diacritics"),
@@ -61,7 +62,7 @@ def run_demo(data_arg: str | None, out: TextIO | None = None) -> int:
         for name, base in sites.base_urls.items():
             info = manifest["sites"][name]
             names[base + "/"] = info["short_name"]
-            print(f"  {info['site_name'] + ' (' + info['cms'] + ')':48} {base}/", file=out)
+            print(f"  {info['short_name']:24} {CMS_LABELS.get(info['cms'], info['cms']):11} {base}/", file=out)
         print(f"\nCrawling them into {data_dir} (delay {DEMO_DELAY:g} s between requests to a portal)...", file=out)
         out.flush()
         started = time.monotonic()
