@@ -41,7 +41,7 @@ def faulty():
         yield sites
 
 
-def test_manifest_covers_three_cms_families_with_enough_articles():
+def test_manifest_covers_four_cms_families_with_enough_articles():
     manifest = load_manifest()
     per_site = Counter(a["site"] for a in manifest["articles"])
     assert set(per_site) == set(SITE_NAMES)

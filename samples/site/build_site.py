@@ -23,6 +23,7 @@ import gzip
 import json
 import shutil
 import struct
+import unicodedata
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -136,8 +137,6 @@ def tiny_pdf(title: str) -> bytes:
 
 
 def ascii_name(text: str) -> str:
-    import unicodedata
-
     flat = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in flat if not unicodedata.combining(c))
 
