@@ -21,6 +21,7 @@ DEFAULT_TIMEOUT = (10, 30)  # connect, read (seconds)
 DEFAULT_MAX_BYTES = 20 * 2**20
 MAX_SECONDS_PER_RESPONSE = 120  # a server trickling bytes must not hold a host slot forever
 CHUNK = 64 * 1024
+ARCHIVE_MAX_DECODED = 256 * 2**20  # a guard against a decompression bomb read back from an archive
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 ACCEPT_LANGUAGE = "vi,en;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # only what we can decode ourselves while streaming
@@ -80,6 +81,11 @@ def _decoder(encoding: str):
     if encoding == "deflate":
         return "deflate"
     return None
+
+
+def decode_body(raw: bytes, encoding: str) -> bytes:
+    """The body of an archived response: ``raw`` content-decoded (as much as decodes)."""
+    return _decode(raw, encoding, ARCHIVE_MAX_DECODED)[0]
 
 
 def _decode(raw: bytes, encoding: str, max_bytes: int) -> tuple[bytes, bool]:

@@ -19,7 +19,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
-from crawler.fetch import FetchResult
+from crawler.fetch import CHUNK, FetchResult, decode_body
 from extract.errors import BadInput
 from index.datadir import warc_dir
 
@@ -148,13 +148,28 @@ def _to_archived(record) -> ArchivedResponse:
         for name, value in http.headers:
             key = name.lower()
             headers[key] = f"{headers[key]}, {value}" if key in headers else value
-    body = record.content_stream().read() if record.rec_type == "response" else b""
+    body = b""
+    if record.rec_type == "response":
+        if "chunked" in headers.get("transfer-encoding", "").lower():  # not ours: we archive de-chunked bodies
+            body = _read_all(record.content_stream())
+        else:
+            # Decode ourselves: warcio's decompressing reader can return nothing on a first read() of a member.
+            body = decode_body(_read_all(record.raw_stream), headers.get("content-encoding", ""))
     status = int(http.get_statuscode()) if http is not None and http.get_statuscode() else 0
     return ArchivedResponse(
         url=record.rec_headers.get_header("WARC-Target-URI") or "", status=status, headers=headers, body=body,
         date=record.rec_headers.get_header("WARC-Date") or "", record_type=record.rec_type,
         truncated=bool(record.rec_headers.get_header("WARC-Truncated")),
     )
+
+
+def _read_all(stream) -> bytes:
+    parts = []
+    while True:
+        chunk = stream.read(CHUNK)
+        if not chunk:
+            return b"".join(parts)
+        parts.append(chunk)
 
 
 def _warc_path(data_dir: Path, warc: str) -> Path:
@@ -191,10 +206,10 @@ def iter_responses(path: Path, start: int = 0) -> Iterator[tuple[int, int, Archi
         iterator = ArchiveIterator(fh)
         try:
             for record in iterator:
-                offset = start + iterator.get_record_offset()
+                # read the record before asking for its offset: asking reads it to the end
                 item = _to_archived(record) if record.rec_type in ("response", "revisit") else None
-                iterator.read_to_end(record)
-                end = start + iterator.get_record_offset() + iterator.get_record_length()
+                offset = start + iterator.get_record_offset()
+                end = offset + iterator.get_record_length()
                 yield offset, end, item
         except Exception:
             return
