@@ -322,17 +322,33 @@ def _text_len(el) -> int:
     return len(_WS.sub(" ", el.text_content()).strip())
 
 
+def _link_share(el, total: int) -> float:
+    linked = sum(len(_WS.sub(" ", a.text_content()).strip()) for a in el.iter("a"))
+    return linked / total if total else 1.0
+
+
 def _find_container(root):
+    """The article body by the CMS selector table: the first selector with a match that holds enough text.
+
+    Among one selector's matches the largest wins, except that a wrapper gives way to a match
+    inside it holding most of its text (class names such as "noidung" are used for both).
+    """
     for family, xpath in V.CONTENT_SELECTORS:
-        best, best_len = None, 0
+        found = []
         for el in root.xpath(xpath):
             if _furniture_ancestor(el):
                 continue
             n = _text_len(el)
-            if n >= V.MIN_CONTAINER_CHARS and n > best_len:
-                best, best_len = el, n
-        if best is not None:
-            return best, family
+            if n >= V.MIN_CONTAINER_CHARS and _link_share(el, n) <= V.MAX_CONTAINER_LINK_SHARE:
+                found.append((n, el))
+        if not found:
+            continue
+        found.sort(key=lambda t: -t[0])
+        best_len, best = found[0]
+        for n, el in found[1:]:
+            if n >= V.INNER_CONTAINER_SHARE * best_len and _inside(el, best):
+                best_len, best = n, el
+        return best, family
     return None, None
 
 
@@ -671,8 +687,19 @@ def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -
             meta.info_lines.append(p.raw)
             continue
         out.append(p)
+    while out and _is_link_line(out[-1]):
+        out.pop()
     out = _split_trailer(out, meta)
     return [p.text for p in out if p.text], images
+
+
+def _is_link_line(p: Para) -> bool:
+    """A list item that is only a link (other articles listed under the body without a heading)."""
+    el = p.el
+    if el is None or el.tag not in ("li", "a") or len(p.text) > MAX_INFO_LINE_CHARS:
+        return False
+    linked = sum(len(clean_line(a.text_content())) for a in el.iter("a"))
+    return linked >= 0.6 * len(p.text)
 
 
 def _cap(body: str) -> str:
@@ -811,6 +838,17 @@ def _teasers(root, exclude) -> int:
     return n
 
 
+def _has_prose(container) -> bool:
+    """Whether a paragraph of running text (not link text) is present: teaser summaries are short."""
+    for el in container.iter("p", "div", "td", "li", "blockquote"):
+        if any(child.tag in BLOCK_TAGS for child in el):
+            continue
+        n = _text_len(el) - sum(_text_len(a) for a in el.iter("a"))
+        if n >= V.PROSE_MIN_CHARS:
+            return True
+    return False
+
+
 def _url_page_type(url: str | None) -> str | None:
     if not url:
         return None
@@ -851,14 +889,18 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
 
     body_el = root.find("body")
     page_text = clean_line(body_el.text_content()) if body_el is not None else ""
-    vietnamese = lang_attr == "vi" or _is_vietnamese((doc_title or "") + " " + page_text[:4000])
+    # Portal templates often declare lang="en"; the text decides.
+    vietnamese = _is_vietnamese((doc_title or "") + " " + page_text[:4000])
 
     article = Article(url=page_url, site=(urlsplit(page_url).hostname if page_url else None),
                       site_name=site_name, canonical_url=canonical,
-                      language=lang_attr or ("vi" if vietnamese else None))
+                      language="vi" if vietnamese else lang_attr)
+    if not vietnamese:
+        # Not a Vietnamese portal page: trafilatura's general rules are the better bet.
+        return _fallback(article, text, page_url)
 
     container, family = _find_container(root)
-    if container is None and vietnamese:
+    if container is None:
         container = _density_container(root)
     order = {el: i for i, el in enumerate(root.iter())}
 
@@ -876,14 +918,11 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
         page_type = "listing"
     article.title = title
 
-    if page_type is None and container is None:
-        if _teasers(root, None) >= V.LISTING_MIN_TEASERS:
-            page_type = "listing"
-        elif not vietnamese:
-            return _fallback(article, text, page_url)
+    if page_type is None and container is None and _teasers(root, None) >= V.LISTING_MIN_TEASERS:
+        page_type = "listing"
     if page_type is None and container is not None and (
             (_text_len(container) < ARTICLE_MIN_CHARS and _teasers(root, container) >= V.LISTING_MIN_TEASERS)
-            or _teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE):
+            or (_teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE and not _has_prose(container))):
         page_type = "listing"
     if page_type is None and container is None:
         return _fallback(article, text, page_url)
@@ -895,7 +934,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
             article.title = _strip_title_suffix(doc_title, site_name) if doc_title else title
         return article
 
-    _fill_article(article, root, container, order, title_el, base, ld, vietnamese)
+    _fill_article(article, root, container, order, title_el, base, ld)
     article.category = _category(root, article.title, container, order)
     article.page_type = "article"
     if len(article.body) < 80 and not article.images:
@@ -905,7 +944,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     return article
 
 
-def _fill_article(article: Article, root, container, order, title_el, base, ld: dict, vietnamese: bool) -> None:
+def _fill_article(article: Article, root, container, order, title_el, base, ld: dict) -> None:
+    """Body, images, attachments and the metadata around them, for a Vietnamese article page."""
     meta = _Meta()
     paras = _paragraphs(container, order)
     lines, images = _body(paras, article.title, base, meta)
@@ -950,24 +990,25 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     # Date: the dateline near the title (Vietnamese pages print local time), else the head's metadata.
     structured = None
     for attr, value in V.DATE_META:
-        structured = parse_structured(_meta(root, attr, value), local=vietnamese)
+        structured = parse_structured(_meta(root, attr, value), local=True)
         if structured:
             break
     if not structured and ld.get("datePublished"):
-        structured = parse_structured(str(ld["datePublished"]), local=vietnamese)
+        structured = parse_structured(str(ld["datePublished"]), local=True)
     if not structured:
         for el in zone_els + list(container.iter("time"))[:1]:
             if el.tag == "time":
-                structured = parse_structured(el.get("datetime") or el.text_content(), local=vietnamese)
+                structured = parse_structured(el.get("datetime") or el.text_content(), local=True)
                 if structured:
                     break
-    seen = _pick_date(info) or _pick_date(tail)
-    published = None
-    if seen is not None and vietnamese:
+    seen = _pick_date(info)
+    if seen is None and not structured:
+        seen = _pick_date(tail) or _pick_date(_lines_before(title_el, order))
+    published = structured
+    if seen is not None:
         published = seen.iso
         if structured and not seen.has_time and "T" in structured and structured[:10] == seen.iso:
             published = structured
-    published = published or structured or (seen.iso if seen else None)
     if published is None:
         # A "Ngày đăng: ..." line can also be the last line of the body.
         for line in lines[-2:]:
@@ -1000,6 +1041,21 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     article.attachments = _attachments(root, container, order, cend, base)
     if not article.title:
         article.title = _ld_title(ld)
+
+
+def _lines_before(title_el, order) -> list[str]:
+    """The short lines just above the headline (some newspapers print the date there)."""
+    if title_el is None:
+        return []
+    scope = title_el.getparent()
+    if scope is not None and scope.getparent() is not None:
+        scope = scope.getparent()
+    if scope is None:
+        return []
+    tpos = order.get(title_el, 0)
+    lines = [p.raw for p in _paragraphs(scope, order, _is_hard_boilerplate)
+             if p.pos < tpos and not _inside(p.el, title_el) and len(p.text) <= MAX_INFO_LINE_CHARS]
+    return lines[-2:]
 
 
 def _ld_title(ld: dict) -> str | None:

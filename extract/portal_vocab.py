@@ -29,6 +29,10 @@ CONTENT_SELECTORS: tuple[tuple[str, str], ...] = (
 
 # Minimum text (characters) a selector match must hold to count as the article body.
 MIN_CONTAINER_CHARS = 250
+# A "body" that is mostly link text is a menu or a list of articles.
+MAX_CONTAINER_LINK_SHARE = 0.5
+# A match inside a larger match of the same selector replaces it when it holds this share of its text.
+INNER_CONTAINER_SHARE = 0.6
 
 # class/id fragments of blocks that are never article text: menus, counters, related lists, sharing...
 BOILERPLATE_CLASS = re.compile(
@@ -106,6 +110,8 @@ TEASER_MIN_CHARS = 30
 LISTING_MIN_TEASERS = 6
 # Headline links inside the supposed article body that make it a list of articles instead.
 LISTING_MIN_TEASERS_INSIDE = 5
+# A paragraph this long (outside links) is article text, which teaser summaries never are.
+PROSE_MIN_CHARS = 250
 
 # --- metadata labels in the lines near the title or after the body ---
 AUTHOR_LABEL = re.compile(

@@ -285,3 +285,28 @@ def test_non_vietnamese_page_uses_the_general_extractor():
 def test_not_html_raises_bad_input(data):
     with pytest.raises(BadInput):
         extract_article(data)
+
+
+def test_many_related_links_inside_the_body_do_not_make_a_listing():
+    long_para = "<p>" + " ".join(PARAS * 2) + "</p>"
+    links = "".join(f"<li><a href='/-/tin-{i}'>Tin hoạt động số {i} của UBND huyện về cải cách hành chính</a></li>" for i in range(8))
+    article = extract(page(long_para + f"<ul>{links}</ul>"))
+    assert article.page_type == "article"
+    assert "Tin hoạt động số" not in article.body
+
+
+def test_wrapper_with_the_same_class_gives_way_to_the_inner_body():
+    html = page(cls="x").replace('<div class="portlet">', '<div class="noidung"><div class="portlet">').replace(
+        '<div class="x">', '<div class="noidung-chitiet">').replace('<div class="thong-ke">', '</div><div class="thong-ke">')
+    article = extract(html)
+    assert article.body == "\n\n".join(PARAS)
+
+
+def test_template_lang_attribute_does_not_override_vietnamese_text():
+    article = extract(page().replace('<html lang="vi">', '<html lang="en-US">'))
+    assert article.language == "vi" and article.title == TITLE and article.author is None
+
+
+def test_date_printed_above_the_headline():
+    html = page(info="").replace('<h3 class="header-title">', '<div class="date">Thứ Sáu, 05/01/2024 - 10:30</div><h3 class="header-title">')
+    assert extract(html).published == "2024-01-05T10:30:00+07:00"
