@@ -465,9 +465,13 @@ def _find_title(root, container, order, meta_title, doc_title, site_name):
             fallback.append(el)
 
     def nearest(els):
-        before = [e for e in els if order.get(e, -1) <= cstart or (container is not None and _inside(e, container))]
+        """The heading closest above the body, else the first one inside it (never a subheading)."""
+        before = [e for e in els if order.get(e, -1) < cstart]
         if before:
             return max(before, key=lambda e: order.get(e, -1))
+        inside = [e for e in els if container is not None and _inside(e, container)]
+        if inside:
+            return min(inside, key=lambda e: order.get(e, -1))
         return els[0] if els else None
 
     el = nearest(matched)

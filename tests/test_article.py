@@ -310,3 +310,11 @@ def test_template_lang_attribute_does_not_override_vietnamese_text():
 def test_date_printed_above_the_headline():
     html = page(info="").replace('<h3 class="header-title">', '<div class="date">Thứ Sáu, 05/01/2024 - 10:30</div><h3 class="header-title">')
     assert extract(html).published == "2024-01-05T10:30:00+07:00"
+
+
+def test_title_when_the_title_tag_only_names_the_portal():
+    body = "<h2>I. Kết quả đạt được</h2>" + BODY + "<h2>II. Nhiệm vụ năm 2024</h2><p>Tiếp tục đẩy mạnh cải cách hành chính, nâng cao chỉ số hài lòng.</p>"
+    html = page(body).replace(f"<title>{TITLE} - UBND huyện Minh Long</title>", "<title>Cổng thông tin điện tử huyện Minh Long</title>")
+    article = extract(html)
+    assert article.title == TITLE
+    assert article.body.startswith("I. Kết quả đạt được")
