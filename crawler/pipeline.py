@@ -487,6 +487,7 @@ class Crawler:
         self.state.set_robots(slot.name, status, result.body if status < 300 else None, slot.robots_attempts)
         log.info("robots.txt of %s: HTTP %s", slot.name, status)
         self._set_robots(slot, Robots.from_response(status, result.body))
+        slot.next_allowed = max(slot.next_allowed, outcome.finished + slot.delay)  # Crawl-delay from now on
 
     def _backoff(self, attempts: int) -> float:
         return self.options.retry_base * 2 ** (attempts - 1)
