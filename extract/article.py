@@ -11,6 +11,7 @@ banners and the body text are never searched for the date or the views.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from dataclasses import dataclass, field
@@ -312,8 +313,7 @@ def _furniture_ancestor(el) -> bool:
     for anc in el.iterancestors():
         if anc.tag in FURNITURE_TAGS:
             return True
-        cls = _classes(anc)
-        if cls.strip() and re.search(r"(?:^|[\s_-])(?:footer|sidebar|banner|menu|related|tin-?khac|other)(?:$|[\s_-])", cls, re.I):
+        if any(V.FURNITURE_CLASS.match(token) for token in _classes(anc).split()):
             return True
     return False
 
@@ -610,6 +610,9 @@ def _is_caption(p: Para) -> bool:
     if el is not None and (el.tag == "figcaption" or any(V.CAPTION_CLASS.search(_classes(d)) for d in el.iter()
                                                          if isinstance(d.tag, str) and d.tag != "img")):
         return True
+    for anc in itertools.islice(el.iterancestors(), 3) if el is not None else ():
+        if anc.tag == "figcaption" or V.CAPTION_CLASS.search(_classes(anc)):
+            return True
     style = (el.get("style") or "") if el is not None else ""
     centered = bool(_STYLE_CENTER.search(style)) or (el is not None and (el.get("align") or "").lower() == "center")
     return p.italic or centered or bool(re.match(r"^\(?ảnh", p.text, re.I))
@@ -921,6 +924,12 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     if page_type is None and title and V.LISTING_TITLES.match(title):
         page_type = "listing"
     article.title = title
+    if article.site_name is None and title and doc_title:
+        # "<headline> - VnExpress": what follows the headline in <title> names the site.
+        rest = doc_title[len(title):] if doc_title.startswith(title) else ""
+        m = V.TITLE_SEPARATORS.match(rest)
+        if m and 2 <= len(rest[m.end():].strip()) <= 80:
+            article.site_name = rest[m.end():].strip()
 
     if page_type is None and container is None and _teasers(root, None) >= V.LISTING_MIN_TEASERS:
         page_type = "listing"

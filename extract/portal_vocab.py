@@ -44,6 +44,15 @@ BOILERPLATE_CLASS = re.compile(
     re.I,
 )
 
+# Whole class/id tokens of page columns and boxes that never hold the article ("sidebar-1" on
+# some newspapers is the main column, so only these exact shapes count).
+FURNITURE_CLASS = re.compile(
+    r"^(?:footer|site-footer|page-footer|footer-\w+|(?:col-|right-|left-)?sidebar(?:-(?:right|left))?|"
+    r"banner|menu|main-menu|related|related-news|tin-?khac|tinkhac|other-?news|othernews|box-tinlienquan\w*|"
+    r"widget-area|right-?col(?:umn)?|left-?col(?:umn)?)$",
+    re.I,
+)
+
 # Tags that never hold article text.
 DROP_TAGS = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
              "input", "select", "button", "textarea", "option", "canvas", "map")
@@ -69,7 +78,8 @@ VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luo
 # Headings after which everything in the article column is other articles (cut the body there).
 RELATED_HEADINGS = re.compile(
     r"^(?:các\s+|những\s+)?(?:tin|bài(?:\s+viết)?)\s+(?:khác|liên quan|cùng chuyên mục|cùng loại|mới hơn|cũ hơn|"
-    r"đã đưa|mới nhất|xem nhiều|đọc nhiều|nổi bật|cùng danh mục)\b.*$|^xem thêm:?$|^có thể bạn quan tâm",
+    r"đã đưa|mới nhất|xem nhiều|đọc nhiều|nổi bật|cùng danh mục)\b.*$|^xem thêm:?$|^có thể bạn quan tâm|"
+    r"^cùng chuyên mục$|^đọc thêm:?$|^bài viết cùng chủ đề$",
     re.I,
 )
 
