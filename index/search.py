@@ -45,11 +45,24 @@ BONUS_FIELDS = ("title", "body")
 FOLDED_WEIGHT = 0.5  # the folded form of a word typed with diacritics: exact spellings score 1 + 0.5
 ABBREVIATION_WEIGHT = 0.8  # "BHYT" matching "bảo hiểm y tế" (and back)
 ADJACENT_WEIGHT = 1.0  # two query words found side by side
+YEAR_WEIGHT = 5.0  # a year in the query matching the article's publication year
+MATCH_ALL_FIRST = True  # articles with every query word first (see search())
 RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
 SNIPPET_TOKENS = 30
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+class LazyOr(Or):
+    """An Or read lazily (a tree of unions) so AndMaybe only scores it on documents already matched.
+
+    On small indexes whoosh preloads an Or over the whole index; for the phrase bonuses that
+    means checking word positions in every document, the main cost of a search.
+    """
+
+    matcher_type = Or.DEFAULT_MATCHER
 
 
 class QueryError(BadInput):
@@ -178,13 +191,20 @@ def _phrase_query(words: list[TermForms], boost: float = 1.0, fields: tuple[str,
     return Or(alternatives)
 
 
+def _is_year(clause: Clause) -> bool:
+    return not clause.phrase and not clause.required and bool(YEAR_RE.match(clause.terms[0].exact))
+
+
 def _clause_query(clause: Clause) -> Query:
     if clause.phrase:
         return _phrase_query(clause.terms)
+    if _is_year(clause):
+        # "ngân sách Ba Tơ 2022": the year is the article's date as much as a word of its text
+        return Or([_word_query(clause.terms[0]), Term("year", clause.terms[0].exact, boost=YEAR_WEIGHT)])
     return _word_query(clause.terms[0])
 
 
-def _bonus_queries(clauses: list[Clause]) -> list[Query]:
+def _bonus_queries(clauses: list[Clause], adjacency: bool = True) -> list[Query]:
     """Adjacent query words found side by side, and abbreviations of names written out in the query."""
     bonus: list[Query] = []
     runs: list[list[TermForms]] = [[]]
@@ -195,7 +215,7 @@ def _bonus_queries(clauses: list[Clause]) -> list[Query]:
         if not clause.joined_to_next:
             runs.append([])
     for run in runs:
-        for a, b in zip(run, run[1:]):
+        for a, b in zip(run, run[1:]) if adjacency else ():
             # folded forms only: the words themselves already reward exact spellings
             bonus.append(_phrase_query([a, b], ADJACENT_WEIGHT, BONUS_FIELDS, exact_too=False))
         folded = [t.folded for t in run]
@@ -211,20 +231,26 @@ def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
     positive = parsed.positive
     excluded = [_clause_query(c) for c in parsed.clauses if c.excluded]
     if match_all:
+        # every word required, except a year (an article of that year need not print it) unless alone
+        years = [c for c in positive if _is_year(c)]
+        if len(years) == len(positive):
+            years = []
         groups: dict[int, list[Query]] = {}
         for clause in positive:
-            groups.setdefault(clause.group, []).append(_clause_query(clause))
+            if not any(clause is y for y in years):
+                groups.setdefault(clause.group, []).append(_clause_query(clause))
         required = [qs[0] if len(qs) == 1 else Or(qs) for qs in groups.values()]
-        optional: list[Query] = []
+        optional = [_clause_query(c) for c in years]
     else:
         required = [_clause_query(c) for c in positive if c.required]
         optional = [_clause_query(c) for c in positive if not c.required]
-    bonus = _bonus_queries(parsed.clauses)
+    # Checking word positions is the costly part of a search: done only among every-word matches.
+    bonus = _bonus_queries(parsed.clauses, adjacency=match_all or not MATCH_ALL_FIRST)
     if required:
         core: Query = required[0] if len(required) == 1 else And(required)
-        query = AndMaybe(core, Or(optional + bonus)) if optional or bonus else core
+        query = AndMaybe(core, LazyOr(optional + bonus)) if optional or bonus else core
     else:
-        query = AndMaybe(Or(optional), Or(bonus)) if bonus else Or(optional)
+        query = AndMaybe(Or(optional), LazyOr(bonus)) if bonus else Or(optional)
     if excluded:
         query = AndNot(query, Or(excluded))
     return query
@@ -325,8 +351,8 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     ix = open_index(data_dir)
     try:
         with ix.searcher(weighting=RecencyBM25F(**BM25_PARAMS)) as searcher:
-            ranked, total, facets = _run(searcher, build_query(parsed, match_all=True), flt, sort, wanted)
-            if total < limit and needs_fallback(parsed):
+            ranked, total, facets = _run(searcher, build_query(parsed, match_all=MATCH_ALL_FIRST), flt, sort, wanted)
+            if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
                 more, total, facets = _run(searcher, build_query(parsed, match_all=False), flt, sort, wanted)
                 seen = {key for key, _ in ranked}
                 ranked += [(key, score) for key, score in more if key not in seen]
