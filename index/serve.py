@@ -197,13 +197,30 @@ class App:
         with Store.open(self.data_dir, create=False) as store:
             latest = store.conn.execute(
                 "SELECT id, title, url, site, published FROM articles"
-                " ORDER BY published IS NULL, published DESC, id DESC LIMIT ?", (HOME_LATEST,)).fetchall()
+                " ORDER BY published DESC LIMIT ?", (HOME_LATEST,)).fetchall()
             sites = store.conn.execute(
                 "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT ?",
                 (HOME_SITES,)).fetchall()
             return {"count": store.count_articles(),
                     "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
                     "sites": sites}
+
+    def _same_label(self, label: str, unit: str | None) -> list[dict[str, Any]]:
+        """Every figure with this label (and unit), over all periods and sites, for the chart.
+
+        A direct read query (the store's connection is meant for that): the label is compared in SQL
+        through the unit index, where query_indicators would fold and match every row's words.
+        """
+        from index.store import Store
+
+        sql = ("SELECT i.label, i.unit, i.value, i.period, a.published, a.site, a.title"
+               " FROM indicators i JOIN articles a ON a.id = i.article_id"
+               " WHERE i.label = ? COLLATE NOCASE" + (" AND i.unit = ?" if unit else "")
+               + " ORDER BY a.published LIMIT ?")
+        args = (label, unit, CHART_MAX_ROWS) if unit else (label, CHART_MAX_ROWS)
+        keys = ("label", "unit", "value", "period", "published", "site", "title")
+        with Store.open(self.data_dir, create=False) as store:
+            return [dict(zip(keys, row)) for row in store.conn.execute(sql, args)]
 
     # -- HTML pages
 
@@ -256,10 +273,8 @@ class App:
         try:
             rows = list(islice(self._indicators(params, params.get("q"), FIGURES_TABLE_ROWS + 1),
                                FIGURES_TABLE_ROWS + 1))
-            chart = ""
-            if label:
-                candidates = self._indicators(params, label, CHART_MAX_ROWS)
-                chart = line_chart(figure_series(candidates, label), params.get("unit") or "")
+            chart = line_chart(figure_series(self._same_label(label, params.get("unit") or None), label),
+                               params.get("unit") or "") if label else ""
         except BadInput as err:
             return html_response(pages.figures_page(shown, None, csv_href=csv_href, error=str(err)), 400)
         truncated = len(rows) > FIGURES_TABLE_ROWS
