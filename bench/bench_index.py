@@ -11,6 +11,7 @@ its indexing worker processes). Targets: >= 500 docs/s, p95 <= 100 ms, <= 500 MB
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -70,6 +71,12 @@ def du(path: Path) -> int:
     return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children: a figure other work on the machine does not skew."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def peak_mb() -> tuple[float, float]:
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
@@ -100,24 +107,29 @@ def main() -> int:
         print(f"articles: {total}, average body {chars:.0f} characters")
         print(f"writer: {searchindex.BULK_WRITER}, commit every {searchindex.COMMIT_EVERY}")
 
-        started = time.monotonic()
+        started, cpu = time.monotonic(), cpu_seconds()
         done = searchindex.update_index(data_dir, rebuild=True)
-        took = time.monotonic() - started
+        took, cpu = time.monotonic() - started, cpu_seconds() - cpu
         index_bytes = du(data_dir / "index")
-        print(f"indexing: {done} docs in {took:.1f} s = {done / took:.0f} docs/s")
+        print(f"indexing: {done} docs in {took:.1f} s = {done / took:.0f} docs/s "
+              f"({cpu:.0f} CPU s = {done / cpu:.0f} docs per CPU second; load average {os.getloadavg()[0]:.1f})")
         print(f"index size: {index_bytes / 2**20:.1f} MB ({index_bytes / done:.0f} bytes/doc)")
 
-        latencies = []
+        latencies, cpu_latencies = [], []
         for round_no in range(args.rounds + 1):
             for query, options in QUERY_MIX:
-                t = time.perf_counter()
+                t, c = time.perf_counter(), time.process_time()
                 search(data_dir, query, **options)
                 if round_no:  # the first pass warms caches and is not counted
                     latencies.append((time.perf_counter() - t) * 1000)
+                    cpu_latencies.append((time.process_time() - c) * 1000)
         latencies.sort()
         p95 = latencies[int(0.95 * (len(latencies) - 1))]
+        cpu_latencies.sort()
+        cpu_p95 = cpu_latencies[int(0.95 * (len(cpu_latencies) - 1))]
         print(f"search: {len(latencies)} queries, p50 {statistics.median(latencies):.0f} ms, p95 {p95:.0f} ms, "
-              f"max {latencies[-1]:.0f} ms")
+              f"max {latencies[-1]:.0f} ms (CPU time: p50 {statistics.median(cpu_latencies):.0f} ms, "
+              f"p95 {cpu_p95:.0f} ms; load average {os.getloadavg()[0]:.1f})")
         own, children = peak_mb()
         print(f"peak memory: {own:.0f} MB (this process), {children:.0f} MB (largest indexing worker)")
     finally:

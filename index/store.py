@@ -185,6 +185,9 @@ class Store:
 
     def _migrate(self) -> None:
         try:
+            # the common case, an up-to-date database, must not take the write lock (a crawl may hold it)
+            if self._has_meta() and self.schema_version() == SCHEMA_VERSION:
+                return
             with self.transaction() as conn:
                 conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
                 row = conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_KEY,)).fetchone()
@@ -199,6 +202,9 @@ class Store:
                                  (SCHEMA_KEY, str(SCHEMA_VERSION)))
         except sqlite3.DatabaseError as err:
             raise BadInput(f"{self.path} is not a usable records database: {err}") from None
+
+    def _has_meta(self) -> bool:
+        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is not None
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_KEY,)).fetchone()
