@@ -181,8 +181,9 @@ def test_article_page_highlights_figures_and_links_out(site):
     spec, article_id = ARTICLES[0], site.ids[0]
     html = api(site, f"/articles/{article_id}").text
     assert f"<h1>{spec['title']}</h1>" in html
-    assert '<mark class="fig" id="fig-1">2.358 hồ sơ<sup>1</sup></mark>' in html
-    assert '<mark class="fig" id="fig-2">95%<sup>2</sup></mark>' in html
+    assert (f'<mark class="fig" id="fig-1" title="{LABEL_HO_SO} · 6 tháng đầu năm 2023">'
+            '2.358 hồ sơ<sup>1</sup></mark>') in html
+    assert re.search(r'<mark class="fig" id="fig-2" title="[^"]+">95%<sup>2</sup></mark>', html)
     assert '<a href="#fig-1">1</a>' in html and LABEL_HO_SO in html
     assert f'href="{spec["url"]}" rel="noopener noreferrer nofollow"' in html
     assert f'href="/articles/{article_id}/archive"' in html

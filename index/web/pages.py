@@ -239,7 +239,10 @@ def highlighted_body(body: str, indicators: list[dict[str, Any]]) -> str:
             html.append(_escape_lines(body[cursor:start]))
             anchor = "" if number in anchored else f' id="fig-{number}"'
             anchored.add(number)
-            html.append(f'<mark class="fig"{anchor}>{_escape_lines(body[start:end])}'
+            hint = " · ".join(str(v) for v in (indicators[number - 1].get("label"),
+                                                indicators[number - 1].get("period")) if v)
+            tip = f' title="{esc(hint)}"' if hint else ""
+            html.append(f'<mark class="fig"{anchor}{tip}>{_escape_lines(body[start:end])}'
                         f'<sup>{number}</sup></mark>')
             cursor = end
         html.append(_escape_lines(body[cursor:p_end]))
