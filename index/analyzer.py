@@ -62,10 +62,6 @@ def fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def has_diacritics(word: str) -> bool:
-    return fold(word) != word
-
-
 @lru_cache(maxsize=200_000)
 def normalize_tone(word: str) -> str:
     """Put a lower-case syllable's tone mark where one rule says ("hoà" -> "hòa", "thuỷ" -> "thủy").
@@ -113,14 +109,6 @@ class TermForms:
     extras: tuple[str, ...] = ()
     start: int = 0
     end: int = 0
-
-    @property
-    def forms(self) -> tuple[str, ...]:
-        out = [self.exact]
-        for form in (self.folded, *self.extras):
-            if form not in out:
-                out.append(form)
-        return tuple(out)
 
 
 @lru_cache(maxsize=500_000)

@@ -1,15 +1,19 @@
 """Full-text search over the whoosh index: query language, ranking, filters, facets, snippets.
 
-Query language: words (any may match; documents matching more rank higher),
-``"quoted phrases"`` (must match), ``AND`` (both sides must match), ``OR``,
-``NOT word`` or ``-word`` (must not match). Everything is matched without
-regard to diacritics; words typed with diacritics score exact spellings higher.
+Query language: words, ``"quoted phrases"``, ``a OR b`` (either will do),
+``AND`` (explicit; words are all wanted anyway), ``NOT word`` or ``-word`` (must
+not match). Everything is matched without regard to diacritics; words typed with
+diacritics score exact spellings higher.
 
-Ranking: BM25F over title (boosted), body and portal metadata; each word scores
-its exact form and its folded form, so an exact spelling earns both; adjacent
-query words also score as a phrase (Vietnamese words are several syllables:
-"hành chính"); documents matching every word get a coordination bonus; recent
-articles get a small boost. Known abbreviations match their expansions and back.
+Matching: articles with every query word (a year excepted: "ngân sách 2022" also
+means "published in 2022") come first; when fewer than a page of them exist,
+articles with some of the words follow, ranked by how well they match.
+
+Ranking: BM25F over title (boosted), body and portal metadata (portal name,
+category); each word scores its exact form and its folded form, so an exact
+spelling earns both; adjacent query words also score as a phrase (Vietnamese
+words are several syllables: "hành chính"); recent articles get a small boost.
+Known abbreviations match their expansions and back ("BHYT" / "bảo hiểm y tế").
 """
 from __future__ import annotations
 
@@ -21,7 +25,6 @@ import sys
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Iterable
 
 from whoosh import index as whoosh_index
 from whoosh.query import And, AndMaybe, AndNot, NumericRange, Or, Phrase, Query, Term
@@ -51,6 +54,7 @@ RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECE
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
 SNIPPET_TOKENS = 30
+FACET_LINES = 10  # facet values shown in text output
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -486,8 +490,5 @@ def _print_text(result: SearchResult, limit: int, out) -> None:
         out.write("\n")
     for name, counts in result.facets.items():
         if counts:
-            out.write(f"by {name}: " + ", ".join(f"{k} ({v})" for k, v in _top(counts.items())) + "\n")
-
-
-def _top(items: Iterable[tuple[str, int]], n: int = 10) -> list[tuple[str, int]]:
-    return list(items)[:n]
+            top = list(counts.items())[:FACET_LINES]
+            out.write(f"by {name}: " + ", ".join(f"{k} ({v})" for k, v in top) + "\n")

@@ -10,7 +10,7 @@ from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, fo
 
 
 def forms(text: str) -> list[tuple[str, ...]]:
-    return [t.forms for t in query_terms(text)]
+    return [tuple(dict.fromkeys((t.exact, t.folded, *t.extras))) for t in query_terms(text)]
 
 
 def indexed(text: str) -> list[tuple[str, int]]:
