@@ -270,10 +270,10 @@ def _figures_table(indicators: list[dict[str, Any]], body: str) -> str:
     for number, ind in enumerate(indicators, 1):
         ref = f'<a href="#fig-{number}">{number}</a>' if number in linked else str(number)
         rows.append(
-            f'<tr><td class="num">{ref}</td><td>{esc(ind.get("text"))}</td>'
+            f'<tr><td class="num">{ref}</td><td class="text">{esc(ind.get("text"))}</td>'
             f'<td class="value">{esc(figure_value(ind))}</td><td>{esc(ind.get("unit"))}</td>'
-            f'<td>{esc(KIND_LABELS.get(ind.get("kind"), ind.get("kind")))}</td>'
-            f'<td>{esc(ind.get("label"))}</td><td>{esc(ind.get("period"))}</td></tr>')
+            f'<td class="kind">{esc(KIND_LABELS.get(ind.get("kind"), ind.get("kind")))}</td>'
+            f'<td class="label">{esc(ind.get("label"))}</td><td>{esc(ind.get("period"))}</td></tr>')
     head = "".join(f"<th>{esc(TEXT[k])}</th>" for k in
                    ("fig_text", "fig_value", "fig_unit", "fig_kind", "fig_label", "fig_period"))
     return (f'<div class="table-wrap"><table class="figures"><thead><tr><th>#</th>{head}</tr></thead>'
@@ -403,9 +403,10 @@ def figures_page(params: dict[str, Any], rows: list[dict[str, Any]] | None, *, t
                 href = local_href("/figures", {**base, "label": row["label"], "unit": row.get("unit")})
                 chart_link = f'<a class="chart-link" href="{href}">{esc(TEXT["fig_chart"])}</a>'
             table_rows.append(
-                f'<tr><td>{esc(row.get("text"))}</td><td class="value">{esc(figure_value(row))}</td>'
-                f'<td>{esc(row.get("unit"))}</td><td>{esc(KIND_LABELS.get(row.get("kind"), row.get("kind")))}</td>'
-                f'<td>{esc(row.get("label"))}</td><td>{esc(row.get("period"))}</td>'
+                f'<tr><td class="text">{esc(row.get("text"))}</td><td class="value">{esc(figure_value(row))}</td>'
+                f'<td>{esc(row.get("unit"))}</td>'
+                f'<td class="kind">{esc(KIND_LABELS.get(row.get("kind"), row.get("kind")))}</td>'
+                f'<td class="label">{esc(row.get("label"))}</td><td>{esc(row.get("period"))}</td>'
                 f'<td class="article-cell">{article}<div class="meta">{esc(row.get("site"))} · '
                 f'{esc(format_date(row.get("published")))}</div></td><td>{chart_link}</td></tr>')
         head = "".join(f"<th>{esc(TEXT[k])}</th>" for k in (
