@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import logging
 import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
@@ -26,7 +27,7 @@ from extract.decode import check_html_text, decode_html
 from extract.errors import BadInput
 from extract.indicators import extract_indicators
 from extract.models import Article, Attachment, Image
-from extract.textnorm import clean_line, normalize_text
+from extract.textnorm import clean_line
 
 BLOCK_TAGS = frozenset(
     "p div h1 h2 h3 h4 h5 h6 li ul ol dl dt dd table thead tbody tfoot tr blockquote section article "
@@ -186,6 +187,23 @@ def _paragraphs(root, order: dict, skip=_is_boilerplate) -> list[Para]:
 
 # ---------------------------------------------------------------- parsing and head metadata
 
+def _join(base: str | None, href: str) -> str:
+    """href made absolute; pages carry broken URLs ("http://[x"), which stay as written."""
+    if not base:
+        return href
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
+def _host(url: str | None) -> str | None:
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None
+
+
 def _parse(text: str):
     text = _XML_DECL.sub("", text, count=1)
     try:
@@ -333,7 +351,7 @@ def _find_container(root):
     Among one selector's matches the largest wins, except that a wrapper gives way to a match
     inside it holding most of its text (class names such as "noidung" are used for both).
     """
-    for family, xpath in V.CONTENT_SELECTORS:
+    for _family, xpath in V.CONTENT_SELECTORS:
         found = []
         for el in root.xpath(xpath):
             if _furniture_ancestor(el):
@@ -348,8 +366,8 @@ def _find_container(root):
         for n, el in found[1:]:
             if n >= V.INNER_CONTAINER_SHARE * best_len and _inside(el, best):
                 best_len, best = n, el
-        return best, family
-    return None, None
+        return best
+    return None
 
 
 def _block_of(el):
@@ -590,7 +608,7 @@ def _image_url(img, base: str | None) -> str | None:
     for attr in IMAGE_SRC_ATTRS:
         src = (img.get(attr) or "").strip()
         if src and not src.startswith("data:"):
-            return urljoin(base, src) if base else src
+            return _join(base, src)
     return None
 
 
@@ -769,7 +787,7 @@ def _views(lines: list[str], zone_els) -> int | None:
         rest = line
         for h in reversed(hits):
             rest = rest[:h.start] + " " + rest[h.end:]
-        tokens = [t for t in re.split(r"[\s|•()]+", rest) if t]
+        tokens = [t for t in re.split(r"[\s|•()]+", V.WEEKDAY.sub(" ", rest)) if t]
         numbers = [t for t in tokens if _INT.match(t)]
         if len(numbers) == 1 and len(tokens) <= 3:
             return _to_int(numbers[0])
@@ -859,7 +877,10 @@ def _has_prose(container) -> bool:
 def _url_page_type(url: str | None) -> str | None:
     if not url:
         return None
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
     if V.CONTACT_PATH.search(parts.path):
         return "other"
     if V.LISTING_PATH.search(parts.path) or (parts.query and V.LISTING_QUERY.search(parts.query)):
@@ -871,6 +892,8 @@ def _url_page_type(url: str | None) -> str | None:
 
 def extract_article(html: str | bytes, url: str | None = None, *, http_charset: str | None = None) -> Article:
     """Extract one page. Raises BadInput when the input is not an HTML page at all."""
+    if url is not None and _host(url) is None and "://" in url:
+        raise BadInput(f"not a valid URL: {url}")
     text = decode_html(html, http_charset) if isinstance(html, (bytes, bytearray)) else check_html_text(html)
     root = _parse(text)
     head_title = root.find(".//title")
@@ -881,13 +904,13 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     canonical = None
     for link in root.iter("link"):
         if "canonical" in (link.get("rel") or "").lower().split() and link.get("href"):
-            canonical = urljoin(url or "", link.get("href").strip())
+            canonical = _join(url, link.get("href").strip())
             break
     page_url = url or canonical or _meta(root, "property", "og:url")
     base = page_url
     base_el = root.find(".//base")
     if base_el is not None and base_el.get("href"):
-        base = urljoin(page_url or "", base_el.get("href"))
+        base = _join(page_url, base_el.get("href"))
     lang_attr = (root.get("lang") or root.get("xml:lang") or "").strip().lower()[:2] or None
 
     for bad in list(root.iter(*V.DROP_TAGS)):
@@ -899,14 +922,14 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     # Portal templates often declare lang="en"; the text decides.
     vietnamese = _is_vietnamese((doc_title or "") + " " + page_text[:4000])
 
-    article = Article(url=page_url, site=(urlsplit(page_url).hostname if page_url else None),
+    article = Article(url=page_url, site=_host(page_url),
                       site_name=site_name, canonical_url=canonical,
                       language="vi" if vietnamese else lang_attr)
     if not vietnamese:
         # Not a Vietnamese portal page: trafilatura's general rules are the better bet.
         return _fallback(article, text, page_url)
 
-    container, family = _find_container(root)
+    container = _find_container(root)
     if container is None:
         container = _density_container(root)
     order = {el: i for i, el in enumerate(root.iter())}
@@ -1111,13 +1134,13 @@ def _attachments(root, container, order, cend: int, base) -> list[Attachment]:
             continue
         if not _inside(a, container) and _is_in_boilerplate(a, scope):
             continue
-        absolute = urljoin(base, href) if base else href
+        absolute = _join(base, href)
         if absolute in seen:
             continue
         seen.add(absolute)
         name = clean_line(a.text_content()) or clean_line(a.get("title") or "") or None
         if name is None:
-            tail = urlsplit(absolute).path.rstrip("/").split("/")
+            tail = absolute.split("?")[0].split("#")[0].rstrip("/").split("/")
             name = next((seg for seg in reversed(tail) if V.ATTACHMENT_EXT.search(seg + "/")), tail[-1] if tail else None)
         out.append(Attachment(url=absolute, name=name))
     return out
@@ -1135,6 +1158,11 @@ def _is_in_boilerplate(el, stop) -> bool:
 def _fallback(article: Article, html_text: str, url: str | None) -> Article:
     """General-purpose extraction by trafilatura for pages the portal rules do not recognise."""
     from trafilatura import bare_extraction  # imported here: only needed on this path
+
+    # trafilatura warns about every page it finds no text in; here that is an expected outcome, and
+    # the warning would reach stderr whenever something (underthesea does) configures root logging.
+    for name in ("trafilatura", "htmldate", "courlan"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
     doc = bare_extraction(html_text, url=url, with_metadata=True, include_comments=False)
     text = (doc.text if doc is not None else "") or ""

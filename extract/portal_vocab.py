@@ -71,8 +71,6 @@ TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?t
 PORTLET_TITLE_CLASS = re.compile(r"portlet-title|portlet-header|block-?title|module-?title|"
                                  r"widget-title|cat-?title|category-title|box-?title|title-?cat", re.I)
 CAPTION_CLASS = re.compile(r"caption|chu-?thich|image-?desc|img-?desc|note-?image|photo-?desc", re.I)
-INFO_CLASS = re.compile(r"(?:^|[\s_-])(?:date|time|datetime|post-?date|publish|meta|info|byline|"
-                        r"author|tacgia|views?|hits?|luot-?xem|ngay-?dang)(?:$|[\s_-])", re.I)
 VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
 
 # Headings after which everything in the article column is other articles (cut the body there).
@@ -104,8 +102,9 @@ ERROR_PHRASES = re.compile(
 )
 CONTACT_TITLES = re.compile(r"^(?:thông tin )?liên hệ(?: với chúng tôi)?$|^contact(?: us)?$|^góp ý$", re.I)
 CONTACT_PATH = re.compile(r"/(?:lien-?he|contact(?:-us)?|gop-?y)(?:\.[a-z]+)?/?$", re.I)
-LISTING_TITLES = re.compile(r"^(?:kết quả tìm kiếm|tìm kiếm|lịch công tác|lịch làm việc|tag|thẻ|"
-                            r"tin tức\s*-\s*sự kiện|trang chủ)\b", re.I)
+# Short page names of searches, tag pages and work calendars (an article headline is longer).
+LISTING_TITLES = re.compile(r"^(?:kết quả tìm kiếm|tìm kiếm|lịch công tác|lịch làm việc|(?:thẻ|tag|từ khóa)\s*:)"
+                            r"[^.!?]{0,40}$", re.I)
 # URL path shapes of listing pages: home, tags, search, calendars, category indexes, pagination.
 LISTING_PATH = re.compile(
     r"^/?(?:(?:vi|en|web/guest|portal)/?)?(?:trang-?chu|home|index\.(?:php|html?|aspx))?/?$|"

@@ -318,3 +318,14 @@ def test_title_when_the_title_tag_only_names_the_portal():
     article = extract(html)
     assert article.title == TITLE
     assert article.body.startswith("I. Kết quả đạt được")
+
+
+def test_broken_urls_in_the_page_do_not_raise():
+    html = page(BODY + '<p><a href="http://[broken/file.pdf">Tệp</a></p>', head='<link rel="canonical" href="http://[x">')
+    article = extract(html)
+    assert article.title == TITLE
+
+
+def test_invalid_url_argument_is_bad_input():
+    with pytest.raises(BadInput, match="not a valid URL"):
+        extract_article(page(), url="http://[bad")
