@@ -6,11 +6,17 @@ and every JSON answer must carry it back intact yet inert.
 from __future__ import annotations
 
 import json
+import threading
+from contextlib import contextmanager
 from html.parser import HTMLParser
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import pytest
 
+from crawler.pipeline import CrawlOptions, crawl
+from index.serve import make_server
+from index.store import Store
 from test_serve_fixtures import get, serving
 
 EVIL = "evil.gov.vn"
@@ -149,3 +155,86 @@ def test_archived_hostile_page_is_served_sandboxed(hostile):
     assert policy.split(";")[0].strip() == "sandbox"
     assert "script-src" not in policy and "default-src 'none'" in policy
     assert reply.headers["X-Content-Type-Options"] == "nosniff"
+
+
+# ---------------------------------------------------------------- the same through a real crawl
+
+# A portal article whose text (escaped in its source, as portals do) is markup, plus a live script.
+CRAWLED_PAGE = """<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Tin &lt;script&gt;alert("t")&lt;/script&gt; hội nghị - UBND xã</title>
+<script>document.title = "SCRIPT RAN";</script></head>
+<body><div class="header">Trang chủ | Giới thiệu</div>
+<div class="article">
+<h1 class="title">Tin &lt;script&gt;alert("t")&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt; hội nghị</h1>
+<div class="date">Ngày 18/08/2023 16:01</div>
+<div class="content">
+<p>Sáng ngày 02/8/2023, xã tổ chức hội nghị &lt;script&gt;alert("body")&lt;/script&gt; tổng kết công tác giảm
+nghèo năm 2023 với sự tham gia của đông đảo cán bộ và nhân dân trên địa bàn.</p>
+<p>Trong năm, toàn xã có 120 hộ thoát nghèo &lt;b onmouseover="alert(2)"&gt;vượt kế hoạch&lt;/b&gt;, tỷ lệ hộ
+nghèo giảm còn 4,5%. <script>alert("inline")</script> Xã tiếp tục triển khai các chương trình hỗ trợ sinh kế.</p>
+<p>Tệp đính kèm: <a href="/documents/ke-hoach.pdf">&lt;img src=x onerror="alert(5)"&gt;Kế hoạch giảm nghèo.pdf</a></p>
+<p>Hội nghị cũng đã khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua giảm
+nghèo bền vững giai đoạn 2021 - 2025.</p>
+</div></div><div class="footer">Bản quyền thuộc UBND xã</div></body></html>""".encode("utf-8")
+
+
+class _Portal(BaseHTTPRequestHandler):
+    def do_GET(self):
+        if self.path == "/tin/hoi-nghi":
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(CRAWLED_PAGE)))
+            self.end_headers()
+            self.wfile.write(CRAWLED_PAGE)
+        else:
+            self.send_error(404)
+
+    def log_message(self, *args):
+        pass
+
+
+@contextmanager
+def running(server):
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def crawled(tmp_path_factory):
+    data = tmp_path_factory.mktemp("crawled") / "data"
+    with running(ThreadingHTTPServer(("127.0.0.1", 0), _Portal)) as portal:
+        assert crawl([f"{portal}/tin/hoi-nghi"], data,
+                     CrawlOptions(max_pages=5, delay=0, concurrency=1, quiet=True, attachments=False)) == 0
+    with Store.open(data) as store:
+        articles = list(store.iter_articles())
+    with running(make_server(data)) as base:
+        yield base, articles
+
+
+def test_crawled_hostile_page_is_stored_as_text_and_shown_escaped(crawled):
+    base, articles = crawled
+    assert len(articles) == 1
+    article = articles[0]
+    # The crawl kept the markup as text: otherwise this test would prove nothing.
+    assert "<script>" in article["title"] and '<script>alert("body")</script>' in article["body"]
+    assert article["attachments"][0]["name"].startswith('<img src=x onerror="alert(5)">')
+    pages = [f"/articles/{article['id']}", f"/articles/{article['id']}/archive",
+             f"/?{urlencode({'q': 'hoi nghi giam ngheo'})}", f"/figures?{urlencode({'q': 'ho thoat ngheo'})}"]
+    for page in pages:
+        reply = get(base + page)
+        assert reply.status == 200, page
+        assert audit(reply.text).problems == [], page
+        assert "<script" not in reply.text.lower(), page
+    shown = "".join(audit(get(f"{base}/articles/{article['id']}").text).text)
+    assert article["title"] in shown and article["attachments"][0]["name"] in shown
+    hits = get(f"{base}/api/search?{urlencode({'q': 'hoi nghi giam ngheo'})}")
+    assert b"<" not in hits.body and hits.json()["hits"][0]["title"] == article["title"]
+    archived = get(f"{base}/archive/{article['id']}")
+    assert archived.body == CRAWLED_PAGE
+    assert archived.headers["Content-Security-Policy"].startswith("sandbox;")
