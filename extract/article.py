@@ -309,6 +309,16 @@ def _looks_like_name(s: str, relaxed: bool = False) -> bool:
     return True
 
 
+def _byline(text: str, relaxed: bool = False) -> str | None:
+    """The byline as printed when text is one: a name, or a name followed by the writer's unit."""
+    if _looks_like_name(text, relaxed):
+        return _clean_name(text)
+    m = re.match(r"^(?P<name>[^,–—-]{2,40}?)\s*(?:\s[-–—]\s|,)\s*(?P<unit>.{2,70})$", text)
+    if m and _looks_like_name(m.group("name")) and V.BYLINE_UNIT.match(m.group("unit") + " "):
+        return _clean_name(text)
+    return None
+
+
 def _clean_name(s: str) -> str:
     return clean_line(s).strip(" .,;:|-–—")
 
@@ -599,8 +609,11 @@ def _portlet_of(el):
 
 @dataclass
 class _Meta:
+    """What the lines around the body say about it."""
+
     author: str | None = None
     source: str | None = None
+    date: str | None = None  # a date printed with the byline at the end of the body
     info_lines: list[str] = field(default_factory=list)
 
 
@@ -667,9 +680,19 @@ def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
             paras.pop()
             done += 1
             continue
-        if len(text) <= 90 and _looks_like_name(text, relaxed=_right_aligned(p) or p.bold):
-            # "Văn Hùng - Minh Tuấn" or "Hà Trinh"
-            meta.author = meta.author or _clean_name(text)
+        byline = _byline(text, relaxed=_right_aligned(p) or p.bold) if len(text) <= 110 else None
+        if byline is None and len(text) <= 110:
+            # "Hà Trinh - 18/08/2023": a byline with the date after it.
+            hits = [h for h in find_dates(text) if h.usable]
+            if hits:
+                rest = text
+                for h in reversed(hits):
+                    rest = rest[:h.start] + " " + rest[h.end:]
+                byline = _byline(_strip_segment(clean_line(rest).strip(" -–—|,")))
+                if byline:
+                    meta.date = meta.date or hits[0].iso
+        if byline:
+            meta.author = meta.author or byline
             paras.pop()
             done += 1
             continue
@@ -1054,7 +1077,7 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
                     published = hit.iso
                     lines.remove(line)
                     break
-    article.published = published
+    article.published = published or meta.date
 
     article.views = _views(info, zone_els) or _views(tail, tail_els)
     _info_author(info, meta)

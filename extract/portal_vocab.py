@@ -134,6 +134,13 @@ SOURCE_THEO = re.compile(r"^\s*\(?[Tt]heo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢ�
 PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"
                           r"^\s*\(?ảnh minh h[ọo]ạ?\)?\.?$", re.I)
 SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên tập|ban biên tập)\s*[:：]", re.I)
+# A unit after the name in a byline: "Nguyễn Văn A - Phòng Văn hóa và Thông tin", "Thu Hà, TTVH-TT huyện".
+BYLINE_UNIT = re.compile(
+    r"^(?:phòng|trung tâm|ttvh|tt\s|ban\s|văn phòng|vp\s|ubnd|hđnd|sở\s|hội\s|đoàn\s|huyện\s|xã\s|phường\s|"
+    r"thị trấn|đài\s|báo\s|chi cục|cục\s|trường\s|bệnh viện|công an|bch|ban chỉ huy|đảng ủy|huyện ủy|mặt trận)",
+    re.I,
+)
+
 # Editor/system accounts that RSS feeds and CMSes print as the "author".
 ACCOUNT_NAMES = re.compile(r"^(?:admin\w*|administrator|quantri\w*|quan tri\w*|bientap\w*|btv\w*|"
                            r"editor\w*|webmaster|user\d*|\w+@\w+.*|[a-z0-9_.]+)$")

@@ -329,3 +329,19 @@ def test_broken_urls_in_the_page_do_not_raise():
 def test_invalid_url_argument_is_bad_input():
     with pytest.raises(BadInput, match="not a valid URL"):
         extract_article(page(), url="http://[bad")
+
+
+@pytest.mark.parametrize("last,author", [
+    ("<p>Nguyễn Văn Hải - Phòng Văn hóa và Thông tin</p>", "Nguyễn Văn Hải - Phòng Văn hóa và Thông tin"),
+    ("<p>Thu Hà, Trung tâm TT-VH-TT huyện</p>", "Thu Hà, Trung tâm TT-VH-TT huyện"),
+    ("<p>Phòng Văn hóa và Thông tin huyện</p>", None),
+])
+def test_byline_with_the_writers_unit(last, author):
+    assert extract(page(BODY + last)).author == author
+
+
+def test_byline_with_a_date_at_the_end():
+    article = extract(page(BODY + "<p>Hà Trinh - 18/08/2023</p>", info=""))
+    assert article.author == "Hà Trinh"
+    assert article.published == "2023-08-18"
+    assert article.body.endswith(PARAS[-1])
