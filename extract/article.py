@@ -1127,10 +1127,7 @@ def _is_hard_boilerplate(el) -> bool:
     if el.tag in V.STRUCTURAL_BOILERPLATE_TAGS:
         return True
     cls = _classes(el)
-    return bool(cls.strip()) and bool(re.search(
-        r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar|footer|banner|counter|thong-?ke|statistic|visitor|related|"
-        r"tin-?khac|other-?news|othernews|tinlienquan|lienquan|comments?|binh-?luan|today|datetime-?today|marquee)(?:$|[\s_-])",
-        cls, re.I))
+    return bool(cls.strip()) and bool(V.HARD_BOILERPLATE_CLASS.search(cls))
 
 
 def _summary(root, container, order, title_el, lines) -> str | None:

@@ -36,11 +36,20 @@ INNER_CONTAINER_SHARE = 0.6
 
 # class/id fragments of blocks that are never article text: menus, counters, related lists, sharing...
 BOILERPLATE_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar|side-bar|footer|banner|counter|thong-?ke|"
+    r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar(?!-?\d)|side-bar|footer|banner|counter|thong-?ke|"
     r"statistic|visitor|related|tin-?khac|other-?news|othernews|tinlienquan|tin-lien-quan|lienquan|"
     r"news-?other|share|social|sharing|addthis|comments?|binh-?luan|feedback|tags?|keywords?|rating|"
     r"print|toolbar|tools|advert|ads|quang-?cao|widget|search|pagination|paging|back-?top|"
-    r"portlet-navigation|font-?size|cochu|datetime-?today|today|marquee|weather)(?:$|[\s_-])",
+    r"portlet-navigation|font-?size|cochu|datetime-?today|today|current-?time|time-?now|clock|marquee|"
+    r"weather)(?:$|[\s_-])",
+    re.I,
+)
+# The part of the above that never holds the article's date, views or byline either (sharing
+# bars and tool boxes often do, so they are searched for metadata).
+HARD_BOILERPLATE_CLASS = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|sidebar(?!-?\d)|footer|banner|counter|thong-?ke|statistic|visitor|related|"
+    r"tin-?khac|other-?news|othernews|tinlienquan|lienquan|comments?|binh-?luan|today|datetime-?today|"
+    r"current-?time|time-?now|clock|marquee)(?:$|[\s_-])",
     re.I,
 )
 
