@@ -53,6 +53,8 @@ FIGURES_TABLE_ROWS = 200
 CHART_MAX_ROWS = 5000
 _SAFE_CONTENT_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(?:\s*;\s*charset=[\w.:-]+)?", re.IGNORECASE)
 _WARC_NAME = re.compile(r"[\w.-]+")
+LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
+_HOST_HEADER = re.compile(r"\[?(?P<host>[^\]]*?)\]?(?::\d+)?")
 
 
 class NotFound(Exception):
@@ -370,10 +372,19 @@ class Handler(BaseHTTPRequestHandler):
         self._send(Response(405, "text/plain; charset=utf-8", b"405 method not allowed: read-only\n",
                             {"Allow": "GET, HEAD"}), send_body=True)
 
+    def _host_allowed(self) -> bool:
+        """On a loopback address, only loopback Host names: a DNS-rebinding page cannot read the archive."""
+        if not self.server.loopback:
+            return True
+        match = _HOST_HEADER.fullmatch(self.headers.get("Host", "127.0.0.1").strip().lower())
+        return bool(match) and match.group("host") in LOOPBACK_HOSTS
+
     def _dispatch(self, send_body: bool) -> None:
         split = urlsplit(self.path)
         is_api = split.path.startswith("/api/")
         try:
+            if not self._host_allowed():
+                raise BadInput("unexpected Host header: open this server as http://127.0.0.1:PORT/")
             for pattern, handler in self.server.routes:
                 match = pattern.fullmatch(split.path)
                 if match:
@@ -432,6 +443,7 @@ class GovnewsServer(ThreadingHTTPServer):
         self.app = app
         self.routes = app.routes()
         self.quiet = quiet
+        self.loopback = address[0] in LOOPBACK_HOSTS
 
 
 def make_server(data_dir: Path, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> GovnewsServer:
@@ -451,7 +463,7 @@ def run_server(data_dir: Path, host: str = "127.0.0.1", port: int = 8080) -> int
     bound_host, bound_port = server.server_address[:2]
     shown = f"[{bound_host}]" if ":" in bound_host else bound_host
     print(f"govnews: serving {data_dir} at http://{shown}:{bound_port}/ (Ctrl+C to stop)", file=sys.stderr)
-    if bound_host not in ("127.0.0.1", "localhost", "::1"):
+    if not server.loopback:
         print("govnews: warning: this address is reachable from other machines", file=sys.stderr)
     try:
         server.serve_forever()

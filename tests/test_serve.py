@@ -42,12 +42,14 @@ def api(served, path: str, /, **params):
     return get(f"{served.base}{path}?{urlencode(params)}" if params else f"{served.base}{path}")
 
 
-def raw_get(site, path: str, method: str = "GET") -> tuple[int, bytes]:
+def raw_get(site, path: str, method: str = "GET", host_header: str | None = None) -> tuple[int, bytes]:
     """Send ``path`` byte for byte (urllib would normalise dot segments)."""
     host, port = site.base.removeprefix("http://").split(":")
     conn = http.client.HTTPConnection(host, int(port), timeout=10)
     try:
-        conn.putrequest(method, path, skip_host=False, skip_accept_encoding=True)
+        conn.putrequest(method, path, skip_host=host_header is not None, skip_accept_encoding=True)
+        if host_header is not None:
+            conn.putheader("Host", host_header)
         conn.endheaders()
         reply = conn.getresponse()
         return reply.status, reply.read()
@@ -272,6 +274,13 @@ def test_archive_records_pointing_outside_the_archive_are_404(site):
 def test_query_parameters_never_choose_the_archive_file(site):
     status, body = raw_get(site, f"/archive/{site.ids[0]}?warc=../records.sqlite&offset=0&path=/etc/passwd")
     assert status == 200 and body == page_html(ARTICLES[0])
+
+
+@pytest.mark.parametrize("host, status", [("evil.example", 400), ("evil.example:8080", 400),
+                                          ("127.0.0.1.evil.example", 400), ("localhost:8080", 200),
+                                          ("127.0.0.1", 200), ("[::1]:80", 200)])
+def test_loopback_server_refuses_foreign_host_names(site, host, status):
+    assert raw_get(site, "/api/search?q=ho+so", host_header=host)[0] == status
 
 
 # ---------------------------------------------------------------- the command
