@@ -51,7 +51,8 @@ PROGRESS_EVERY = 0.5
 # The writer makes many short calls that release the GIL (SQLite, zlib, file writes); with Python's default
 # 5 ms switch interval each one can wait that long to get the GIL back from an extraction thread.
 WRITER_SWITCH_INTERVAL = 0.0005
-RECENT_LINKS = 20_000  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)  # seconds between progress display refreshes
+RECENT_LINKS = 20_000
+INDEX_EVERY = 1000  # stored articles between search index updates during a crawl  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)  # seconds between progress display refreshes
 
 log = logging.getLogger("govnews.crawl")
 
@@ -180,6 +181,7 @@ class Crawler:
         self.warc: WarcWriter | None = None
         self.gen = 0
         self._turn = 0
+        self._unindexed = 0  # articles stored since the search index was last brought up to date
         self._recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory stays flat however big the crawl
         self.final_counts: dict[str, int] = {}
 
@@ -203,6 +205,7 @@ class Crawler:
             self.state.close()
         if self.store is not None:
             self.store.close()
+        self.warc = self.state = self.store = None
 
     def slot(self, host: str, scheme: str = "http") -> HostSlot:
         slot = self.hosts.get(host)
@@ -282,10 +285,8 @@ class Crawler:
             self.close()
             log.removeHandler(handler)
             handler.close()
-        if self.options.update_index and (self.stats.new or self.stats.changed or self.stats.replayed):
-            from index.searchindex import update_index
-
-            update_index(self.data_dir)
+        if self.options.update_index:  # always: a killed run may have stored articles it never indexed
+            self._update_index()
         self._summary()
         return 0
 
@@ -317,6 +318,8 @@ class Crawler:
                             self._process(self.results.get_nowait())
                         except queue.Empty:
                             break
+                    if self.options.update_index and self._unindexed >= INDEX_EVERY:
+                        self._update_index()
                     if progress is not None and time.time() - last_show > PROGRESS_EVERY:
                         last_show = time.time()
                         self._show(progress)
@@ -330,6 +333,15 @@ class Crawler:
             return 1.0
         times = [max(s.wake, s.next_allowed) for s in self.hosts.values() if not s.busy and not s.done]
         return min(max(min(times, default=now + 1.0) - now, 0.001), 1.0)
+
+    def _update_index(self) -> None:
+        """Index what was stored so far: in slices during a long crawl, so memory does not grow with it."""
+        from index.searchindex import update_index
+
+        if self.state is not None:
+            self.state.commit()
+        update_index(self.data_dir)
+        self._unindexed = 0
 
     # -- choosing the next request ---------------------------------------------------------------
 
@@ -599,6 +611,8 @@ class Crawler:
         _id, change = self.store.save_article(article, fetched_at=common["fetched_at"], warc=common["warc"],
                                               offset=common["warc_offset"], content_hash=content_hash)
         setattr(self.stats, change, getattr(self.stats, change) + 1)
+        if change != "unchanged":
+            self._unindexed += 1
         self.state.update(row["id"], status="fetched", page_type="article", article_url=ident, reason=None,
                           **common)
         if change == "new":
