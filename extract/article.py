@@ -767,14 +767,24 @@ def _is_attachment_line(p: Para) -> bool:
 
 
 def _info_like(text: str) -> bool:
-    """A date/views/byline line at the top of the body container (not a sentence of the article)."""
+    """A date/views/byline line at the top of the body container, not a sentence of the article.
+
+    What is left after taking out dates, weekdays, view counts and dateline labels must be
+    empty, chrome, or a byline: "Ngày 12/3/2024, tại xã Long Sơn." is article text.
+    """
     hits = [h for h in find_dates(text) if h.usable]
-    if hits:
-        rest = text
-        for h in reversed(hits):
-            rest = rest[:h.start] + rest[h.end:]
-        return len(clean_line(rest)) <= 60
-    return bool(V.VIEWS_LABELED.search(text)) and len(text) <= 80
+    if not hits and not V.VIEWS_LABELED.search(text):
+        return False
+    rest = text
+    for h in reversed(hits):
+        rest = rest[:h.start] + "  " + rest[h.end:]
+    rest = V.DATELINE_WORDS.sub("  ", V.WEEKDAY.sub("  ", V.VIEWS_LABELED.sub("  ", rest)))
+    for seg in _SEGMENT_SPLIT.split(rest):
+        seg = _strip_segment(clean_line(seg).strip(" -–—|,.:"))
+        if seg and not _is_chrome(seg) and not _author_value(seg) and not V.SOURCE_LABEL.match(seg) \
+                and not _looks_like_name(seg):
+            return False
+    return True
 
 
 # ---------------------------------------------------------------- info zone: date, views, author

@@ -180,6 +180,10 @@ NOT_PUBLISHED_LABEL = re.compile(
 PUBLISHED_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|ngày xuất bản|xuất bản|đăng lúc|ngày cập nhật|cập nhật|"
                              r"posted|published|thời gian)\s*:?\s*$", re.I)
 
+# Words of a dateline other than the date itself ("Ngày đăng: …", "Cập nhật lúc …", "(GMT+7)").
+DATELINE_WORDS = re.compile(r"ngày đăng|đăng ngày|ngày xuất bản|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|"
+                            r"thời gian|posted on|published|\(?gmt\s*\+\s*7\)?|\bngày\b|\blúc\b|\bgiờ\b", re.I)
+
 # Meta/JSON-LD properties holding the publication date, most trusted first.
 DATE_META = (
     ("property", "article:published_time"),

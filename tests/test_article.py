@@ -345,3 +345,9 @@ def test_byline_with_a_date_at_the_end():
     assert article.author == "Hà Trinh"
     assert article.published == "2023-08-18"
     assert article.body.endswith(PARAS[-1])
+
+
+def test_short_first_sentence_with_a_date_stays_in_the_body():
+    article = extract(page("<p>Ngày 12/3/2024, tại xã Long Sơn.</p>" + BODY))
+    assert article.body.startswith("Ngày 12/3/2024, tại xã Long Sơn.")
+    assert article.published == "2024-01-05T10:30:00+07:00"
