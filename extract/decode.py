@@ -60,6 +60,8 @@ CHARSET_ALIASES = {
     "utf8": "utf-8", "unicode": "utf-8", "iso-8859-1": "cp1252", "latin1": "cp1252",
     "latin-1": "cp1252", "us-ascii": "utf-8", "ascii": "utf-8",  # HTML5: these labels mean a superset
 }
+# Declarations too often wrong to trust over bytes that are valid UTF-8.
+WEAK_CODECS = frozenset(("cp1252", "latin-1", "iso8859-1", "ascii"))
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]+)""", re.I)
 # Share of control bytes above which a file is not text in any 8-bit charset.
 MAX_CONTROL_SHARE = 0.05
@@ -136,10 +138,16 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
             text = data[len(bom):].decode(codec, errors="replace")
             break
     if text is None:
-        text = _try(data, _codec(http_charset))
-    if text is None:
         declared = META_CHARSET.search(data[:SNIFF_BYTES])
-        text = _try(data, _codec(declared.group(1).decode("ascii", "ignore")) if declared else None)
+        for label in (http_charset, declared.group(1).decode("ascii", "ignore") if declared else None):
+            codec = _codec(label)
+            if codec in WEAK_CODECS:
+                # "ISO-8859-1" is what servers and HTTP clients say when nobody said anything; Latin-1
+                # decodes any bytes, so valid UTF-8 (the usual truth) is tried first.
+                text = _try(data, "utf-8")
+            text = text if text is not None else _try(data, codec)
+            if text is not None:
+                break
     if text is None:
         text = _detect(data)
     text = normalize_text(text)

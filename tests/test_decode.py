@@ -123,3 +123,14 @@ def test_huge_page_is_capped_and_fast():
     assert article.title == "Trang rất lớn"
     assert article.body.startswith("Tổng thu ngân sách")
     assert elapsed < 15, elapsed
+
+
+@pytest.mark.parametrize("http,meta", [("ISO-8859-1", ""), (None, '<meta charset="iso-8859-1">'), ("latin-1", '<meta charset="windows-1252">')])
+def test_latin1_default_label_does_not_garble_utf8(http, meta):
+    html = f"<html><head>{meta}</head><body><p>{TEXT}</p></body></html>".encode("utf-8")
+    assert TEXT in decode_html(html, http_charset=http)
+
+
+def test_real_latin1_page_still_decodes():
+    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Café crème brûlée</p></body></html>'.encode("cp1252")
+    assert "Café crème brûlée" in decode_html(html)
