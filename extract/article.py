@@ -51,6 +51,7 @@ ARTICLE_MIN_CHARS = 300
 # Longest body kept. Real articles, even long reports, stay under ~50,000 characters; a body far
 # longer is a dump (or a hostile page) and would only cost seconds of figure extraction.
 MAX_BODY_CHARS = 100_000
+PAGE_TEXT_SAMPLE = 20_000
 
 _WS = re.compile(r"\s+")
 _RUN_OF_SPACES = re.compile(r"^(?P<text>.*\S)[ \t]{3,}(?P<name>\S[^\n]{1,70})$", re.S)
@@ -585,10 +586,10 @@ def _category(root, title: str | None, container, order) -> str | None:
         return None
     cstart = order.get(container, 0)
     best = None
-    for el in root.iter():
-        if not isinstance(el.tag, str) or order.get(el, 1 << 30) >= cstart:
-            continue
-        if V.PORTLET_TITLE_CLASS.search(_classes(el)) and not _furniture_ancestor(el):
+    for el in root.xpath("//*[@class]"):
+        if order.get(el, 1 << 30) >= cstart:
+            break
+        if V.PORTLET_TITLE_CLASS.search(el.get("class")) and not _furniture_ancestor(el):
             best = el
     if best is not None and _inside(container, _portlet_of(best)):
         text = clean_line(best.text_content())
@@ -951,7 +952,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
             bad.drop_tree()
 
     body_el = root.find("body")
-    page_text = clean_line(body_el.text_content()) if body_el is not None else ""
+    # Enough of the page's text to tell its language and spot an error message.
+    page_text = clean_line(body_el.text_content()[:PAGE_TEXT_SAMPLE]) if body_el is not None else ""
     # Portal templates often declare lang="en"; the text decides.
     vietnamese = _is_vietnamese((doc_title or "") + " " + page_text[:4000])
 

@@ -5,7 +5,7 @@ import re
 import unicodedata
 
 # Letters typed with the wrong code point by old Vietnamese input tools and font maps.
-LOOKALIKES = str.maketrans({
+LOOKALIKES: dict[int, str] = str.maketrans({
     "\u00d0": "\u0110",  # Ð (Icelandic eth) -> Đ
     "\u00f0": "\u0111",  # ð -> đ
     "\u00a0": " ",       # no-break space
@@ -17,6 +17,12 @@ LOOKALIKES = str.maketrans({
 })
 
 _LOOKALIKE_CHARS = re.compile("[" + "".join(chr(c) for c in LOOKALIKES) + "]")
+
+
+def _mend(match: re.Match) -> str:
+    return LOOKALIKES[ord(match.group())]
+
+
 _SPACES = re.compile(r"[ \t\r\f\v\u2000-\u200a\u202f\u205f\u3000]+")
 
 
@@ -24,8 +30,8 @@ def normalize_text(text: str) -> str:
     """NFC with look-alikes mended; keeps line breaks and spacing (see clean_line for that)."""
     if not text:
         return ""
-    if _LOOKALIKE_CHARS.search(text):  # str.translate is slow on long non-ASCII text: only when needed
-        text = text.translate(LOOKALIKES)
+    # A regex substitution, not str.translate: translate is slow on long non-ASCII text.
+    text = _LOOKALIKE_CHARS.sub(_mend, text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
     return text
