@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from extract.portal_vocab import (
-    AM_WORDS, DATE_ISO, DATE_NUMERIC, DATE_RANGE_JOIN, DATE_TIME_GAP, DATE_WORDS, MAX_DATE_TIME_GAP,
+    AM_WORDS, DATE_ISO, DATE_NUMERIC, DATE_RANGE_JOIN, DATE_TIME_GAP, DATE_WORDS, MAX_DATE_TIME_GAP, MONTH_WORDS,
     NOT_PUBLISHED_LABEL, PM_WORDS, TIME_OF_DAY,
 )
 
@@ -67,7 +67,9 @@ def find_dates(text: str) -> list[DateHit]:
     spans: list[tuple[int, int, date, tuple | None]] = []
     for rx in (DATE_NUMERIC, DATE_WORDS):
         for m in rx.finditer(text):
-            day = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
+            month = m["m"]
+            month = int(month) if month.isdigit() else MONTH_WORDS[month.lower()]
+            day = _valid(int(m["y"]), month, int(m["d"]))
             if day:
                 spans.append((m.start(), m.end(), day, None))
     for m in DATE_ISO.finditer(text):

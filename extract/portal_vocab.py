@@ -218,7 +218,16 @@ HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---
 DATE_NUMERIC = re.compile(r"(?<![\d/.\-])(?P<d>\d{1,2})\s?(?P<sep>[/.\-])\s?(?P<m>\d{1,2})\s?(?P=sep)\s?(?P<y>\d{4})(?![\d/])")
-DATE_WORDS = re.compile(r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y>\d{4})", re.I)
+# Month names as WordPress's Vietnamese locale prints them ("18 Tháng Tám, 2023").
+MONTH_WORDS = {"một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "tám": 8,
+               "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12}
+# "ngày 29 tháng 6 năm 2012", "29 tháng 6, 2012", "18 Tháng Tám, 2023" (never "6 tháng đầu năm 2023").
+DATE_WORDS = re.compile(
+    r"(?:ngày\s+)?(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2}|"
+    + "|".join(sorted((w for w in MONTH_WORDS if w != "năm"), key=len, reverse=True))
+    + r"|năm(?=\s*,))\s*,?\s*(?:năm\s+)?(?P<y>\d{4})(?!\d)",  # "12 tháng năm 2023" is a period
+    re.I,
+)
 DATE_ISO = re.compile(r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})"
                       r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?(?:\.\d+)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?!\d)")
 TIME_OF_DAY = re.compile(r"(?<![\d:/.])(?P<H>\d{1,2})\s?(?::|h|giờ)\s?(?P<M>\d{2})(?:\s?:\s?(?P<S>\d{2}))?"
