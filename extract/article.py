@@ -278,6 +278,8 @@ def _is_vietnamese(text: str) -> bool:
 
 def _is_chrome(text: str) -> bool:
     """A line of page chrome: "Chia sẻ", "Quay lại | In bài", "Số lượt truy cập: 794"."""
+    if len(text) > V.MAX_CHROME_CHARS:
+        return False
     if V.CHROME_LINES.match(text):
         return True
     parts = [p for p in re.split(r"\s*[|•]\s*", text) if p.strip()]

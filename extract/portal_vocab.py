@@ -90,11 +90,12 @@ RELATED_HEADINGS = re.compile(
     re.I,
 )
 
-# Whole lines that are page chrome, never article text.
+# Whole lines that are page chrome, never article text (only lines up to MAX_CHROME_CHARS long).
+MAX_CHROME_CHARS = 80
 CHROME_LINES = re.compile(
     r"^(?:truy cập nội dung luôn|bỏ qua nội dung|chuyển đến nội dung|skip to (?:main )?content|"
     r"thống kê truy cập|số lượt truy cập.*|tổng số lượt xem.*|tổng lượt truy cập.*|đang truy cập.*|"
-    r"đang online.*|lượt truy cập.*|hôm nay:?\s*\d.*|chia sẻ|share|tweet|in bài(?: viết)?|bản in|"
+    r"đang online.*|lượt truy cập.*|hôm nay:?\s*\d[\d.,]*|chia sẻ|share|tweet|in bài(?: viết)?|bản in|"
     r"gửi email|gửi bài viết.*|quay lại|trở về|về đầu trang|lên đầu trang|cỡ chữ.*|font size.*|"
     r"đánh giá bài viết.*|ý kiến bạn đọc|bình luận|gửi bình luận|viết bình luận.*|"
     r"(?:từ khóa|từ khoá|tags?)\s*:.*|lượt xem\s*:?\s*[\d.,]*|xem\s*:?\s*[\d.,]+|"

@@ -351,3 +351,10 @@ def test_short_first_sentence_with_a_date_stays_in_the_body():
     article = extract(page("<p>Ngày 12/3/2024, tại xã Long Sơn.</p>" + BODY))
     assert article.body.startswith("Ngày 12/3/2024, tại xã Long Sơn.")
     assert article.published == "2024-01-05T10:30:00+07:00"
+
+
+def test_article_sentences_that_start_like_chrome_are_kept():
+    first = "Hôm nay 5/1, đoàn công tác của tỉnh đã làm việc với UBND huyện về cải cách hành chính."
+    second = "Lượt truy cập Cổng dịch vụ công của huyện năm 2023 tăng 35% so với năm trước, đạt hơn 120.000 lượt."
+    article = extract(page(f"<p>{first}</p><p>{second}</p>" + BODY))
+    assert article.body.startswith(first + "\n\n" + second)
