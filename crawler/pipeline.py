@@ -35,8 +35,8 @@ from crawler.analyze import Analysis, analyze
 from crawler.discover import Link
 from crawler.robots import Robots
 from crawler.state import CrawlState, connect
-from crawler.urls import (MAX_URL_LENGTH, Scope, canonicalize, host_key, is_attachment, is_print_view,
-                          is_skipped_file, url_pattern)
+from crawler.urls import (MAX_URL_LENGTH, Scope, canonicalize, host_key, is_attachment, is_calendar,
+                          is_print_view, is_skipped_file, url_pattern)
 from crawler.warc import DEFAULT_MAX_WARC_BYTES, WarcWriter, iter_responses, read_record
 from extract.errors import BadInput
 from index.datadir import LOG_FILE, warc_dir
@@ -379,16 +379,22 @@ class Crawler:
                 self.state.update(row["id"], status="robots", reason="disallowed by robots.txt")
                 self.stats.robots += 1
                 continue
-            if row["kind"] == "page" and self._over_budget(row["pattern"]):
+            if row["kind"] == "page" and self._over_budget(row["pattern"], is_calendar(row["url"])):
                 self.state.update(row["id"], status="skipped", reason="URL pattern budget spent (trap)")
                 self.stats.skipped += 1
                 continue
             return Job(slot.name, row["url"], dict(row), row["hops"])
 
-    def _over_budget(self, pattern: str | None) -> bool:
+    def _over_budget(self, pattern: str | None, calendar: bool) -> bool:
+        """A URL pattern gets a few pages; more only while it proves to lead to (or to be) articles.
+
+        Calendars get the few pages and no more, even when their pages look like articles.
+        """
         if not pattern:
             return False
         pages, articles, self_articles = self.state.pattern_counts(pattern)
+        if calendar:
+            return pages + self_articles >= self.options.pattern_budget
         return self_articles == 0 and pages >= self.options.pattern_budget and articles < pages
 
     # -- fetch threads ---------------------------------------------------------------------------

@@ -44,6 +44,10 @@ SKIP_EXTENSIONS = (
     ".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".msi", ".apk", ".iso", ".dmg",
     ".css", ".js", ".json", ".woff", ".woff2", ".ttf", ".eot", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
 )
+# Query parameters of calendars and date archives: an endless space whatever the pages look like.
+CALENDAR_PARAMS = frozenset({"month", "thang", "date", "ngay", "day", "week", "tuan", "fromdate", "todate",
+                             "tungay", "denngay", "calendar", "lich"})
+CALENDAR_VALUE = re.compile(r"^(\d{4}[-/.]\d{1,2}([-/.]\d{1,2})?|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{1,2}[-/.]\d{4})$")
 DEFAULT_PORTS = {"http": 80, "https": 443}
 _SAFE_PATH = "/:@!$&'()*+,;=-._~"
 _SAFE_QUERY = "/:@!$'()*,;-._~?"
@@ -141,6 +145,12 @@ def is_attachment(url: str) -> bool:
 
 def is_skipped_file(url: str) -> bool:
     return extension(url) in SKIP_EXTENSIONS
+
+
+def is_calendar(url: str) -> bool:
+    """A URL whose query picks a date or period (``?month=2026-02``, ``?ngay=18/08/2023``)."""
+    return any(name.lower() in CALENDAR_PARAMS or CALENDAR_VALUE.match(value)
+               for name, value in parse_qsl(urlsplit(url).query, keep_blank_values=True))
 
 
 def url_pattern(url: str) -> str:

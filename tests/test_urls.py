@@ -65,3 +65,14 @@ def test_patterns_fold_numbers_and_values():
     assert a == b
     assert url_pattern("http://h/page/2/") == url_pattern("http://h/page/37/")
     assert url_pattern("http://h/lich?month=1") != url_pattern("http://h/lich?day=1")
+
+
+def test_calendars_recognised():
+    from crawler.urls import is_calendar
+
+    assert is_calendar("http://h/lich-cong-tac?month=2024-11")
+    assert is_calendar("http://h/su-kien?d=18/08/2023")
+    assert is_calendar("http://h/Pages/lich.aspx?Thang=8")
+    assert not is_calendar("http://h/2023/12/bai-viet/")
+    assert not is_calendar("http://h/tin?page=3")
+    assert not is_calendar("http://h/Pages/tin.aspx?ItemID=2023")
