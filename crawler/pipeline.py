@@ -277,6 +277,8 @@ class Crawler:
             self.state.commit()
             progress = self._progress_bar()
             self._loop(progress)
+            if progress is not None:
+                self._show(progress)
             self.state.finish_run(self.gen)
             self.final_counts = self.state.status_counts()
         finally:
