@@ -10,13 +10,13 @@ the same as indexing everything once.
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import shutil
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
@@ -31,11 +31,11 @@ from index.store import Store
 INDEX_FORMAT = 1
 STATE_FILE = "govnews-index.json"
 TITLE_BOOST = 3.0
-COMMIT_EVERY = 20_000  # articles per commit: bounds the work a crash can lose
+COMMIT_EVERY = 25_000  # articles per commit: bounds the work a crash can lose (and the segments made)
 LOCK_WAIT_S = 60.0  # how long to wait for another writer (a crawl indexing) before giving up
 # A fresh index of many articles is written by several processes (whoosh's MpWriter).
 BULK_MIN_DOCS = 5_000
-BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 256, "multisegment": True}
+BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 64, "multisegment": True}
 WRITER = {"limitmb": 128}
 
 
@@ -141,6 +141,7 @@ def _swap(building: Path, final: Path) -> None:
 
 
 def _index_changes(store: Store, path: Path, after_seq: int, *, fresh: bool, progress: bool) -> int:
+    """Stream the articles changed after ``after_seq`` into the index, committing every COMMIT_EVERY."""
     if fresh:
         path.mkdir(parents=True, exist_ok=True)
         ix = whoosh_index.create_in(str(path), make_schema())
@@ -148,49 +149,47 @@ def _index_changes(store: Store, path: Path, after_seq: int, *, fresh: bool, pro
     else:
         ix = whoosh_index.open_dir(str(path))
     pending = store.conn.execute("SELECT COUNT(*) FROM articles WHERE change_seq > ?", (after_seq,)).fetchone()[0]
-    if not pending:
-        ix.close()
-        return 0
-    bar = _progress(pending, progress)
+    bar = _progress(pending, progress) if pending else None
+    changes = store.iter_changed(after_seq)
+    added: set[int] = set()  # ids added to a fresh index: one seen again changed during the build
+    carry: tuple[int, dict] | None = None
     done = 0
     try:
-        for batch_seq, batch in _batches(store.iter_changed(after_seq), COMMIT_EVERY):
-            bulk = fresh and done == 0 and len(batch) >= BULK_MIN_DOCS
-            writer = _writer(ix, path, bulk)
+        while True:
+            batch = itertools.chain([carry] if carry else [], itertools.islice(changes, COMMIT_EVERY))
+            carry = None
+            writer = _writer(ix, path, bulk=fresh and pending - done >= BULK_MIN_DOCS)
+            count, last_seq = 0, None
             try:
-                for article in batch:
+                for seq, article in batch:
+                    if fresh and article["id"] in added:
+                        # from here on an id may repeat: commit what we have, then update, not add
+                        carry, fresh = (seq, article), False
+                        break
                     if fresh:
                         writer.add_document(**document(article))
+                        added.add(article["id"])
                     else:
                         writer.update_document(**document(article))
+                    count, last_seq = count + 1, seq
                     if bar is not None:
                         bar.update(1)
             except BaseException:
                 writer.cancel()
                 raise
+            if not count:
+                writer.cancel()
+                if carry:
+                    continue
+                break
             writer.commit()
-            _write_state(path, batch_seq)
-            done += len(batch)
-            fresh = False  # later batches may repeat an id changed meanwhile: update, not add
+            _write_state(path, last_seq)
+            done += count
     finally:
         if bar is not None:
             bar.close()
         ix.close()
     return done
-
-
-def _batches(changes: Iterator[tuple[int, dict]], size: int) -> Iterator[tuple[int, list[dict]]]:
-    """(last change_seq, articles) in chunks of ``size``; an id seen twice keeps its latest version."""
-    batch: dict[int, dict] = {}
-    last = 0
-    for seq, article in changes:
-        batch[article["id"]] = article
-        last = seq
-        if len(batch) >= size:
-            yield last, list(batch.values())
-            batch = {}
-    if batch:
-        yield last, list(batch.values())
 
 
 def run_index(data_dir: Path, rebuild: bool = False, quiet: bool = False) -> int:

@@ -117,3 +117,20 @@ def test_cli_index_command(tmp_path, capsys):
     assert "3 article(s) indexed" in capsys.readouterr().out
     assert cli.main(["index", "--data", str(tmp_path), "--rebuild", "--quiet"]) == 0
     assert capsys.readouterr().out == ""
+
+
+def test_article_changed_during_a_fresh_build_is_indexed_once_in_its_new_state(tmp_path, monkeypatch):
+    fill_store(tmp_path, ARTICLES[:4])
+    real_iter = Store.iter_changed
+
+    def iter_with_a_change(self, after_seq=0):
+        items = list(real_iter(self, after_seq))
+        yield from items
+        seq, article = items[0]
+        yield seq + 100, {**article, "title": "Tiêu đề đã sửa trong lúc lập chỉ mục"}
+
+    monkeypatch.setattr(Store, "iter_changed", iter_with_a_change)
+    assert update_index(tmp_path) == 5
+    assert doc_count(tmp_path) == 4
+    assert search(tmp_path, "tieu de da sua").hits[0].url == ARTICLES[0].url
+    assert search(tmp_path, '"sơ kết công tác cải cách hành chính 06 tháng"').total == 0
