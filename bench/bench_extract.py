@@ -62,8 +62,8 @@ def main() -> int:
     traf = lambda t: bare_extraction(t, with_metadata=True)  # noqa: E731
     ours = _run("govnews extract_article", extract_article, pages, args.pages)
     theirs = _run("trafilatura bare_extraction", traf, texts, args.pages)
-    print(f"peak Python heap per pass over the samples: govnews {_peak_heap(extract_article, pages):.1f} MB, "
-          f"trafilatura {_peak_heap(traf, texts):.1f} MB")
+    print(f"peak Python heap (tracemalloc; lxml's C memory not included) per pass over the samples: govnews {_peak_heap(extract_article, pages):.2f} MB, "
+          f"trafilatura {_peak_heap(traf, texts):.2f} MB")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS {rss:.0f} MB; govnews / trafilatura speed: {ours / theirs:.2f}x")
     if ours < theirs:
