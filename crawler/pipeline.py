@@ -17,6 +17,7 @@ from the archive, not fetched again.
 """
 from __future__ import annotations
 
+import fcntl
 import logging
 from collections import OrderedDict
 import queue
@@ -41,6 +42,7 @@ from crawler.warc import DEFAULT_MAX_WARC_BYTES, WarcWriter, iter_responses, rea
 from extract.errors import BadInput
 from index.datadir import LOG_FILE, warc_dir
 
+LOCK_FILE = ".crawl.lock"
 MAX_REDIRECT_HOPS = 5
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped (it would stall a crawl for days)
 MAX_ROBOTS_HOPS = 5
@@ -181,6 +183,7 @@ class Crawler:
         self.warc: WarcWriter | None = None
         self.gen = 0
         self._turn = 0
+        self._lock = None  # an flock on DATA/.crawl.lock: one crawl per data folder at a time
         self._unindexed = 0  # articles stored since the search index was last brought up to date
         self._recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory stays flat however big the crawl
         self.final_counts: dict[str, int] = {}
@@ -194,6 +197,13 @@ class Crawler:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
             raise BadInput(f"cannot create data folder {self.data_dir}: {err.strerror}") from None
+        self._lock = open(self.data_dir / LOCK_FILE, "a")
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock.close()
+            self._lock = None
+            raise BadInput(f"another crawl is already running in {self.data_dir}") from None
         self.store = Store.open(self.data_dir)
         self.state = CrawlState(connect(self.data_dir))
         self.warc = WarcWriter(warc_dir(self.data_dir), self.options.warc_max_bytes)
@@ -206,6 +216,9 @@ class Crawler:
         if self.store is not None:
             self.store.close()
         self.warc = self.state = self.store = None
+        if self._lock is not None:
+            self._lock.close()  # releases the flock
+            self._lock = None
 
     def slot(self, host: str, scheme: str = "http") -> HostSlot:
         slot = self.hosts.get(host)
@@ -261,7 +274,11 @@ class Crawler:
             if url is None:
                 raise BadInput(f"not an http(s) URL: {seed}")
             seeds.append(url)
-        self.open()
+        try:
+            self.open()
+        except BaseException:
+            self.close()
+            raise
         handler = _setup_log(self.data_dir)
         progress = None
         try:

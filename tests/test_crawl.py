@@ -9,6 +9,7 @@ from warcio.archiveiterator import ArchiveIterator
 from crawler.fetch import DEFAULT_USER_AGENT
 from crawler.pipeline import CrawlOptions, crawl, reprocess
 from crawler.warc import read_record
+from extract.errors import BadInput
 from index.store import Store
 from samples.server import FAULTS, SampleSites
 
@@ -168,3 +169,14 @@ def test_bad_seed_is_bad_input(tmp_path, capsys):
     assert cli.main(["crawl", "ftp://example.gov.vn/", "--data", str(tmp_path / "d")]) == 2
     assert "not an http(s) URL" in capsys.readouterr().err
     assert cli.main(["reprocess", "--data", str(tmp_path / "nothing")]) == 2
+
+
+def test_one_crawl_per_data_folder(tmp_path):
+    import fcntl
+
+    data = tmp_path / "data"
+    data.mkdir()
+    with open(data / ".crawl.lock", "a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        with pytest.raises(BadInput, match="already running"):
+            crawl(["http://127.0.0.1:9/"], data, CrawlOptions(quiet=True))
