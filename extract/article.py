@@ -364,13 +364,13 @@ def _find_container(root):
     Among one selector's matches the largest wins, except that a wrapper gives way to a match
     inside it holding most of its text (class names such as "noidung" are used for both).
     """
-    for _family, xpath in V.CONTENT_SELECTORS:
+    for _family, xpath, min_chars in V.CONTENT_SELECTORS:
         found = []
         for el in root.xpath(xpath):
             if _furniture_ancestor(el):
                 continue
             n = _text_len(el)
-            if n >= V.MIN_CONTAINER_CHARS and _link_share(el, n) <= V.MAX_CONTAINER_LINK_SHARE:
+            if n >= min_chars and _link_share(el, n) <= V.MAX_CONTAINER_LINK_SHARE:
                 found.append((n, el))
         if not found:
             continue
@@ -379,8 +379,8 @@ def _find_container(root):
         for n, el in found[1:]:
             if n >= V.INNER_CONTAINER_SHARE * best_len and _inside(el, best):
                 best_len, best = n, el
-        return best
-    return None
+        return best, min_chars
+    return None, None
 
 
 def _block_of(el):
@@ -966,7 +966,9 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
         # Not a Vietnamese portal page: trafilatura's general rules are the better bet.
         return _fallback(article, text, page_url)
 
-    container = _find_container(root)
+    container, min_chars = _find_container(root)
+    # A marker that only ever wraps an article body (NukeViet's bodyhtml) settles the page type.
+    trusted = min_chars is not None and min_chars < ARTICLE_MIN_CHARS
     if container is None:
         container = _density_container(root)
     order = {el: i for i, el in enumerate(root.iter())}
@@ -993,7 +995,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
 
     if page_type is None and container is None and _teasers(root, None) >= V.LISTING_MIN_TEASERS:
         page_type = "listing"
-    if page_type is None and container is not None and (
+    if page_type is None and container is not None and not trusted and (
             (_text_len(container) < ARTICLE_MIN_CHARS and _teasers(root, container) >= V.LISTING_MIN_TEASERS)
             or (_teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE and not _has_prose(container))):
         page_type = "listing"
@@ -1010,7 +1012,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     _fill_article(article, root, container, order, title_el, base, ld)
     article.category = _category(root, article.title, container, order)
     article.page_type = "article"
-    if len(article.body) < 80 and not article.images:
+    if len(article.body) < 80 and not article.images and not article.attachments:
         article.page_type = "other"
     if article.page_type == "article":
         article.indicators = extract_indicators(article.body, title=article.title)

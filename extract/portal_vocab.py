@@ -9,26 +9,25 @@ from __future__ import annotations
 import re
 
 # --- where the article text lives, per CMS family (first match with enough text wins) ---
-CONTENT_SELECTORS: tuple[tuple[str, str], ...] = (
-    # (family, XPath)
-    ("nukeviet", "//*[@id='news-bodyhtml']"),
-    ("nukeviet", "//*[contains(concat(' ', normalize-space(@class), ' '), ' bodytext ')]"),
-    ("schema", "//*[@itemprop='articleBody']"),
-    ("liferay", "//*[contains(@class, 'journal-content-article')]"),
-    ("liferay", "//*[contains(@class, 'asset-full-content')]"),
-    ("sharepoint", "//*[contains(@class, 'ms-rtestate-field')]"),
-    ("sharepoint", "//*[contains(@class, 'ArticleContent') or contains(@class, 'article-content')]"),
-    ("wordpress", "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]"),
-    ("wordpress", "//*[contains(@class, 'post-content') or contains(@class, 'td-post-content')]"),
+CONTENT_SELECTORS: tuple[tuple[str, str, int], ...] = (
+    # (family, XPath, minimum characters). Markers that only ever wrap an article body are
+    # trusted even when the body is a single line ("Chi tiết xem tệp đính kèm").
+    ("nukeviet", "//*[@id='news-bodyhtml']", 1),
+    ("nukeviet", "//*[contains(concat(' ', normalize-space(@class), ' '), ' bodytext ')]", 1),
+    ("schema", "//*[@itemprop='articleBody']", 1),
+    ("liferay", "//*[contains(@class, 'journal-content-article')]", 250),
+    ("liferay", "//*[contains(@class, 'asset-full-content')]", 250),
+    ("sharepoint", "//*[contains(@class, 'ms-rtestate-field')]", 250),
+    ("sharepoint", "//*[contains(@class, 'ArticleContent') or contains(@class, 'article-content')]", 250),
+    ("wordpress", "//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-content ')]", 100),
+    ("wordpress", "//*[contains(@class, 'post-content') or contains(@class, 'td-post-content')]", 250),
     ("newspaper", "//*[contains(@class, 'detail-content') or contains(@class, 'content-detail')"
                   " or contains(@class, 'detail__content') or contains(@class, 'article-body')"
                   " or contains(@class, 'article__body') or contains(@class, 'fck_detail')"
                   " or contains(@class, 'news-content') or contains(@class, 'noidung')"
-                  " or contains(@class, 'chitiet') or @id='content_detail' or @id='divContent']"),
+                  " or contains(@class, 'chitiet') or @id='content_detail' or @id='divContent']", 250),
 )
 
-# Minimum text (characters) a selector match must hold to count as the article body.
-MIN_CONTAINER_CHARS = 250
 # A "body" that is mostly link text is a menu or a list of articles.
 MAX_CONTAINER_LINK_SHARE = 0.5
 # A match inside a larger match of the same selector replaces it when it holds this share of its text.

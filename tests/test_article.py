@@ -358,3 +358,18 @@ def test_article_sentences_that_start_like_chrome_are_kept():
     second = "Lượt truy cập Cổng dịch vụ công của huyện năm 2023 tăng 35% so với năm trước, đạt hơn 120.000 lượt."
     article = extract(page(f"<p>{first}</p><p>{second}</p>" + BODY))
     assert article.body.startswith(first + "\n\n" + second)
+
+
+def test_nukeviet_article_whose_body_is_an_attachment():
+    related = "".join(f"<li><a href='/vi/news/tin-tuc/tin-{i}.html'>Thông báo kết quả thực hiện dự toán ngân sách quý {i} năm 2023</a></li>"
+                      for i in range(8))
+    html = f"""<html lang="vi"><head><title>Công khai dự toán ngân sách năm 2024 - Cổng thông tin điện tử tỉnh Tây Ninh</title></head><body>
+<div class="news_column"><h1 class="title">Công khai dự toán ngân sách năm 2024</h1><span class="h5">Thứ Năm - 04/01/2024 10:20</span>
+<div id="news-bodyhtml" class="bodytext">Chi tiết xem tệp đính kèm.</div>
+<div class="news-download-file"><a href="/uploads/news/2024_01/du-toan-2024.pdf">du-toan-2024.pdf</a></div></div>
+<div class="other-news"><ul>{related}</ul></div></body></html>"""
+    article = extract_article(html, url="https://www.tayninh.gov.vn/vi/news/ngan-sach/cong-khai-du-toan-2024-50001.html")
+    assert article.page_type == "article"
+    assert article.body == "Chi tiết xem tệp đính kèm."
+    assert article.published == "2024-01-04T10:20:00+07:00"
+    assert [a.name for a in article.attachments] == ["du-toan-2024.pdf"]
