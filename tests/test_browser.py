@@ -69,6 +69,7 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
     browser.get(served.base + "/")
     box = browser.find_element(By.NAME, "q")
     box.send_keys("cai cach hanh chinh", Keys.ENTER)
+    wait(browser, EC.url_contains("q=cai+cach+hanh+chinh"))
     hits = wait(browser, EC.presence_of_all_elements_located((By.CSS_SELECTOR, "li.hit h3 a")))
     titles = [h.text for h in hits]
     assert sorted(titles) == sorted(a["title"] for a in ARTICLES)
@@ -80,6 +81,7 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
     # 2. Open the 2023 Minh Long article: its figures are highlighted in the text.
     spec = ARTICLES[0]
     browser.find_element(By.LINK_TEXT, spec["title"]).click()
+    wait(browser, EC.url_contains(f"/articles/{served.ids[0]}"))
     heading = wait(browser, EC.presence_of_element_located((By.TAG_NAME, "h1")))
     assert heading.text == spec["title"]
     marks = [m.text for m in browser.find_elements(By.CSS_SELECTOR, "mark.fig")]
@@ -89,6 +91,7 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
 
     # 3. Follow the archived copy: the page as archived, inside a sandboxed frame, its script inert.
     browser.find_element(By.ID, "archived-link").click()
+    wait(browser, EC.url_contains("/archive"))
     frame = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "iframe.archive")))
     assert frame.get_attribute("sandbox") == ""
     browser.switch_to.frame(frame)
@@ -100,9 +103,11 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
     # 4. Figures: filter by unit, chart one label, download the CSV.
     browser.get(served.base + "/figures")
     browser.find_element(By.NAME, "unit").send_keys("hồ sơ", Keys.ENTER)
+    wait(browser, EC.url_contains("unit="))  # the unfiltered table is on screen until then
     rows = wait(browser, EC.presence_of_all_elements_located((By.CSS_SELECTOR, "table.figures tbody tr")))
     assert len(rows) == 3
     rows[0].find_element(By.CLASS_NAME, "chart-link").click()
+    wait(browser, EC.url_contains("label="))
     chart = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
     assert len(chart.find_elements(By.TAG_NAME, "circle")) == 3
     assert LABEL_HO_SO in browser.find_element(By.CSS_SELECTOR, ".chart-box h2").text
