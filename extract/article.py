@@ -1037,7 +1037,7 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
             info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate) if tend < p.pos < cstart
                           and not _inside(p.el, container)] if scope is not None else []
             info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
-            zone_els = [el for el in scope.iter() if isinstance(el.tag, str) and tend < order.get(el, 0) < cstart]
+            zone_els = [el for el in _clean_elements(scope) if tend < order.get(el, 0) < cstart]
     elif title_el is None:
         parent = container.getparent()
         if parent is not None:
@@ -1060,7 +1060,8 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
                 break
             tail.append(p.raw)
             counted += not _is_chrome(p.text)
-        tail_els = [el for el in tail_scope.iter() if isinstance(el.tag, str) and order.get(el, 0) > cend]
+        # Reader comments and related lists after the body name people too: never search them.
+        tail_els = [el for el in _clean_elements(tail_scope) if order.get(el, 0) > cend]
 
     # Date: the dateline near the title (Vietnamese pages print local time), else the head's metadata.
     structured = None
@@ -1116,6 +1117,17 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     article.attachments = _attachments(root, container, order, cend, base)
     if not article.title:
         article.title = _ld_title(ld)
+
+
+def _clean_elements(scope) -> list:
+    """Elements under scope in document order, minus whole menus, counters, comments and related lists."""
+    out = []
+    stack = [scope]
+    while stack:
+        el = stack.pop()
+        out.append(el)
+        stack.extend(child for child in reversed(el) if isinstance(child.tag, str) and not _is_hard_boilerplate(child))
+    return out[1:]
 
 
 def _lines_before(title_el, order) -> list[str]:

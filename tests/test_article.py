@@ -373,3 +373,11 @@ def test_nukeviet_article_whose_body_is_an_attachment():
     assert article.body == "Chi tiết xem tệp đính kèm."
     assert article.published == "2024-01-04T10:20:00+07:00"
     assert [a.name for a in article.attachments] == ["du-toan-2024.pdf"]
+
+
+def test_commenter_inside_the_article_box_is_not_the_author():
+    comments = ('<div class="comment-list"><div class="comment"><span class="author fn">Nguyễn Văn Bình</span>'
+                '<span>06/01/2024 08:00</span><p>Bài viết rất hay.</p></div></div>')
+    article = extract(page(after=comments, info="<span>05/01/2024 10:30</span>"))
+    assert article.author is None
+    assert article.published == "2024-01-05T10:30:00+07:00"
