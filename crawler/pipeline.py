@@ -43,6 +43,7 @@ from extract.errors import BadInput
 from index.datadir import LOG_FILE, warc_dir
 
 LOCK_FILE = ".crawl.lock"
+HUNG_UP_PAUSE = 1.0  # seconds a host is left alone after we cut off one of its answers
 MAX_REDIRECT_HOPS = 5
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped (it would stall a crawl for days)
 MAX_ROBOTS_HOPS = 5
@@ -472,6 +473,12 @@ class Crawler:
         slot.busy = False
         # Count the delay from when we are done with the answer, not from its last byte: never early.
         slot.next_allowed = max(outcome.finished, time.time()) + slot.delay
+        # When we hung up first (timeout, size cap) the server may still be busy with that request:
+        # give it time to notice before asking anything else, so it never serves us twice at once.
+        if outcome.error is not None and outcome.error.reason.endswith(("timed out", "too slow")):
+            slot.next_allowed += self.options.timeout[1]
+        elif outcome.result is not None and outcome.result.truncated:
+            slot.next_allowed += HUNG_UP_PAUSE
         try:
             if job.row is None:
                 self._robots_outcome(slot, outcome)
