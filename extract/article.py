@@ -58,13 +58,9 @@ _RUN_OF_SPACES = re.compile(r"^(?P<text>.*\S)[ \t]{3,}(?P<name>\S[^\n]{1,70})$",
 _DIGITS = re.compile(r"\d")
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\s*[|•·]\s*|\s+[-–—]\s+|\n")
 _PAREN = re.compile(r"\([^)]*\)")
-_NAME_CONNECTORS = frozenset(("và", "-", "–", "&", ",", "cùng"))
-_NAME_PREFIXES = frozenset(("ctv", "pv", "ths", "ts", "bs", "ks", "ls", "nhóm", "btv", "nsưt", "nsnd"))
 _STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _STYLE_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _STYLE_ITALIC = re.compile(r"font-style\s*:\s*italic", re.I)
-_LABEL_PREFIX = re.compile(r"^(?:ngày đăng|đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
-                           r"thời gian|posted on|published)\s*:?\s*", re.I)
 _INT = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
@@ -297,13 +293,13 @@ def _looks_like_name(s: str, relaxed: bool = False) -> bool:
     if not base or _DIGITS.search(base) or any(c in base for c in ":;!?\"“”") or ". " in base.rstrip("."):
         return False
     words = [w for w in re.split(r"[\s,]+", base) if w]
-    content = [w for w in words if w.lower() not in _NAME_CONNECTORS]
+    content = [w for w in words if w.lower() not in V.NAME_CONNECTORS]
     if not content or len(content) > (9 if relaxed else 6):
         return False
     if len(content) == 1 and not (content[0].isupper() and len(content[0]) >= 2) and "." not in content[0]:
         return False
     for w in content:
-        if w.lower().rstrip(".") in _NAME_PREFIXES:
+        if w.lower().rstrip(".") in V.NAME_PREFIXES:
             continue
         if not w[0].isupper():
             return False
@@ -843,7 +839,7 @@ def _info_author(lines: list[str], meta: _Meta) -> None:
         for h in reversed(hits):
             rest = rest[:h.start] + "  " + rest[h.end:]
         rest = V.WEEKDAY.sub("  ", V.VIEWS_AFTER_NUMBER.sub("  ", V.VIEWS_LABELED.sub("  ", rest)))
-        segments = [_strip_segment(_LABEL_PREFIX.sub("", clean_line(s))) for s in _SEGMENT_SPLIT.split(rest)]
+        segments = [_strip_segment(V.DATELINE_LABEL.sub("", clean_line(s))) for s in _SEGMENT_SPLIT.split(rest)]
         for seg in segments:
             if not seg or _is_chrome(seg):
                 continue

@@ -143,6 +143,13 @@ SOURCE_THEO = re.compile(r"^\s*\(?[Tt]heo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢ�
 PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"
                           r"^\s*\(?ảnh minh h[ọo]ạ?\)?\.?$", re.I)
 SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên tập|ban biên tập)\s*[:：]", re.I)
+# Words that may sit between or before the names of a byline: "Văn Thành và Thu Hương", "CTV Phương Liên".
+NAME_CONNECTORS = frozenset(("và", "-", "–", "&", ",", "cùng"))
+NAME_PREFIXES = frozenset(("ctv", "pv", "ths", "ts", "bs", "ks", "ls", "nhóm", "btv", "nsưt", "nsnd"))
+# The label in front of a dateline.
+DATELINE_LABEL = re.compile(r"^(?:ngày đăng|đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
+                            r"thời gian|posted on|published)\s*:?\s*", re.I)
+
 # A unit after the name in a byline: "Nguyễn Văn A - Phòng Văn hóa và Thông tin", "Thu Hà, TTVH-TT huyện".
 BYLINE_UNIT = re.compile(
     r"^(?:phòng|trung tâm|ttvh|tt\s|ban\s|văn phòng|vp\s|ubnd|hđnd|sở\s|hội\s|đoàn\s|huyện\s|xã\s|phường\s|"
