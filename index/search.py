@@ -22,6 +22,7 @@ import json
 import math
 import re
 import sys
+import threading
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -308,19 +309,22 @@ class RecencyBM25F(BM25F):
 
     use_final = True
 
-    def __init__(self, today: date | None = None, **kwargs):
+    def __init__(self, **kwargs):
         super().__init__(**kwargs)
-        self.today = (today or date.today()).toordinal()
+        self._reader = None  # the dates column is read once per reader (a searcher may be reused)
         self._dates = None
+        self._today = 0
 
     def final(self, searcher, docnum, score):
-        if self._dates is None:
-            self._dates = searcher.reader().column_reader("date")
+        reader = searcher.reader()
+        if reader is not self._reader:
+            self._reader, self._dates = reader, reader.column_reader("date")
+            self._today = date.today().toordinal()
         number = self._dates[docnum]
         if not number:
             return score
         try:
-            age = self.today - date(number // 10000, number // 100 % 100, number % 100).toordinal()
+            age = self._today - date(number // 10000, number // 100 % 100, number % 100).toordinal()
         except ValueError:
             return score
         return score * (1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS))
@@ -328,12 +332,31 @@ class RecencyBM25F(BM25F):
 
 # -- search --------------------------------------------------------------------------------
 
-def open_index(data_dir: Path):
+_open = threading.local()  # per thread: index folder -> (folder inode, searcher); searchers are not shared
+
+
+def open_searcher(data_dir: Path):
+    """A searcher of the current index, reused between searches of one thread while it is up to date.
+
+    Opening an index costs more than many searches; the inode check notices a rebuild swapped in.
+    """
     path = index_dir(Path(data_dir))
     if not whoosh_index.exists_in(str(path)):
         open_records(data_dir).close()  # "no records ... run govnews crawl first" when that is the cause
         raise BadInput(f"no search index in {path}: run govnews index")
-    return whoosh_index.open_dir(str(path))
+    cache = _open.__dict__.setdefault("searchers", {})
+    inode = path.stat().st_ino
+    cached = cache.get(path)
+    if cached and cached[0] == inode:
+        searcher = cached[1]
+        if not searcher.up_to_date():
+            searcher = searcher.refresh()
+    else:
+        if cached:
+            cached[1].close()
+        searcher = whoosh_index.open_dir(str(path)).searcher(weighting=RecencyBM25F(**BM25_PARAMS))
+    cache[path] = (inode, searcher)
+    return searcher
 
 
 def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None,
@@ -352,16 +375,12 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     parsed = parse_query(query)
     flt = build_filter(since, until, site, category)
     wanted = page * limit
-    ix = open_index(data_dir)
-    try:
-        with ix.searcher(weighting=RecencyBM25F(**BM25_PARAMS)) as searcher:
-            ranked, total, facets = _run(searcher, build_query(parsed, match_all=MATCH_ALL_FIRST), flt, sort, wanted)
-            if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
-                more, total, facets = _run(searcher, build_query(parsed, match_all=False), flt, sort, wanted)
-                seen = {key for key, _ in ranked}
-                ranked += [(key, score) for key, score in more if key not in seen]
-    finally:
-        ix.close()
+    searcher = open_searcher(data_dir)
+    ranked, total, facets = _run(searcher, build_query(parsed, match_all=MATCH_ALL_FIRST), flt, sort, wanted)
+    if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
+        more, total, facets = _run(searcher, build_query(parsed, match_all=False), flt, sort, wanted)
+        seen = {key for key, _ in ranked}
+        ranked += [(key, score) for key, score in more if key not in seen]
     start = (page - 1) * limit
     hits = _hits(data_dir, ranked[start:start + limit], parsed)
     return SearchResult(total=total, hits=hits, facets=facets, page=page,
