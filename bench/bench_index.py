@@ -91,6 +91,7 @@ def main() -> int:
     parser.add_argument("--no-multisegment", action="store_true")
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix")
     parser.add_argument("--keep", metavar="DIR", help="use/keep this data folder (reuses its records)")
+    parser.add_argument("--search-only", action="store_true", help="with --keep: time searches on the kept index")
     args = parser.parse_args()
 
     searchindex.BULK_WRITER.update(procs=args.procs, limitmb=args.limitmb, multisegment=not args.no_multisegment)
@@ -107,13 +108,14 @@ def main() -> int:
         print(f"articles: {total}, average body {chars:.0f} characters")
         print(f"writer: {searchindex.BULK_WRITER}, commit every {searchindex.COMMIT_EVERY}")
 
-        started, cpu = time.monotonic(), cpu_seconds()
-        done = searchindex.update_index(data_dir, rebuild=True)
-        took, cpu = time.monotonic() - started, cpu_seconds() - cpu
+        if not args.search_only:
+            started, cpu = time.monotonic(), cpu_seconds()
+            done = searchindex.update_index(data_dir, rebuild=True)
+            took, cpu = time.monotonic() - started, cpu_seconds() - cpu
+            print(f"indexing: {done} docs in {took:.1f} s = {done / took:.0f} docs/s "
+                  f"({cpu:.0f} CPU s = {done / cpu:.0f} docs per CPU second; load average {os.getloadavg()[0]:.1f})")
         index_bytes = du(data_dir / "index")
-        print(f"indexing: {done} docs in {took:.1f} s = {done / took:.0f} docs/s "
-              f"({cpu:.0f} CPU s = {done / cpu:.0f} docs per CPU second; load average {os.getloadavg()[0]:.1f})")
-        print(f"index size: {index_bytes / 2**20:.1f} MB ({index_bytes / done:.0f} bytes/doc)")
+        print(f"index size: {index_bytes / 2**20:.1f} MB ({index_bytes / total:.0f} bytes/doc)")
 
         latencies, cpu_latencies = [], []
         for round_no in range(args.rounds + 1):
