@@ -213,13 +213,14 @@ def crawled(tmp_path_factory):
                      CrawlOptions(max_pages=5, delay=0, concurrency=1, quiet=True, attachments=False)) == 0
     with Store.open(data) as store:
         articles = list(store.iter_articles())
+    log = data / "crawl.log"
     with running(make_server(data)) as base:
-        yield base, articles
+        yield base, articles, log.read_text(encoding="utf-8") if log.exists() else ""
 
 
 def test_crawled_hostile_page_is_stored_as_text_and_shown_escaped(crawled):
-    base, articles = crawled
-    assert len(articles) == 1
+    base, articles, crawl_log = crawled
+    assert len(articles) == 1, crawl_log
     article = articles[0]
     # The crawl kept the markup as text: otherwise this test would prove nothing.
     assert "<script>" in article["title"] and '<script>alert("body")</script>' in article["body"]
