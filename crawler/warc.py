@@ -196,8 +196,8 @@ def read_record(data_dir: Path, warc: str, offset: int) -> ArchivedResponse:
     raise BadInput(f"no response record at {warc}:{offset}")
 
 
-def iter_responses(path: Path, start: int = 0) -> Iterator[tuple[int, int, ArchivedResponse]]:
-    """(offset, end offset, response) for each response/revisit record from ``start``.
+def iter_responses(path: Path, start: int = 0) -> Iterator[tuple[int, int, ArchivedResponse | None]]:
+    """(offset, end offset, response or None) for each record from ``start`` (None: not a response/revisit).
 
     Stops quietly at a damaged tail (a record cut by a kill); the caller learns where from the last end offset.
     """
@@ -213,11 +213,3 @@ def iter_responses(path: Path, start: int = 0) -> Iterator[tuple[int, int, Archi
                 yield offset, end, item
         except Exception:
             return
-
-
-def good_length(path: Path, start: int = 0) -> int:
-    """Offset just past the last complete record at or after ``start``."""
-    end = start
-    for _offset, record_end, _item in iter_responses(path, start):
-        end = record_end
-    return end
