@@ -1006,7 +1006,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
         return article
 
     _fill_article(article, root, container, order, title_el, base, ld)
-    article.category = _category(root, article.title, container, order)
+    article.category = _category(root, article.title, container, order) or article.category
     article.page_type = "article"
     if len(article.body) < 80 and not article.images and not article.attachments:
         article.page_type = "other"
@@ -1093,6 +1093,11 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     article.published = published or meta.date
 
     article.views = _views(info, zone_els) or _views(tail, tail_els)
+    for line in info:
+        m = V.CATEGORY_LABEL.match(clean_line(line))
+        if m:
+            article.category = m.group("value")
+            break
     _info_author(info, meta)
     if meta.author is None:
         _info_author(tail, meta)

@@ -134,8 +134,8 @@ PROSE_MIN_CHARS = 250
 # --- metadata labels in the lines near the title or after the body ---
 AUTHOR_LABEL = re.compile(
     r"^\s*(?:tác giả|người viết|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|"
-    r"phóng viên|pv|đăng bởi|người đăng|posted by|by|thực hiện)\s*[:：]\s*(?P<value>.+)$|"
-    r"^\s*(?:đăng bởi|posted by|by)\s+(?P<value2>.+)$",
+    r"phóng viên|pv|đăng bởi|viết bởi|người đăng|posted by|written by|by|thực hiện)\s*[:：]\s*(?P<value>.+)$|"
+    r"^\s*(?:đăng bởi|viết bởi|posted by|written by|by)\s+(?P<value2>.+)$",
     re.I,
 )
 SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?\s*$", re.I)
@@ -158,8 +158,10 @@ BYLINE_UNIT = re.compile(
 )
 
 # Editor/system accounts that RSS feeds and CMSes print as the "author".
-ACCOUNT_NAMES = re.compile(r"^(?:admin\w*|administrator|quantri\w*|quan tri\w*|bientap\w*|btv\w*|"
-                           r"editor\w*|webmaster|user\d*|\w+@\w+.*|[a-z0-9_.]+)$")
+ACCOUNT_NAMES = re.compile(r"^(?:(?i:admin\w*|administrator|super user|quản trị viên|quantri\w*|quan tri\w*|"
+                           r"bientap\w*|btv\w*|editor\w*|webmaster|user\d*)|\S+@\S+|[a-z0-9_.]+)$")
+# "Danh mục: Tin tức" in a dateline box names the category.
+CATEGORY_LABEL = re.compile(r"^\s*(?:danh mục|chuyên mục|chuyên mục tin|thể loại|category)\s*[:：]\s*(?P<value>.{2,80})$", re.I)
 # Words that make a name an organisation/portal name rather than a byline from <meta name="author">.
 PORTAL_NAME_WORDS = re.compile(
     r"cổng thông tin|trang thông tin|ủy ban|uỷ ban|ubnd|hđnd|báo\s|đài\s|sở\s|bộ\s|tỉnh\s|thành phố|"

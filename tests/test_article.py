@@ -381,3 +381,20 @@ def test_commenter_inside_the_article_box_is_not_the_author():
     article = extract(page(after=comments, info="<span>05/01/2024 10:30</span>"))
     assert article.author is None
     assert article.published == "2024-01-05T10:30:00+07:00"
+
+
+def test_joomla_article_info_box():
+    html = f"""<!DOCTYPE html><html lang="vi-vn"><head><meta charset="utf-8"><title>{TITLE}</title>
+<meta name="author" content="Super User"></head><body><div class="moduletable"><p>Hôm nay: Thứ Hai, 02/02/2026</p></div>
+<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header"><h2 itemprop="headline">{TITLE}</h2></div>
+<dl class="article-info muted"><dt class="article-info-term">Chi tiết</dt>
+<dd class="createdby" itemprop="author"><span itemprop="name">Viết bởi Super User</span></dd>
+<dd class="category-name">Danh mục: <a href="/tin-tuc">Tin hoạt động</a></dd>
+<dd class="published"><time datetime="2023-11-16T09:12:44+07:00" itemprop="datePublished">Được đăng: 16 Tháng 11 2023</time></dd>
+<dd class="hits">Lượt xem: 345</dd></dl><div itemprop="articleBody">{BODY}</div>
+<ul class="pager pagenav"><li><a href="/tin-tuc/1">Trước</a></li><li><a href="/tin-tuc/3">Tiếp</a></li></ul></div></body></html>"""
+    article = extract(html)
+    assert (article.title, article.published, article.views) == (TITLE, "2023-11-16T09:12:44+07:00", 345)
+    assert article.author is None  # "Super User" is the CMS account
+    assert article.category == "Tin hoạt động"
+    assert article.body == "\n\n".join(PARAS)
