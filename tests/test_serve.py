@@ -8,7 +8,6 @@ import re
 import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -17,7 +16,7 @@ import pytest
 from cli import main as cli_main
 from index.store import Store
 from test_serve_fixtures import (ARTICLES, LABEL_HO_SO, MINH_LONG, SON_HA, WARC_NAME, get, page_html,
-                                 serving)
+                                 serving, to_article)
 
 REPO = Path(__file__).resolve().parent.parent
 HIT_KEYS = {"url", "title", "site", "published", "score", "snippet"}
@@ -29,7 +28,6 @@ def site(tmp_path_factory):
     with serving(data, ARTICLES) as served:
         # Records that point outside the archive folder: the server must never follow them.
         with Store.open(data) as store:
-            from test_serve_fixtures import to_article
             for n, warc in enumerate(("../records.sqlite", "/etc/passwd", "../../../../etc/passwd")):
                 spec = {**ARTICLES[2], "url": f"https://{SON_HA}/-/bad-archive-{n}", "figures": []}
                 article_id, _ = store.save_article(to_article(spec), fetched_at="2024-01-05T08:00:00+00:00",
@@ -231,7 +229,7 @@ def test_api_doc_page_and_static_files(site):
 
 # ---------------------------------------------------------------- security
 
-@pytest.mark.parametrize("path", ["/", "/?q=ho+so", f"/articles/1", "/figures", "/api/search?q=ho+so",
+@pytest.mark.parametrize("path", ["/", "/?q=ho+so", "/articles/1", "/figures", "/api/search?q=ho+so",
                                   "/api/indicators", "/nowhere"])
 def test_every_response_sets_nosniff_and_a_policy(site, path):
     reply = get(site.base + path)
