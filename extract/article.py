@@ -819,10 +819,10 @@ def _views(lines: list[str], zone_els) -> int | None:
         rest = line
         for h in reversed(hits):
             rest = rest[:h.start] + " " + rest[h.end:]
-        tokens = [t for t in re.split(r"[\s|•()]+", V.WEEKDAY.sub(" ", rest)) if t]
-        numbers = [t for t in tokens if _INT.match(t)]
-        if len(numbers) == 1 and len(tokens) <= 3:
-            return _to_int(numbers[0])
+        rest = V.DATELINE_WORDS.sub(" ", V.WEEKDAY.sub(" ", rest))
+        tokens = [t for t in re.split(r"[\s|•():,]+", rest) if any(c.isalnum() for c in t)]
+        if len(tokens) == 1 and _INT.match(tokens[0]):  # nothing else on the line: "0 bình luận" is not views
+            return _to_int(tokens[0])
     return None
 
 

@@ -126,6 +126,9 @@ def test_person_in_meta_author_is_used_when_no_byline():
     ("<span>05/01/2024 10:30</span>&nbsp;&nbsp;&nbsp; <span class='icon-eye'></span> 158", 158),
     ("<span>05/01/2024 10:30</span><span class='view-count'><i class='fa fa-eye'></i> 2.013</span>", 2013),
     ("<span>05/01/2024 10:30</span>", None),
+    ("<span>Cập nhật: 05/01/2024 10:30</span> | <span>158</span>", 158),
+    ("<span>05/01/2024 10:30</span> | <span>0 bình luận</span>", None),
+    ("<span>Thứ 6 05/01/2024 10:30</span>", None),
 ])
 def test_views(info, views):
     assert extract(page(info=info)).views == views
