@@ -323,15 +323,16 @@ def _clean_name(s: str) -> str:
 
 
 def _author_value(s: str) -> str | None:
-    """The name from a labelled or unlabelled byline, or None."""
+    """The name from a byline with a label ("Tác giả: …", "Tin, ảnh: …", "Đăng bởi …"), or None."""
     m = V.AUTHOR_LABEL.match(s)
-    if m:
-        value = _clean_name(m.group("value") or m.group("value2") or "")
-        value = re.split(r"\s*[|•]\s*", value)[0]
-        if value and not V.ACCOUNT_NAMES.match(value) and not V.PORTAL_NAME_WORDS.search(value + " "):
-            return value
+    if not m:
         return None
-    return None
+    value = re.split(r"\s*[|•]\s*", _clean_name(m.group("value") or m.group("value2") or ""))[0]
+    if not value or V.ACCOUNT_NAMES.match(value) or V.PORTAL_NAME_WORDS.search(value + " "):
+        return None
+    if m.group("value2") and not _looks_like_name(value, relaxed=True):
+        return None  # "Bởi vì thời tiết xấu, …" is a sentence, not "bởi <name>"
+    return value
 
 
 # ---------------------------------------------------------------- locating things
@@ -674,8 +675,10 @@ def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
             paras.pop()
             done += 1
             continue
-        if V.AUTHOR_LABEL.match(text) and len(text) <= 90:
-            meta.author = meta.author or _author_value(text)
+        labelled = _author_value(text) if len(text) <= 90 else None
+        colon_label = V.AUTHOR_LABEL.match(text) if len(text) <= 90 else None
+        if labelled or (colon_label and colon_label.group("value")):  # "Tác giả: admin" goes too
+            meta.author = meta.author or labelled
             paras.pop()
             done += 1
             continue
@@ -780,8 +783,8 @@ def _info_like(text: str) -> bool:
     rest = V.DATELINE_WORDS.sub("  ", V.WEEKDAY.sub("  ", V.VIEWS_LABELED.sub("  ", rest)))
     for seg in _SEGMENT_SPLIT.split(rest):
         seg = _strip_segment(clean_line(seg).strip(" -–—|,.:"))
-        if seg and not _is_chrome(seg) and not _author_value(seg) and not V.SOURCE_LABEL.match(seg) \
-                and not _looks_like_name(seg):
+        if seg and not _INT.match(seg) and not _is_chrome(seg) and not _author_value(seg) \
+                and not V.SOURCE_LABEL.match(seg) and not V.CATEGORY_LABEL.match(seg) and not _looks_like_name(seg):
             return False
     return True
 
@@ -789,8 +792,11 @@ def _info_like(text: str) -> bool:
 # ---------------------------------------------------------------- info zone: date, views, author
 
 def _pick_date(lines: list[str]) -> DateHit | None:
+    """The first dateline's date; a sentence that mentions a date (a sapo, a caption) is not a dateline."""
     for line in lines:
         if V.SITE_COUNTER.search(line) and not V.PUBLISHED_LABEL.search(line):
+            continue
+        if not _info_like(clean_line(line)):
             continue
         for h in find_dates(line):
             if h.usable:

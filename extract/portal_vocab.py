@@ -135,7 +135,7 @@ PROSE_MIN_CHARS = 250
 AUTHOR_LABEL = re.compile(
     r"^\s*(?:tác giả|người viết|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|"
     r"phóng viên|pv|đăng bởi|viết bởi|người đăng|posted by|written by|by|thực hiện)\s*[:：]\s*(?P<value>.+)$|"
-    r"^\s*(?:đăng bởi|viết bởi|posted by|written by|by)\s+(?P<value2>.+)$",
+    r"^\s*(?:đăng bởi|viết bởi|bởi|posted by|written by|by)\s+(?P<value2>.+)$",
     re.I,
 )
 SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?\s*$", re.I)

@@ -93,6 +93,7 @@ def test_source_credit_is_not_the_author(last, source):
 
 @pytest.mark.parametrize("html", [
     page(BODY + "<p>Ảnh: Hà Trinh</p>"),                                    # photo credit
+    page(BODY + "<p>Tác giả: admin</p>"),                                   # CMS account
     page(BODY + "<p>Trân trọng thông báo!</p>"),                             # a closing sentence
     page(BODY + "<p>Hội nghị kết thúc lúc 11 giờ cùng ngày.</p>"),           # ordinary last sentence
     page(BODY, info="<p>Người ký: Nguyễn Văn Phương</p><p>Ngày đăng: 05/01/2024</p>"),  # document signer
@@ -401,3 +402,9 @@ def test_joomla_article_info_box():
     assert article.author is None  # "Super User" is the CMS account
     assert article.category == "Tin hoạt động"
     assert article.body == "\n\n".join(PARAS)
+
+
+def test_last_sentence_starting_with_a_label_word_is_text():
+    last = "Bởi vậy, huyện sẽ tiếp tục rà soát và hoàn thiện quy trình trong năm 2024."
+    article = extract(page(BODY + f"<p>{last}</p>"))
+    assert article.author is None and article.body.endswith(last)
