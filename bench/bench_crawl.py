@@ -16,6 +16,7 @@ import sys
 import tempfile
 import threading
 import time
+from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -33,16 +34,32 @@ PARAGRAPHS = (
     "giải pháp trọng tâm trong 6 tháng cuối năm nhằm nâng cao chất lượng phục vụ người dân và doanh nghiệp.",
 )
 
+MENU = ("Giới thiệu", "Tin tức - Sự kiện", "Chỉ đạo điều hành", "Văn bản", "Thủ tục hành chính", "Quy hoạch",
+        "Kinh tế", "Văn hóa - Xã hội", "Quốc phòng - An ninh", "Cải cách hành chính", "Chuyển đổi số",
+        "Lịch công tác", "Hỏi đáp", "Liên hệ", "Thống kê", "Dự án", "Đấu thầu", "Tuyển dụng")
+LINKS = ("Cổng TTĐT Chính phủ", "Bộ Nội vụ", "Bộ Tài chính", "UBND tỉnh", "Sở Nội vụ", "Sở Tài chính",
+         "Sở Kế hoạch và Đầu tư", "Báo điện tử tỉnh", "Đài PT-TH tỉnh", "Dịch vụ công trực tuyến")
 CHROME_TOP = """<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} - UBND huyện {host}</title>
-<link rel="canonical" href="{canonical}"><link rel="stylesheet" href="/css/main.css"></head><body>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="canonical" href="{canonical}">
+<link rel="stylesheet" href="/css/main.css"><script src="/js/jquery.min.js"></script>
+<script>var portal = {{"groupId": 20182, "plid": 3, "languageId": "vi_VN", "themeDisplay": true}};</script></head><body>
 <div class="header"><div class="date">Thứ bảy, 28/11/2026</div><a href="/"><img src="/logo.png" alt="logo"></a>
-<h1 class="site-title">Cổng thông tin điện tử UBND huyện {host}</h1></div>
-<ul class="menu"><li><a href="/">Trang chủ</a></li><li><a href="/gioi-thieu">Giới thiệu</a></li>
-<li><a href="/tin-tuc?page=1">Tin tức - Sự kiện</a></li><li><a href="/van-ban">Văn bản</a></li>
-<li><a href="/lien-he">Liên hệ</a></li></ul><div class="main">"""
-CHROME_BOTTOM = """</div><div class="sidebar"><h3>Tin mới</h3><ul>{recent}</ul><div class="counter">Lượt truy cập: 1.234.567</div></div>
-<div class="footer">Cơ quan chủ quản: UBND huyện {host}. Địa chỉ: số 1 đường Chính, điện thoại 0255.3861.234.
-Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.</div></body></html>"""
+<h1 class="site-title">Cổng thông tin điện tử UBND huyện {host}</h1>
+<form action="/tim-kiem"><input name="q" placeholder="Tìm kiếm"></form></div>
+<ul class="menu"><li><a href="/">Trang chủ</a></li>""" + "".join(
+    f'<li><a href="/chuyen-muc/{i}">{name}</a></li>' for i, name in enumerate(MENU)) + """</ul>
+<div class="breadcrumb"><a href="/">Trang chủ</a> » <a href="/tin-tuc?page=1">Tin tức - Sự kiện</a></div>
+<div class="main">"""
+CHROME_BOTTOM = """</div><div class="sidebar"><h3>Tin mới</h3><ul>{recent}</ul>
+<h3>Liên kết website</h3><ul>""" + "".join(f'<li><a href="https://lienket{i}.gov.vn/">{name}</a></li>'
+                                          for i, name in enumerate(LINKS)) + """</ul>
+<div class="poll"><h3>Thăm dò ý kiến</h3><p>Bạn đánh giá thế nào về chất lượng dịch vụ công trực tuyến?</p>
+<label><input type="radio"> Rất hài lòng</label><label><input type="radio"> Hài lòng</label></div>
+<div class="counter">Đang truy cập: 25 — Lượt truy cập: 1.234.567</div></div>
+<div class="footer">Cơ quan chủ quản: UBND huyện {host}. Địa chỉ: số 1 đường Chính, thị trấn, huyện {host}.
+Điện thoại: 0255.3861.234 — Fax: 0255.3861.235 — Email: ubnd@huyen{host}.gov.vn. Chịu trách nhiệm chính:
+Chánh Văn phòng HĐND và UBND huyện. Ghi rõ nguồn khi phát hành lại thông tin từ cổng thông tin này.
+<a href="/so-do-site">Sơ đồ site</a></div><script>window.analytics && analytics.track("view");</script></body></html>"""
 
 
 def article_page(host: int, n: int, total: int) -> str:
@@ -51,9 +68,9 @@ def article_page(host: int, n: int, total: int) -> str:
         "<p>" + PARAGRAPHS[(n + i) % len(PARAGRAPHS)].format(
             d=1 + (n + i) % 28, m=1 + (n + i) % 12, n=100 + n % 900, x=3 + i, a=1 + n % 9, b=(n * 7 + i) % 1000,
             p=80 + n % 19, q=(n + i) % 10) + "</p>"
-        for i in range(6))
-    recent = "".join(f'<li><a href="/-/bai-viet-{(n + k) % total}">Tin số {(n + k) % total}</a></li>'
-                     for k in range(1, 6))
+        for i in range(10))
+    recent = "".join(f'<li><a href="/-/bai-viet-{(n + k) % total}">Huyện {host} tổ chức hội nghị số '
+                     f'{(n + k) % total}</a></li>' for k in range(1, 8))
     return (CHROME_TOP.format(title=title, host=host, canonical=f"/-/bai-viet-{n}")
             + f'<div class="journal-content-article"><h2 class="title">{title}</h2>'
             f'<div class="date">18/08/2023 16:01</div>{paras}<p style="text-align:right"><strong>Hà Trinh</strong></p>'
@@ -83,11 +100,13 @@ def make_handler(host: int, total: int):
             status, ctype, body = 200, "text/html; charset=utf-8", None
             if path == "/robots.txt":
                 ctype, body = "text/plain", "User-agent: *\nDisallow: /tim-kiem\n"
-            elif path == "/":
+            elif path == "/" or path.startswith("/chuyen-muc/") or path == "/so-do-site":
                 body = listing_page(host, 1, total)
             elif path == "/tin-tuc":
                 page = int(query.split("=", 1)[1]) if query.startswith("page=") else 1
                 body = listing_page(host, page, total)
+            elif path in ("/css/main.css", "/js/jquery.min.js"):
+                ctype, body = "text/plain", "/* */"
             elif path.startswith("/-/bai-viet-") and path[12:].isdigit() and int(path[12:]) < total:
                 body = article_page(host, int(path[12:]), total)
             if body is None:
@@ -115,8 +134,8 @@ def start_sites(hosts: int, per_host: int) -> tuple[list[ThreadingHTTPServer], l
     return servers, [f"http://127.0.0.1:{s.server_address[1]}/" for s in servers]
 
 
-def run_crawl(seeds: list[str], data: Path, max_pages: int | None, concurrency: int) -> tuple[float, int, int]:
-    """(seconds, pages fetched, peak RSS in MB) of one `govnews crawl` process."""
+def run_crawl(seeds: list[str], data: Path, max_pages: int | None, concurrency: int):
+    """(seconds, pages fetched, articles stored, peak RSS in MB, steady pages/s) of one `govnews crawl`."""
     argv = [sys.executable, "-m", "cli", "crawl", *seeds, "--data", str(data), "--delay", "0",
             "--concurrency", str(concurrency), "--quiet"]
     if max_pages:
@@ -132,7 +151,17 @@ def run_crawl(seeds: list[str], data: Path, max_pages: int | None, concurrency: 
     with sqlite3.connect(data / "records.sqlite") as db:
         pages = db.execute("SELECT COUNT(*) FROM crawl_urls WHERE http_status IS NOT NULL").fetchone()[0]
         articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    return elapsed, pages, articles, usage.ru_maxrss // 1024
+    return elapsed, pages, articles, usage.ru_maxrss // 1024, steady_rate(data / "crawl.log")
+
+
+def steady_rate(log: Path) -> float:
+    """Responses per second between the first and the last response in the crawl log (no start-up, no index)."""
+    stamps = []
+    for line in log.read_text(encoding="utf-8").splitlines():
+        parts = line.split(" ", 4)
+        if len(parts) == 5 and parts[2] == "INFO" and parts[3].isdigit():
+            stamps.append(datetime.strptime(f"{parts[0]} {parts[1]}", "%Y-%m-%d %H:%M:%S,%f").timestamp())
+    return (len(stamps) - 1) / (stamps[-1] - stamps[0]) if len(stamps) > 1 else 0.0
 
 
 def main() -> int:
@@ -147,10 +176,12 @@ def main() -> int:
     try:
         for label, max_pages in (("1,000 pages", 1000 // args.hosts), ("whole site", None)):
             with tempfile.TemporaryDirectory(prefix="govnews-bench-") as tmp:
-                elapsed, pages, articles, rss = run_crawl(seeds, Path(tmp) / "data", max_pages, args.concurrency)
-                print(f"{label:>12}: {pages} pages ({articles} articles) in {elapsed:.1f} s = "
-                      f"{pages / elapsed:.1f} pages/s (process start and index update included); "
-                      f"peak RSS {rss} MB")
+                elapsed, pages, articles, rss, steady = run_crawl(seeds, Path(tmp) / "data", max_pages,
+                                                                  args.concurrency)
+                print(f"{label:>12}: {pages} pages ({articles} articles) in {elapsed:.1f} s: "
+                      f"{steady:.1f} pages/s while crawling, {pages / elapsed:.1f} pages/s overall (process "
+                      f"start-up and search indexing included); peak RSS {rss} MB; load average "
+                      f"{os.getloadavg()[0]:.1f}")
     finally:
         for server in servers:
             server.shutdown()
