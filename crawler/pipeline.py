@@ -740,6 +740,9 @@ class Crawler:
                 self.state.commit()
             if end < size:
                 log.warning("%s: cut-off record at %d (crawl was killed mid-write); truncated", path.name, end)
+                if end == 0:  # killed while starting the file: nothing in it
+                    path.unlink()
+                    continue
                 with open(path, "r+b") as fh:
                     fh.truncate(end)
             self.state.warc_done(path.name, end)
