@@ -7,6 +7,7 @@ import re
 
 from extract import indicator_vocab as V
 from extract.indicator_label import figure_label
+from extract.indicator_spans import phrase_before
 from extract.models import Indicator
 
 
@@ -14,9 +15,8 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_APPROX_RE = re.compile(rf"(?:^|[\s(,:])({_alt(V.APPROX_WORDS)})[\s:]*$", re.I)
-_CHANGE_RE = re.compile(
-    rf"(?:^|[\s(,:])({_alt(V.CHANGE_WORDS)})(?:\s+(?:{_alt(V.APPROX_WORDS)}))?[\s:]*$", re.I)
+_APPROX = frozenset(V.APPROX_WORDS)
+_CHANGES = frozenset(V.CHANGE_WORDS)
 _COMPARATIVE = frozenset({"cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"})
 _EQUIV_RE = re.compile(
     rf"^[\s,]*(?:\(\s*|(?:{_alt(V.EQUIVALENT_LINKS)})\s+)(?:(?:{_alt(V.APPROX_WORDS)})\s+)?$", re.I)
@@ -27,6 +27,7 @@ _REF_AFTER_RE = re.compile(rf"^[\s,]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
 _REF_BEFORE_RE = re.compile(rf"\bso\s+(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
                             re.I)
+_WINDOW = 400
 _REF_TAIL_RE = re.compile(r"[^,;.()\d]{0,40}?(?=\s+và\s|\s*[,;.()]|\s*$)")
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS), re.I)
 _PERIOD_NOT_AFTER = re.compile(r"(?:so\s+với|so|cùng\s+kỳ|kế\s+hoạch|với|của)\s+(?:cuối\s+|đầu\s+)?$",
@@ -66,29 +67,30 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
     sentence_text = " ".join(s.split())
     for k, f in enumerate(figures):
         start, end = f["start"], f["end"]
-        clause_start = max(s.rfind(";", 0, start) + 1, 0)
+        # a window keeps run-on "sentences" (tables, lists without stops) linear
+        clause_start = max(s.rfind(";", max(0, start - _WINDOW), start) + 1, start - _WINDOW, 0)
         seg_start = max(clause_start, prev["end"] if prev else 0)
         pre = s[seg_start:start]
         pre_clause = s[clause_start:start]
 
         approx = None
         change = None
-        cm = _CHANGE_RE.search(pre)
+        am = phrase_before(pre, _APPROX)
+        cm = phrase_before(pre, _CHANGES)
+        if cm is None and am is not None:  # "tăng hơn 5%"
+            cm = phrase_before(pre[:am[1]], _CHANGES)
         if cm:
-            word = " ".join(cm.group(1).lower().split())
-            change = V.CHANGE_WORDS.get(word)
-        am = _APPROX_RE.search(pre)
-        if am and not (cm and " ".join(cm.group(1).lower().split()) in _COMPARATIVE
-                       and am.end() == cm.end() and am.start() >= cm.start()):
-            approx = V.APPROX_WORDS[" ".join(am.group(1).lower().split())]
+            change = V.CHANGE_WORDS[cm[0]]
+        if am and not (cm and cm[0] in _COMPARATIVE and am[1] > cm[1]):
+            approx = V.APPROX_WORDS[am[0]]
 
         reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + 80])
         f["ref_end"] = f["unit_end"] + ref_len
         if reference is None:
-            bm = _REF_BEFORE_RE.search(pre_clause)
+            bm = _REF_BEFORE_RE.search(pre_clause) if "so" in pre_clause.lower() else None
             if bm:
                 reference = _ref_name(bm)
-        if change == "tăng" and cm and cm.group(1).lower().startswith("vượt") \
+        if change == "tăng" and cm and cm[0].startswith("vượt") \
                 and f["kind"] != "percent" and reference is None:
             change = None
         if prev is not None and change is None and _EQUIV_RE.match(pre):
@@ -98,7 +100,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
             elif out[-1].reference is None and out[-1].change:
                 out[-1].reference = reference
 
-        estimate = bool(_ESTIMATE_RE.search(pre_clause))
+        estimate = "ước" in pre_clause.lower() and bool(_ESTIMATE_RE.search(pre_clause))
         period = _choose_period(periods, start, fallback)
         label = figure_label(s, figures, k, clause_start, out)
         ind = Indicator(

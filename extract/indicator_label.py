@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from extract import indicator_vocab as V
+from extract.indicator_spans import phrase_before
 from extract.models import Indicator
 
 
@@ -22,9 +23,7 @@ def _alt(words) -> str:
 
 
 _PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
-_TRAIL_RE = re.compile(
-    rf"(?:^|[\s,:(]+)(?:{_alt(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS))})[\s,:(]*$",
-    re.I)
+_TRAIL = frozenset(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS))
 _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)
 _LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua|của)\s+)?(?:{_PERIOD})"
                              r"(?:\s+(?:qua|vừa\s+qua|này))?\s*,?\s*", re.I)
@@ -60,7 +59,7 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
             seg_start = wm.end()
     pre = s[seg_start:f["start"]]
     colon = pre.rstrip().endswith(":")
-    existential = bool(_EXISTENTIAL_RE.search(pre.rstrip(" :")))
+    existential = bool(_EXISTENTIAL_RE.search(pre[-20:].rstrip(" :")))
     subject = _subject(pre)
     words = subject.split()
     countable = f["kind"] in ("count", "ratio") and bool(f["unit"])
@@ -92,8 +91,8 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
 
 def _subject(pre: str) -> str:
     subject = pre
-    while subject and (tm := _TRAIL_RE.search(subject)):
-        subject = subject[:tm.start()]
+    while subject and (tm := phrase_before(subject, _TRAIL, skip=" \t\u00a0,:(")):
+        subject = subject[:tm[1]]
     subject = subject.strip(" ,:;(")
     if ":" in subject:
         subject = subject.rsplit(":", 1)[-1]
@@ -118,7 +117,7 @@ def _parallel(earlier: list[Indicator], words: list[str]) -> str | None:
         return None
     head = words[0].lower()
     shared = None
-    for ind in earlier:
+    for ind in earlier[-4:]:
         label_words = (ind.label or "").split()
         for i in range(len(label_words) - 1, 1, -1):
             tail = [w.lower() for w in label_words[i:]]
@@ -135,7 +134,7 @@ def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
     tail_from = f["unit_end"]
     # "18 phòng, ban và 05/05 xã sử dụng ...": the predicate after the last listed figure
     j = k
-    while j + 1 < len(figures) and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
+    while j + 1 < len(figures) and j < k + 4 and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
         j += 1
         tail_from = figures[j]["unit_end"]
     tail = s[tail_from:tail_from + 120]

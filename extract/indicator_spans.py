@@ -87,3 +87,35 @@ def not_figure_spans(sentence: str) -> list[tuple[int, int]]:
             continue  # "0,5" or "05 xã" are no phone numbers
         spans.append((m.start(), m.end()))
     return spans
+
+
+def phrase_before(text: str, phrases: frozenset[str], skip: str = " \t\u00a0:") -> tuple[str, int] | None:
+    """The longest phrase of `phrases` (lower case, up to 4 words) that ends text, ignoring trailing
+    `skip` characters: (phrase, start offset in text), or None.  A set lookup on the last words,
+    because end-anchored regex alternations are slow on long texts."""
+    end = len(text.rstrip(skip))
+    start = max(0, end - 48)
+    tokens = text[start:end].split()
+    if start > 0 and not text[start - 1].isspace() and tokens:
+        tokens = tokens[1:]  # cut in the middle of a word
+    lowered = []
+    for i, token in enumerate(reversed(tokens[-4:])):
+        bare = token.lstrip("([\"“'‘,;:-–")
+        if not bare.isalpha():
+            break
+        lowered.append(bare.lower())
+        if bare != token:  # "(giảm": an opening bracket ends the phrase
+            tokens[len(tokens) - 1 - i] = bare
+            break
+    best = None
+    for n in range(1, len(lowered) + 1):
+        phrase = " ".join(reversed(lowered[:n]))
+        if phrase in phrases:
+            best = phrase, n
+    if best is None:
+        return None
+    words = tokens[len(tokens) - best[1]:]
+    pos = end
+    for word in reversed(words):
+        pos = text.rindex(word, 0, pos)
+    return best[0], pos

@@ -20,7 +20,7 @@ from decimal import Decimal
 from extract import indicator_vocab as V
 from extract.indicator_attrs import FigureContext, annotate
 from extract.indicator_nlp import first_word
-from extract.indicator_spans import not_figure_spans, split_sentences
+from extract.indicator_spans import not_figure_spans, phrase_before, split_sentences
 from extract.models import Indicator
 from extract.numbers import parse_number, to_plain
 
@@ -57,8 +57,8 @@ _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.CO
 _LUOT_RE = re.compile(rf"[ \t\u00a0]({_alt(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
-_ORDINAL_RE = re.compile(rf"(?:^|[^\w])({_alt(V.ORDINAL_BEFORE)})[ \t\u00a0]*:?[ \t\u00a0]*$", re.I)
-_QUANTITY_SO_RE = re.compile(rf"(?:^|[^\w])(?:{_alt(V.QUANTITY_BEFORE_SO)})[ \t\u00a0]+số[ \t\u00a0]*$", re.I)
+_ORDINALS = frozenset(V.ORDINAL_BEFORE)
+_QUANTITY_SO = frozenset(V.QUANTITY_BEFORE_SO)
 _PER_ONE_RE = re.compile(r"(?:trên|mỗi|cho\s+mỗi|bình\s+quân|/)[ \t\u00a0]*$", re.I)
 _CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{_NUM}(?![\w/]))+")
 # a time word before the number only names a date part when the number fits one
@@ -109,15 +109,18 @@ def _sentence_figures(s: str) -> list[_Figure]:
     skip = not_figure_spans(s)
     figures: list[_Figure] = []
     consumed = 0
+    k = 0  # skip spans are sorted and disjoint: walk them alongside the numbers
     for m in _NUM_RE.finditer(s):
-        if m.start() < consumed or any(a <= m.start() < b for a, b in skip):
+        while k < len(skip) and skip[k][1] <= m.start():
+            k += 1
+        if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
             continue
         if _is_ordinal(s, m):
             chain = _CHAIN_RE.match(s, m.end())
             consumed = chain.end() if chain else m.end()
             continue
         fig = _read_figure(s, m)
-        if fig is not None and _PER_ONE_RE.search(s, 0, m.start()) and fig.value == 1:
+        if fig is not None and _PER_ONE_RE.search(s[max(0, m.start() - 20):m.start()]) and fig.value == 1:
             consumed = fig.end  # "trên 1 ha đất canh tác": a denominator, not a figure
             continue
         if fig is not None:
@@ -128,11 +131,11 @@ def _sentence_figures(s: str) -> list[_Figure]:
 
 def _is_ordinal(s: str, m: re.Match) -> bool:
     before = s[max(0, m.start() - 40):m.start()]
-    om = _ORDINAL_RE.search(before)
+    om = phrase_before(before, _ORDINALS)
     if om:
-        word = om.group(1).lower()
+        word = om[0]
         if word == "số":
-            return not _QUANTITY_SO_RE.search(before)
+            return phrase_before(before[:om[1]], _QUANTITY_SO) is None
         limits = _DATE_WORD_LIMITS.get(word)
         if limits is None:
             return True
@@ -207,6 +210,11 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
 
 def _read_unit(s: str, i: int) -> tuple[str, str, int, int] | None:
     """(canonical unit, kind, end, unit's own scale) for the unit starting at i, or None."""
+    j = i
+    while j < len(s) and j < i + 3 and s[j] in " \t\u00a0":
+        j += 1
+    if j >= len(s) or not (s[j].isalpha() or s[j] in "%‰$"):
+        return None  # cheap exit: most numbers without a unit are followed by digits or punctuation
     um = _UNIT_RE.match(s, i)
     if um:
         surface = um.group(1).lower()
