@@ -195,10 +195,16 @@ def _join(base: str | None, href: str) -> str:
 
 
 def _host(url: str | None) -> str | None:
+    """The site of a URL: host, with the port when it is not the scheme's default (local test sites)."""
     try:
-        return urlsplit(url).hostname if url else None
+        parts = urlsplit(url) if url else None
+        host, port = (parts.hostname, parts.port) if parts else (None, None)
     except ValueError:
         return None
+    if not host:
+        return None
+    default = {"http": 80, "https": 443}.get(parts.scheme)
+    return host if port is None or port == default else f"{host}:{port}"
 
 
 def _parse(text: str):
@@ -901,6 +907,29 @@ def _teasers(root, exclude) -> int:
     return n
 
 
+def _teaser_items(container) -> int:
+    """The longest run of sibling boxes of one kind (tag and class) that each lead with a headline link."""
+    best = 0
+    for parent in container.iter():
+        groups: dict = {}
+        for child in parent:
+            if not isinstance(child.tag, str) or child.tag in ("a", "br", "span"):
+                continue
+            link = next((a for a in child.iter("a") if len(clean_line(a.text_content())) >= 20
+                         and not V.ATTACHMENT_EXT.search(a.get("href") or "")), None)
+            if link is not None:
+                key = (child.tag, child.get("class"))
+                groups[key] = groups.get(key, 0) + 1
+        best = max([best, *groups.values()])
+    return best
+
+
+def _min_items(root) -> int:
+    """Repeated teaser boxes needed to call a page a listing: fewer when the page has page links."""
+    paged = any(V.PAGINATION_CLASS.search(el.get("class")) for el in root.xpath("//*[@class]"))
+    return V.LISTING_MIN_ITEMS_PAGED if paged else V.LISTING_MIN_ITEMS
+
+
 def _has_prose(container) -> bool:
     """Whether a paragraph of running text (not link text) is present: teaser summaries are short."""
     for el in container.iter("p", "div", "td", "li", "blockquote"):
@@ -919,7 +948,7 @@ def _url_page_type(url: str | None) -> str | None:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if V.CONTACT_PATH.search(parts.path):
+    if V.OTHER_PATH.search(parts.path):
         return "other"
     if V.LISTING_PATH.search(parts.path) or (parts.query and V.LISTING_QUERY.search(parts.query)):
         return "listing"
@@ -983,7 +1012,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
                 or (container is None and V.ERROR_PHRASES.search(page_text)):
             page_type = "other"
     title_el, title = _find_title(root, container, order, meta_title, doc_title, site_name)
-    if page_type is None and title and V.CONTACT_TITLES.match(title):
+    if page_type is None and title and V.OTHER_TITLES.match(title):
         page_type = "other"
     if page_type is None and title and V.LISTING_TITLES.match(title):
         page_type = "listing"
@@ -995,11 +1024,14 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
         if m and 2 <= len(rest[m.end():].strip()) <= 80:
             article.site_name = rest[m.end():].strip()
 
-    if page_type is None and container is None and _teasers(root, None) >= V.LISTING_MIN_TEASERS:
+    if page_type is None and container is None and body_el is not None and (
+            _teasers(root, None) >= V.LISTING_MIN_TEASERS
+            or (_teaser_items(body_el) >= _min_items(root) and not _has_prose(body_el))):
         page_type = "listing"
     if page_type is None and container is not None and not trusted and (
             (_text_len(container) < ARTICLE_MIN_CHARS and _teasers(root, container) >= V.LISTING_MIN_TEASERS)
-            or (_teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE and not _has_prose(container))):
+            or (not _has_prose(container) and (_teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE
+                                               or _teaser_items(container) >= _min_items(root)))):
         page_type = "listing"
     if page_type is None and container is None:
         return _fallback(article, text, page_url)
@@ -1248,7 +1280,8 @@ def _fallback(article: Article, html_text: str, url: str | None) -> Article:
         article.published = parse_structured(doc.date, local=vietnamese) or doc.date
     article.site_name = article.site_name or (clean_line(doc.sitename) if doc.sitename else None)
     article.language = article.language or doc.language
-    article.page_type = "article" if len(article.body) >= 80 else "other"
+    # No portal container and no dense text block: a Vietnamese page needs a real body to be an article.
+    article.page_type = "article" if len(article.body) >= (ARTICLE_MIN_CHARS if vietnamese else 80) else "other"
     if article.page_type == "article":
         article.indicators = extract_indicators(article.body, title=article.title)
     return article

@@ -109,8 +109,14 @@ ERROR_PHRASES = re.compile(
     r"page not found|404 not found|lỗi 404|the requested url was not found",
     re.I,
 )
-CONTACT_TITLES = re.compile(r"^(?:thông tin )?liên hệ(?: với chúng tôi)?$|^contact(?: us)?$|^góp ý$", re.I)
-CONTACT_PATH = re.compile(r"/(?:lien-?he|contact(?:-us)?|gop-?y)(?:\.[a-z]+)?/?$", re.I)
+# Pages that are neither articles nor lists of them: contact, about, site map, login.
+OTHER_TITLES = re.compile(
+    r"^(?:(?:thông tin )?liên hệ(?: với chúng tôi)?|contact(?: us)?|góp ý|hỏi đáp|giới thiệu|giới thiệu chung(?: về .{0,60})?|"
+    r"about(?: us)?|sơ đồ (?:site|cổng|trang|website)|site ?map|đăng nhập|login|quản trị)$",
+    re.I,
+)
+OTHER_PATH = re.compile(r"/(?:lien-?he|contact(?:-us)?|gop-?y|gioi-?thieu|so-?do-?(?:site|cong|trang|website)|sitemap|"
+                        r"dang-?nhap|login|wp-login|authenticate|admin)(?:\.[a-z]+)?/?$", re.I)
 # Short page names of searches, tag pages and work calendars (an article headline is longer).
 LISTING_TITLES = re.compile(r"^(?:kết quả tìm kiếm|tìm kiếm|lịch công tác|lịch làm việc|(?:thẻ|tag|từ khóa)\s*:)"
                             r"[^.!?]{0,40}$", re.I)
@@ -119,7 +125,8 @@ LISTING_PATH = re.compile(
     r"^/?(?:(?:vi|en|web/guest|portal)/?)?(?:trang-?chu|home|index\.(?:php|html?|aspx))?/?$|"
     r"/(?:tag|tags|tu-khoa|search|tim-kiem|timkiem|lich-cong-tac|lich-lam-viec|calendar|su-kien-lich|"
     r"category|chuyen-muc|danh-muc)(?:/|\.|$)|/page/\d+/?$|/trang-\d+(?:\.html)?$|"
-    r"/news/(?:[^/.]+/)?(?:page-\d+/?)?$",  # NukeViet: /news/ and /news/<category>/ are indexes
+    r"/news/(?:[^/.]+/)?(?:page-\d+/?)?$|"  # NukeViet: /news/ and /news/<category>/ are indexes
+    r"/(?:van-?ban|van-ban-chi-dao-dieu-hanh|laws|vbpq|vbpl)/?$",  # document registers
     re.I,
 )
 LISTING_QUERY = re.compile(r"(?:^|&)(?:q|s|keyword|key|tukhoa|search|query)=", re.I)
@@ -128,6 +135,10 @@ TEASER_MIN_CHARS = 30
 LISTING_MIN_TEASERS = 6
 # Headline links inside the supposed article body that make it a list of articles instead.
 LISTING_MIN_TEASERS_INSIDE = 5
+# Repeated boxes (same tag and class) each holding a headline link: a list of articles.
+LISTING_MIN_ITEMS = 3
+LISTING_MIN_ITEMS_PAGED = 2
+PAGINATION_CLASS = re.compile(r"pagination|paging|pager|phan-?trang|page-?iterator|page-?nav(?!igation)", re.I)
 # A paragraph this long (outside links) is article text, which teaser summaries never are.
 PROSE_MIN_CHARS = 250
 

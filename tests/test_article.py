@@ -408,3 +408,34 @@ def test_last_sentence_starting_with_a_label_word_is_text():
     last = "Bởi vậy, huyện sẽ tiếp tục rà soát và hoàn thiện quy trình trong năm 2024."
     article = extract(page(BODY + f"<p>{last}</p>"))
     assert article.author is None and article.body.endswith(last)
+
+
+ITEM = ('<div class="item-tin"><a class="tieu-de" href="/tin/{0}.aspx">Sơ kết công tác phòng, chống thiên tai đợt {0} năm 2025</a>'
+        '<span class="ngay">(0{0}/07/2025)</span><p>Ban Chỉ huy tổ chức hội nghị sơ kết công tác và triển khai nhiệm vụ thời gian tới.</p></div>')
+
+
+@pytest.mark.parametrize("items,pager,kind", [
+    (3, "", "listing"),
+    (2, '<div class="phan-trang"><a href="?Page=2">2</a></div>', "listing"),
+])
+def test_short_lists_of_teasers_are_listings(items, pager, kind):
+    html = (f"<html lang='vi'><head><title>Tin tức - Sự kiện</title></head><body><div class='danh-sach-tin'><h2>Tin tức</h2>"
+            + "".join(ITEM.format(i) for i in range(1, items + 1)) + pager + "</div></body></html>")
+    assert extract_article(html).page_type == kind
+
+
+@pytest.mark.parametrize("title,url", [
+    ("Giới thiệu chung về huyện Minh Long", None),
+    ("Sơ đồ site", None),
+    ("Đăng nhập", None),
+    ("Lịch sử hình thành huyện", "https://minhlong.quangngai.gov.vn/gioi-thieu"),
+])
+def test_about_sitemap_login_pages_are_other(title, url):
+    html = page(title=title, body="<p>Huyện Minh Long là huyện miền núi nằm ở phía Tây Nam tỉnh Quảng Ngãi, có 05 đơn vị hành chính cấp xã.</p>" * 4)
+    assert extract_article(html, url=url).page_type == "other"
+
+
+def test_short_page_without_an_article_container_is_not_an_article():
+    html = ("<html lang='vi'><head><title>Văn bản chỉ đạo điều hành</title></head><body><h2>Văn bản chỉ đạo điều hành</h2>"
+            "<table><tr><td>1</td><td><a href='/documents/kh-2553.pdf'>Kế hoạch 2553</a></td><td>18/08/2023</td></tr></table></body></html>")
+    assert extract_article(html).page_type != "article"
