@@ -23,7 +23,7 @@ _EQUIV_RE = re.compile(
 _ESTIMATE_RE = re.compile(rf"(?<![\w])(?<!quy )(?<!công )(?<!hiệp )(?<!điều )(?<!mong )"
                           rf"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
-_REF_AFTER_RE = re.compile(rf"^[\s,]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
+_REF_AFTER_RE = re.compile(rf"^[\s,/]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
 _REF_BEFORE_RE = re.compile(rf"\bso\s+(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
                             re.I)
@@ -32,6 +32,7 @@ _REF_TAIL_RE = re.compile(r"[^,;.()\d]{0,40}?(?=\s+và\s|\s*[,;.()]|\s*$)")
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS), re.I)
 _PERIOD_NOT_AFTER = re.compile(r"(?:so\s+với|so|cùng\s+kỳ|kế\s+hoạch|với|của)\s+(?:cuối\s+|đầu\s+)?$",
                                re.I)
+_DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 
 class FigureContext:
@@ -41,13 +42,15 @@ class FigureContext:
         self.text = text
         self.title_period = _first_period(title or "")
         self.carry: str | None = None
+        self.periods: list[tuple[int, int, str]] = []
+        self._pending: str | None = None
         self._last_end = 0
 
     def new_sentence(self, a: int, b: int) -> None:
         if "\n" in self.text[self._last_end:a]:
             self.carry = None
         self._last_end = b
-        found = _periods(self.text[a:b])
+        found = self.periods = _periods(self.text[a:b]) if _has_digit(self.text, a, b) else []
         self._pending = found[-1][2] if found else None
 
     def fallback_period(self) -> str | None:
@@ -60,7 +63,7 @@ class FigureContext:
 
 def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> list[Indicator]:
     """Indicators for the figures of one sentence (offsets in the sentence; offset = sentence start)."""
-    periods = _periods(s)
+    periods = ctx.periods
     fallback = ctx.fallback_period()
     out: list[Indicator] = []
     prev: dict | None = None
@@ -128,6 +131,10 @@ def _ref_name(m: re.Match) -> str:
         if m.group(f"r{i}"):
             return name
     return " ".join(m.group("year").lower().split())
+
+
+def _has_digit(text: str, a: int, b: int) -> bool:
+    return _DIGIT_RE.search(text, a, b) is not None
 
 
 def _periods(s: str) -> list[tuple[int, int, str]]:

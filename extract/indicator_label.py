@@ -35,6 +35,8 @@ _WEAK_SUBJECT_RE = re.compile(
     r"^(?:toàn\s+|cả\s+|các\s+)?(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|ngành|đơn\s+vị|địa\s+phương|"
     r"ubnd\s+\S+(?:\s+\S+)?|chúng\s+tôi|trên\s+địa\s+bàn(?:\s+\S+)?)?$", re.I)
 _POST_STOP_RE = re.compile(r"[,;.:()!?]|\s(?:và|với|trong đó|so với|so|bằng|chiếm|tương đương)\s|\d")
+# a new subject starts after the first comma, "(" or "và" that follows the previous figure
+_REGION_CUT_RE = re.compile(r"[,(]|\svà\s")
 _WITH_RE = re.compile(r"(?<!so)\s+với\s+(?=\S)", re.I)
 _AND_NEXT_RE = re.compile(r"^\s*và\s*$")
 _EXISTENTIAL_RE = re.compile(r"(?:^|\s)(?:có|hiện\s+có|còn)\s*$", re.I)
@@ -50,8 +52,9 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
     if prev is not None:
         seg_start = max(prev["end"], prev.get("ref_end", prev["end"]))
         region = s[seg_start:f["start"]]
-        if "," in region:
-            seg_start += region.index(",") + 1
+        cut = _REGION_CUT_RE.search(region)
+        if cut:
+            seg_start += cut.end()
         wm = None
         for wm in _WITH_RE.finditer(s, seg_start, f["start"]):
             pass

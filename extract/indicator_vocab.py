@@ -101,6 +101,10 @@ COUNT_UNITS: tuple[str, ...] = (
     "sáng kiến", "đề tài", "chương", "trang", "website", "trang thông tin điện tử",
     "ứng dụng", "phần mềm", "cổng", "lô hàng", "container", "chuyến", "chuyến bay",
     "nhà văn hóa", "nhà văn hoá", "nhà tình nghĩa", "nhà đại đoàn kết", "nhà tạm",
+    "quyển", "gói", "thùng", "bao", "chai", "ao", "đoạn", "hiện vật", "hợp đồng", "HCV", "HCB",
+    "HCĐ", "huy chương vàng", "huy chương bạc", "huy chương đồng", "tiết", "tiết học", "câu hỏi",
+    "gian hàng", "ngân hàng", "quỹ", "hội", "chi đoàn", "sở", "hành vi", "bánh", "viên", "quả",
+    "tấm", "bức", "cột", "trụ", "bình", "túi", "phương án", "kịch bản", "lượt truy cập",
     "đồng chí", "đồng bào", "phiếu", "ngày công", "đơn vị máu", "bài dự thi", "cặp", "đôi",
     "bậc", "hạng", "đội tuyển", "môn", "môn thi", "nội dung thi", "trường hợp vi phạm",
 )
@@ -165,7 +169,7 @@ EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tức là", "tức", "
 
 # reference phrases: regex (after optional "so với"/"so"/"của") -> canonical
 REFERENCE_TABLE: tuple[tuple[str, str], ...] = (
-    (r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?", "cùng kỳ"),
+    (r"cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|\d{4}))?|CKNT\b|CK\b", "cùng kỳ"),
     (r"cùng\s+thời\s+điểm(?:\s+năm\s+(?:trước|ngoái|\d{4}))?", "cùng kỳ"),
     (r"kế\s+hoạch|KH\b", "kế hoạch"),
     (r"(?:chỉ\s+tiêu\s+)?(?:Nghị\s+quyết|nghị\s+quyết|NQ\b)", "nghị quyết"),
@@ -210,7 +214,7 @@ ORDINAL_BEFORE: tuple[str, ...] = (
 )
 # "số 17" is an ordinal ("Tiêu chí số 17", "Trường số 1") except in "tổng số 2.358 hồ sơ"
 QUANTITY_BEFORE_SO: tuple[str, ...] = (
-    "tổng", "với", "có", "là", "đạt", "được", "chiếm", "gồm", "tăng", "giảm", "với tổng",
+    "tổng", "với", "có", "là", "đạt", "được", "chiếm", "gồm", "tăng", "giảm", "với tổng", "trong",
     "dân", "chỉ", "con", "đa", "thiểu", "tỷ", "tỉ", "hệ", "điểm", "ẩn", "đại", "cấp",
 )
 TIME_OF_DAY = ("sáng", "chiều", "tối", "trưa", "đêm", "rạng sáng", "sáng sớm", "chiều tối",
@@ -228,12 +232,13 @@ LABEL_LINKS: tuple[str, ...] = (
     "cho", "đến", "tới", "tương đương", "tương ứng", "ở mức", "mức", "từ", "đã", "và", "hiện có",
     "đến nay", "hiện nay", "xảy ra", "đạt tỷ lệ", "đạt tỉ lệ", "với tổng số",
     "khoảng", "lên đến", "lên tới", "tổng", "trên", "gần", "hơn", "dưới", "thêm", "toàn bộ", "của",
+    "trong số", "trong tổng số",
 )
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
 # count are verb phrases that take the counted noun ("xét duyệt" + "hộ vay vốn")
 LABEL_NOUN_HEADS = frozenset({
     "tổng", "số", "đàn", "sản lượng", "diện tích", "giá trị", "doanh thu", "kim ngạch", "tỷ", "tỉ",
-    "năng suất", "dân số", "lượng", "vốn", "quy mô", "mức", "giá", "chỉ số", "tốc độ", "thu",
+    "năng suất", "dân số", "lượng", "vốn", "quy mô", "mức", "giá", "chỉ số", "tốc độ",
     "nguồn", "kinh phí", "lượt", "khối", "tổng số", "sản", "diện", "năng", "kim", "doanh",
     "dân", "chỉ", "tốc", "quy", "khối lượng", "bình", "hệ", "cơ", "lao", "hộ", "người",
 })
