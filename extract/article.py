@@ -1069,7 +1069,7 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
         scope = _lca(title_el, container)
         if scope is not None and tend < cstart:
             info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate) if tend < p.pos < cstart
-                          and not _inside(p.el, container)] if scope is not None else []
+                          and not _inside(p.el, container)]
             info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
             zone_els = [el for el in _clean_elements(scope) if tend < order.get(el, 0) < cstart]
     elif title_el is None:
@@ -1150,10 +1150,10 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     article.author = meta.author
     article.source = meta.source
 
-    article.summary = _summary(root, container, order, title_el, lines)
+    article.summary = _summary(container, order, title_el)
     article.body = _cap("\n\n".join(lines))
     article.images = images
-    article.attachments = _attachments(root, container, order, cend, base)
+    article.attachments = _attachments(container, base)
     if not article.title:
         article.title = _ld_title(ld)
 
@@ -1197,7 +1197,8 @@ def _is_hard_boilerplate(el) -> bool:
     return bool(cls.strip()) and bool(V.HARD_BOILERPLATE_CLASS.search(cls))
 
 
-def _summary(root, container, order, title_el, lines) -> str | None:
+def _summary(container, order, title_el) -> str | None:
+    """The lead paragraph when the page marks one (sapo, hometext, description), near the top of the article."""
     cstart = order.get(container, 0)
     scope = container.getparent() if container.getparent() is not None else container
     if title_el is not None:
@@ -1211,7 +1212,8 @@ def _summary(root, container, order, title_el, lines) -> str | None:
     return None
 
 
-def _attachments(root, container, order, cend: int, base) -> list[Attachment]:
+def _attachments(container, base) -> list[Attachment]:
+    """Links to documents (PDF, Word, Excel, archives) in the body or beside it ("Tệp đính kèm")."""
     out: list[Attachment] = []
     seen: set[str] = set()
     scope = container.getparent() if container.getparent() is not None else container
