@@ -19,6 +19,8 @@ from __future__ import annotations
 
 import fcntl
 import logging
+import os
+import subprocess
 from collections import OrderedDict
 import queue
 import sys
@@ -55,7 +57,8 @@ PROGRESS_EVERY = 0.5
 # 5 ms switch interval each one can wait that long to get the GIL back from an extraction thread.
 WRITER_SWITCH_INTERVAL = 0.0005
 RECENT_LINKS = 20_000
-INDEX_EVERY = 1000  # stored articles between search index updates during a crawl  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)  # seconds between progress display refreshes
+INDEX_EVERY = 1000  # stored articles between search index updates during a crawl
+INDEX_CHILD = "import sys; from pathlib import Path; from index.searchindex import update_index; update_index(Path(sys.argv[1]))"  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)  # seconds between progress display refreshes
 
 log = logging.getLogger("govnews.crawl")
 
@@ -355,13 +358,22 @@ class Crawler:
         return min(max(min(times, default=now + 1.0) - now, 0.001), 1.0)
 
     def _update_index(self) -> None:
-        """Index what was stored so far: in slices during a long crawl, so memory does not grow with it."""
-        from index.searchindex import update_index
+        """Index what was stored so far, in a short-lived child process.
 
+        Called every INDEX_EVERY articles and at the end: each slice is small, and whoosh's buffers live
+        and die with the child, so the crawl's own memory stays flat however long it runs.
+        """
         if self.state is not None:
             self.state.commit()
-        update_index(self.data_dir)
         self._unindexed = 0
+        paths = [p for p in sys.path if p and Path(p).is_dir()]
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
+        done = subprocess.run([sys.executable, "-c", INDEX_CHILD, str(self.data_dir)], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        if done.returncode != 0:
+            reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
+            log.warning("search index update failed (%s); run govnews index", reason)
+            print(f"govnews: search index not updated ({reason}); run govnews index", file=sys.stderr)
 
     # -- choosing the next request ---------------------------------------------------------------
 
