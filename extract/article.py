@@ -16,7 +16,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import parse_qs, urljoin, urlsplit
 
 import lxml.html
 from lxml import etree
@@ -981,7 +981,15 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     lang_attr = (root.get("lang") or root.get("xml:lang") or "").strip().lower()[:2] or None
 
     for bad in list(root.iter(*V.DROP_TAGS)):
-        if bad.getparent() is not None:
+        if bad.getparent() is None:
+            continue
+        document = _embedded_document(bad)
+        if document:
+            # An embedded PDF viewer stands for an attachment: keep it as a link.
+            link = lxml.html.Element("a", href=document)
+            link.tail = bad.tail
+            bad.getparent().replace(bad, link)
+        else:
             bad.drop_tree()
 
     body_el = root.find("body")
@@ -1182,6 +1190,23 @@ def _lines_before(title_el, order) -> list[str]:
     lines = [p.raw for p in _paragraphs(scope, order, _is_hard_boilerplate)
              if p.pos < tpos and not _inside(p.el, title_el) and len(p.text) <= MAX_INFO_LINE_CHARS]
     return lines[-2:]
+
+
+def _embedded_document(el) -> str | None:
+    """The document an <iframe>/<embed>/<object> shows (PDF.js viewers pass it as ?file=), if any."""
+    if el.tag not in ("iframe", "embed", "object"):
+        return None
+    src = (el.get("src") or el.get("data") or "").strip()
+    if not src:
+        return None
+    try:
+        files = parse_qs(urlsplit(src).query).get("file", [])
+    except ValueError:
+        files = []
+    for value in files:
+        if V.ATTACHMENT_EXT.search(value):
+            return value
+    return src if V.ATTACHMENT_EXT.search(src) else None
 
 
 def _ld_title(ld: dict) -> str | None:

@@ -439,3 +439,15 @@ def test_short_page_without_an_article_container_is_not_an_article():
     html = ("<html lang='vi'><head><title>Văn bản chỉ đạo điều hành</title></head><body><h2>Văn bản chỉ đạo điều hành</h2>"
             "<table><tr><td>1</td><td><a href='/documents/kh-2553.pdf'>Kế hoạch 2553</a></td><td>18/08/2023</td></tr></table></body></html>")
     assert extract_article(html).page_type != "article"
+
+
+def test_embedded_pdf_viewer_is_an_attachment():
+    body = BODY + ('<p><iframe src="/pdfjs/web/viewer.html?file=%2Fdocuments%2F20182%2F0%2Fke-hoach-cchc-2024.pdf" width="100%"></iframe></p>'
+                   '<embed src="/upload/bao-cao.pdf" type="application/pdf"><iframe src="https://www.youtube.com/embed/abc"></iframe>')
+    article = extract(page(body))
+    assert [a.url for a in article.attachments] == [
+        "https://minhlong.quangngai.gov.vn/documents/20182/0/ke-hoach-cchc-2024.pdf",
+        "https://minhlong.quangngai.gov.vn/upload/bao-cao.pdf",
+    ]
+    assert [a.name for a in article.attachments] == ["ke-hoach-cchc-2024.pdf", "bao-cao.pdf"]
+    assert article.body == "\n\n".join(PARAS)
