@@ -30,8 +30,8 @@ _REF_BEFORE_RE = re.compile(rf"\bso\s+(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.RE
 _WINDOW = 400
 _REF_TAIL_RE = re.compile(r"[^,;.()\d]{0,40}?(?=\s+và\s|\s*[,;.()]|\s*$)")
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS), re.I)
-_PERIOD_NOT_AFTER = re.compile(r"(?:so\s+với|so|cùng\s+kỳ|kế\s+hoạch|với|của)\s+(?:cuối\s+|đầu\s+)?$",
-                               re.I)
+_PERIOD_NOT_AFTER = re.compile(r"(?:(?:so\s+với|so)(?:\s+[^\W\d]+){0,3}|cùng\s+kỳ|kế\s+hoạch|với|của"
+                               r"|ngày\s+\d{1,2})\s+(?:cuối\s+|đầu\s+)?$", re.I)
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
 

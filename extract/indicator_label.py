@@ -28,7 +28,7 @@ _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)
 _LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua|của)\s+)?(?:{_PERIOD})"
                              r"(?:\s+(?:qua|vừa\s+qua|này))?\s*,?\s*", re.I)
 _TAIL_RE = re.compile(
-    r"\s+(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}.*"
+    r"(?:^|\s+)(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}.*"
     rf"|(?:trong\s+)?(?:{_PERIOD})|(?:tính\s+)?đến\s+nay)$", re.I)
 _AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
 _WEAK_SUBJECT_RE = re.compile(

@@ -180,7 +180,9 @@ REFERENCE_TABLE: tuple[tuple[str, str], ...] = (
 # only after "so với" / "so": "so với năm 2022", "so với cuối năm 2021", "so với tháng trước"
 REFERENCE_AFTER_SO_VOI = (r"(?:cuối\s+|đầu\s+)?(?:năm|tháng|quý)\s+(?:trước|ngoái|\d{4}"
                           r"|\d{1,2}/\d{4}|[IV]+(?:/\d{4})?)|(?:cuối|đầu)\s+năm|"
-                          r"(?:năm|kỳ|tháng|quý)\s+trước|bình\s+quân\s+chung(?:\s+cả\s+nước)?")
+                          r"(?:năm|kỳ|tháng|quý)\s+trước|bình\s+quân\s+chung(?:\s+cả\s+nước)?"
+                          # any other short phrase: "so với vụ Mùa năm 2019", "so với đầu tháng 12/2023"
+                          r"|(?!với\s)\w[^,;.()]{0,50}?(?=\s*[,;.()]|\s+và\s|\s*$)")
 
 # --- periods -----------------------------------------------------------------
 _YEAR = r"(?:19|20)\d{2}"
@@ -248,9 +250,11 @@ LABEL_LEAD_STRIP = (
     r"cụ\s+thể\s*[:,]?", r"riêng\s+", r"ngoài\s+ra\s*,?", r"bên\s+cạnh\s+đó\s*,?",
     r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?",
     r"kết\s+quả\s*[:,]", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
-    r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,60},", r"lũy\s+kế\s+[^,]*,",
+    r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,100},", r"lũy\s+kế\s+[^,]*,",
     r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"(?:sau|qua)\s+\d+\s+(?:năm|tháng|ngày)[^,]{0,40},",
-    r"hiện\s+(?=\S+\s+\S)", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",
+    r"hiện\s+(?=\S+\s+\S)", r"(?:tại|ở)\s+[^,]{0,60},", r"từ\s+đầu\s+(?:năm|vụ|tháng|quý)[^,]{0,40},",
+    r"(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?(?:ngày\s+)?\d[^,]{0,30},",
+    r"(?:sáng|chiều|tối|trưa)?\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*,", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",
     r"so\s+(?:với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+\S+)?|kế\s+hoạch|năm\s+\d{4}|năm\s+trước)\s*,?",
     r"(?:toàn|cả)\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã|ngành|nước)\s+(?=\S+\s+\S)",
 )

@@ -115,11 +115,12 @@ def _sentence_figures(s: str) -> list[_Figure]:
             k += 1
         if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
             continue
-        if _is_ordinal(s, m):
+        fig = _read_figure(s, m)
+        # "thôn 5", "lần thứ 14" name things; "các loại 386 ha" still measures
+        if (fig is None or fig.kind in ("count", "ratio")) and _is_ordinal(s, m):
             chain = _CHAIN_RE.match(s, m.end())
             consumed = chain.end() if chain else m.end()
             continue
-        fig = _read_figure(s, m)
         if fig is not None and _PER_ONE_RE.search(s[max(0, m.start() - 20):m.start()]) and fig.value == 1:
             consumed = fig.end  # "trên 1 ha đất canh tác": a denominator, not a figure
             continue

@@ -208,11 +208,11 @@ CASES = [
      [("0,8 điểm phần trăm", 0.8, "điểm phần trăm", "percent", {"change": "giảm"})]),
     ("Tỷ lệ giải quyết hồ sơ trước hạn đạt 97,8 %, tăng 1,5% so với 6 tháng đầu năm 2022.",
      [("97,8 %", 97.8, "%", "percent", {}),
-      ("1,5%", 1.5, "%", "percent", {"change": "tăng"})]),
+      ("1,5%", 1.5, "%", "percent", {"change": "tăng", "reference": "6 tháng đầu năm 2022"})]),
     ("Tỷ lệ hộ sử dụng điện lưới quốc gia đạt 99,8%, vượt kế hoạch đề ra.",
      [("99,8%", 99.8, "%", "percent", {})]),
     ("Năng suất lúa tăng 2,1 tạ/ha so với vụ trước.",
-     [("2,1 tạ/ha", 2.1, "tạ/ha", "measure", {"change": "tăng"})]),
+     [("2,1 tạ/ha", 2.1, "tạ/ha", "measure", {"change": "tăng", "reference": "vụ trước"})]),
     # --- money ---------------------------------------------------------------------
     ("Tổng thu ngân sách nhà nước trên địa bàn đạt 1.536,246 tỷ đồng.",
      [("1.536,246 tỷ đồng", 1536246000000, "đồng", "money",
