@@ -586,7 +586,8 @@ class Crawler:
             self.state.update(row["id"], status="unchanged", http_status=304, fetched_at=_now_iso())
             self.stats.not_modified += 1
             if analysis is not None:
-                self._enqueue_links(row, analysis.links, is_article=False)
+                self._enqueue_links(row, analysis.links, is_article=False,
+                                    listed=analysis.kind in ("sitemap", "feed"))
             return
         if 300 <= status < 400:
             self._redirect(row, status, headers)
@@ -605,7 +606,7 @@ class Crawler:
             self.state.update(row["id"], status="fetched", page_type=analysis.kind, reason=None, **common)
             self._enqueue_links(row, analysis.links, is_article=False, listed=True)
             return
-        if analysis.kind != "html":
+        if analysis.kind != "html" or row["kind"] == "attachment":  # a document link answering HTML is no article
             done = "fetched" if row["kind"] == "attachment" else "not_article"
             self.state.update(row["id"], status=done, page_type=analysis.kind, reason=analysis.error, **common)
             return
