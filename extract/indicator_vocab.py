@@ -182,7 +182,8 @@ REFERENCE_AFTER_SO_VOI = (r"(?:cuối\s+|đầu\s+)?(?:năm|tháng|quý)\s+(?:tr
                           r"|\d{1,2}/\d{4}|[IV]+(?:/\d{4})?)|(?:cuối|đầu)\s+năm|"
                           r"(?:năm|kỳ|tháng|quý)\s+trước|bình\s+quân\s+chung(?:\s+cả\s+nước)?"
                           # any other short phrase: "so với vụ Mùa năm 2019", "so với đầu tháng 12/2023"
-                          r"|(?!với\s)\w[^,;.()]{0,50}?(?=\s*[,;.()]|\s+và\s|\s*$)")
+                          r"|(?!với\s)\w[^,;.()]{0,50}?(?=\s*[,;.()]|\s*$|\s+(?:và|do|vì|nhờ|nhưng|nên|khi"
+                          r"|trong|để|theo|tại|là|đạt|chủ\s+yếu)\s)")
 
 # --- periods -----------------------------------------------------------------
 _YEAR = r"(?:19|20)\d{2}"
