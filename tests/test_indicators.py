@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -103,3 +105,19 @@ def test_one_megabyte_text_is_fine():
     assert len(found) == per_copy * (1_000_000 // len(unit) + 1)
     assert found[-1].end <= len(text) and text[found[-1].start:found[-1].end] == found[-1].text
     assert elapsed < 20, elapsed
+
+
+def test_concurrent_first_calls_share_one_model_load():
+    # a fresh process, so the segmentation model is not loaded yet when the threads start
+    code = (
+        "from concurrent.futures import ThreadPoolExecutor\n"
+        "from extract.indicators import extract_indicators\n"
+        "texts = ['Huyện có %d nhà văn hóa thôn và %d mô hình kinh tế.' % (i, i + 1) for i in range(1, 9)]\n"
+        "with ThreadPoolExecutor(8) as pool:\n"
+        "    results = list(pool.map(extract_indicators, texts))\n"
+        "print(sorted(len(r) for r in results))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == str([2] * 8)
