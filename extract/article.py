@@ -275,7 +275,7 @@ def _norm(s: str | None) -> str:
 
 def _is_vietnamese(text: str) -> bool:
     sample = text[:3000]
-    return len(V.VIETNAMESE_LETTERS.findall(sample)) >= max(5, len(sample) // 60)
+    return len(V.VIETNAMESE_LETTERS.findall(sample)) >= max(5, len(sample) // 100)
 
 
 def _is_chrome(text: str) -> bool:

@@ -228,8 +228,8 @@ ATTACHMENT_LABEL = re.compile(r"^\s*(?:tệp|tập tin|tài liệu|file|văn b�
 ICON_IMAGE = re.compile(r"icon|spacer|blank\.gif|pixel|logo|button|btn_|arrow|bullet|share|print|email|"
                         r"facebook|zalo|twitter|loading", re.I)
 
-# Vietnamese letters outside ASCII, for telling a Vietnamese page from others.
-VIETNAMESE_LETTERS = re.compile(r"[ăâđêôơưàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ]", re.I)
+# Letters only Vietnamese uses (not French "é à ê", not Portuguese "ã õ"), for telling its pages from others.
+VIETNAMESE_LETTERS = re.compile(r"[ăđơưảạằẳẵắặầẩẫấậẻẽẹềểễếệỉĩịỏọồổỗốộờởỡớợủũụừửữứựỳỷỹỵ]", re.I)
 
 # Headings that are generic portlet names, not a category worth reporting.
 GENERIC_HEADINGS = re.compile(r"^(?:chi tiết(?: tin| bài viết| tin tức)?|nội dung(?: chi tiết)?|tin tức|bài viết|"

@@ -451,3 +451,11 @@ def test_embedded_pdf_viewer_is_an_attachment():
     ]
     assert [a.name for a in article.attachments] == ["ke-hoach-cchc-2024.pdf", "bao-cao.pdf"]
     assert article.body == "\n\n".join(PARAS)
+
+
+def test_french_page_is_not_taken_for_vietnamese():
+    french = ENGLISH.replace('lang="en"', 'lang="fr"').replace(
+        "<p>The Springfield", "<p>Le conseil municipal a approuvé à l'unanimité le budget de l'école élémentaire, prévu pour l'été.</p><p>The Springfield")
+    article = extract_article(french, url="https://news.example.com/park-budget")
+    assert article.language == "fr"
+    assert "approuvé" in article.body
