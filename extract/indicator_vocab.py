@@ -215,6 +215,8 @@ ORDINAL_BEFORE: tuple[str, ...] = (
     "thế hệ", "sân", "nhà", "căn hộ", "block", "lầu", "toà", "tòa", "đơn nguyên", "level",
     "cấp đô", "lô đất", "buổi", "kỳ thi", "vụ", "mùa", "chặng", "hiệp", "ván", "trận",
 )
+# "mỗi lớp 40 học viên": after these the ordinal word is a plain noun, not a name
+ORDINAL_CANCELLERS = frozenset({"mỗi", "các", "những", "từng", "mọi", "cả"})
 # "số 17" is an ordinal ("Tiêu chí số 17", "Trường số 1") except in "tổng số 2.358 hồ sơ"
 QUANTITY_BEFORE_SO: tuple[str, ...] = (
     "tổng", "với", "có", "là", "đạt", "được", "chiếm", "gồm", "tăng", "giảm", "với tổng", "trong",
@@ -252,7 +254,7 @@ LABEL_LEAD_STRIP = (
     r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?",
     r"kết\s+quả\s*[:,]", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
     r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,100},", r"lũy\s+kế\s+[^,]*,",
-    r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"(?:sau|qua)\s+\d+\s+(?:năm|tháng|ngày)[^,]{0,40},",
+    r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"(?:sau|qua|trong)\s+\d+\s+(?:năm|tháng|ngày|tuần)[^,]{0,40},",
     r"hiện\s+(?=\S+\s+\S)", r"(?:tại|ở)\s+[^,]{0,60},", r"từ\s+đầu\s+(?:năm|vụ|tháng|quý)[^,]{0,40},",
     r"(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?(?:ngày\s+)?\d[^,]{0,30},",
     r"(?:sáng|chiều|tối|trưa)?\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*,", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",

@@ -36,6 +36,7 @@ def _alt(words) -> str:
 _SCALE_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({_alt(V.SCALE_WORDS)})(?!\w)", re.I)
 _RATIO_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_NUM})(?![\w/])")
 _RANGE_RE = re.compile(rf"[ \t\u00a0]?(?:-|–|—|~)[ \t\u00a0]?({_NUM})(?![\w/])|[ \t\u00a0]+(?:đến|tới)[ \t\u00a0]+({_NUM})(?![\w/])")
+_FRACTION_OF_RE = re.compile(r"[ \t\u00a0]+số(?=[ \t\u00a0])")
 _EQUALS_PERCENT_RE = re.compile(rf"[ \t\u00a0]?=[ \t\u00a0]?{_NUM}[ \t\u00a0]?%")
 
 _UNIT_TABLE: dict[str, tuple[str, str]] = {}
@@ -133,7 +134,7 @@ def _sentence_figures(s: str) -> list[_Figure]:
 def _is_ordinal(s: str, m: re.Match) -> bool:
     before = s[max(0, m.start() - 40):m.start()]
     om = phrase_before(before, _ORDINALS)
-    if om:
+    if om and phrase_before(before[:om[1]], V.ORDINAL_CANCELLERS) is None:
         word = om[0]
         if word == "số":
             return phrase_before(before[:om[1]], _QUANTITY_SO) is None
@@ -180,6 +181,8 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
         scale1 = scale2
     unit_start = i
     unit = _read_unit(s, i)
+    if unit is None and total is not None and (sm := _FRACTION_OF_RE.match(s, i)):
+        unit = _read_unit(s, sm.end())  # "3/4 số hộ"
     if unit is None:
         if scale_word in V.BARE_SCALE_MONEY:
             unit = ("đồng", "money", i, 1)
