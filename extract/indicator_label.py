@@ -18,10 +18,6 @@ from extract.indicator_spans import phrase_before
 from extract.models import Indicator
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 _PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
 _TRAIL = frozenset(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS))
 _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)

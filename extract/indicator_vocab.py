@@ -151,7 +151,8 @@ APPROX_WORDS: dict[str, str] = {
 ESTIMATE_PATTERN = (r"ước\s+(?:đạt|thực\s+hiện|tính|thu|chi|khoảng|cả\s+năm|năm|tăng|giảm|"
                     r"có|sản\s+lượng|giá\s+trị|tổng|doanh|cả|trên|hơn|gần)|"
                     r"dự\s+ước|ước\s+\d|\(ước\)|ước(?=\s*[:,])")
-# change words right before a number (after them only the words of CHANGE_FILLERS may come)
+# change words right before a number; "tăng lên 50%", "giảm còn 5%" state new levels, not changes,
+# so nothing but an approx word may stand between the change word and the number
 CHANGE_WORDS: dict[str, str] = {
     "tăng": "tăng", "giảm": "giảm", "tăng trưởng": "tăng", "vượt": "tăng",
     "cao hơn": "tăng", "thấp hơn": "giảm", "nhiều hơn": "tăng", "ít hơn": "giảm",
@@ -162,8 +163,6 @@ CHANGE_WORDS: dict[str, str] = {
     "tăng thu": "tăng", "giảm chi": "giảm", "giảm thu": "giảm", "tăng chi": "tăng",
     "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
 }
-# "tăng lên 50%" / "giảm xuống còn 5%" / "giảm còn" are new levels, not changes
-CHANGE_TO_LEVEL = ("lên", "xuống", "còn", "lên đến", "lên tới", "đến", "tới", "xuống còn")
 # "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
 EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tức là", "tức", "bằng", "hay", "chiếm")
 
