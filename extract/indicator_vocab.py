@@ -104,7 +104,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "quyển", "gói", "thùng", "bao", "chai", "ao", "đoạn", "hiện vật", "hợp đồng", "HCV", "HCB",
     "HCĐ", "huy chương vàng", "huy chương bạc", "huy chương đồng", "tiết", "tiết học", "câu hỏi",
     "gian hàng", "ngân hàng", "quỹ", "hội", "chi đoàn", "sở", "hành vi", "bánh", "viên", "quả",
-    "tấm", "bức", "cột", "trụ", "bình", "túi", "phương án", "kịch bản", "lượt truy cập",
+    "tấm", "bức", "cột", "trụ", "ổ dịch", "ổ", "bình", "túi", "phương án", "kịch bản", "lượt truy cập",
     "đồng chí", "đồng bào", "phiếu", "ngày công", "đơn vị máu", "bài dự thi", "cặp", "đôi",
     "bậc", "hạng", "đội tuyển", "môn", "môn thi", "nội dung thi", "trường hợp vi phạm",
 )

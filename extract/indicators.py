@@ -33,7 +33,7 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_SCALE_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({_alt(V.SCALE_WORDS)})(?!\w)", re.I)
+_SCALE_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({_alt(V.SCALE_WORDS)})(?!\w)", re.I)
 _RATIO_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_NUM})(?![\w/])")
 _RANGE_RE = re.compile(rf"[ \t\u00a0]?(?:-|–|—|~)[ \t\u00a0]?({_NUM})(?![\w/])|[ \t\u00a0]+(?:đến|tới)[ \t\u00a0]+({_NUM})(?![\w/])")
 _FRACTION_OF_RE = re.compile(r"[ \t\u00a0]+số(?=[ \t\u00a0])")

@@ -504,6 +504,8 @@ CASES = [
      [("12 đội bóng", 12, "đội bóng", "count", {})]),
     ("Nghị định 100/2019/NĐ-CP quy định mức phạt từ 4 - 6 triệu đồng.",
      [("4 - 6 triệu đồng", 4000000, "đồng", "money", {"upper": 6000000, "label": "mức phạt"})]),
+    ("Hỗ trợ 1,5tỷ đồng cho 3 ổ dịch.",
+     [("1,5tỷ đồng", 1500000000, "đồng", "money", {}), ("3 ổ dịch", 3, "ổ dịch", "count", {})]),
     ("Theo báo cáo, 9 tháng năm 2023, GRDP ước tăng 6,5%, trong đó khu vực dịch vụ tăng 7,3%.",
      [("6,5%", 6.5, "%", "percent", {"estimate": True, "change": "tăng", "label": "GRDP",
                                      "period": "9 tháng năm 2023"}),
