@@ -189,6 +189,7 @@ class Crawler:
         self._turn = 0
         self._lock = None  # an flock on DATA/.crawl.lock: one crawl per data folder at a time
         self._unindexed = 0  # articles stored since the search index was last brought up to date
+        self._indexer: subprocess.Popen | None = None  # the index update running beside the crawl
         self._recent: OrderedDict[str, None] = OrderedDict()  # bounded: memory stays flat however big the crawl
         self.final_counts: dict[str, int] = {}
 
@@ -309,7 +310,7 @@ class Crawler:
             log.removeHandler(handler)
             handler.close()
         if self.options.update_index:  # always: a killed run may have stored articles it never indexed
-            self._update_index()
+            self._update_index(final=True)
         self._summary()
         return 0
 
@@ -357,23 +358,36 @@ class Crawler:
         times = [max(s.wake, s.next_allowed) for s in self.hosts.values() if not s.busy and not s.done]
         return min(max(min(times, default=now + 1.0) - now, 0.001), 1.0)
 
-    def _update_index(self) -> None:
-        """Index what was stored so far, in a short-lived child process.
+    def _update_index(self, final: bool = False) -> None:
+        """Index what was stored so far, in a short-lived child process running beside the crawl.
 
-        Called every INDEX_EVERY articles and at the end: each slice is small, and whoosh's buffers live
-        and die with the child, so the crawl's own memory stays flat however long it runs.
+        Started every INDEX_EVERY articles (never two at once) and once more at the end, waited for:
+        each slice is small and whoosh's buffers live and die with the child, so the crawl's own
+        memory stays flat however long it runs, and the crawl goes on while the child indexes.
         """
+        if self._indexer is not None:
+            if self._indexer.poll() is None and not final:
+                return
+            self._indexer.wait()
+            self._index_done(self._indexer.returncode)
+            self._indexer = None
         if self.state is not None:
             self.state.commit()
         self._unindexed = 0
         paths = [p for p in sys.path if p and Path(p).is_dir()]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(paths)}
-        done = subprocess.run([sys.executable, "-c", INDEX_CHILD, str(self.data_dir)], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        if done.returncode != 0:
-            reason = (done.stderr.strip().splitlines() or ["no message"])[-1]
-            log.warning("search index update failed (%s); run govnews index", reason)
-            print(f"govnews: search index not updated ({reason}); run govnews index", file=sys.stderr)
+        with open(self.data_dir / LOG_FILE, "a", encoding="utf-8") as errors:
+            self._indexer = subprocess.Popen([sys.executable, "-c", INDEX_CHILD, str(self.data_dir)], env=env,
+                                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=errors)
+        if final:
+            self._index_done(self._indexer.wait())
+            self._indexer = None
+
+    def _index_done(self, code: int) -> None:
+        if code != 0:
+            log.warning("search index update failed (exit status %s, details above); run govnews index", code)
+            print(f"govnews: search index not brought up to date (see {self.data_dir / LOG_FILE}); "
+                  "run govnews index", file=sys.stderr)
 
     # -- choosing the next request ---------------------------------------------------------------
 
