@@ -82,7 +82,9 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
             return _finish(f"{f['unit']} {subject}")
         if len(words) <= 3 and words[0].lower() not in V.LABEL_NOUN_HEADS:
             post = _post_unit(s, figures, k)
-            return _finish(f"{subject} {post}" if post else subject)
+            # "BHXH tự nguyện 12.345 người" names its subject; "thu hút 3 dự án" takes its object
+            verb_phrase = post and (subject[0].islower() or " " in post.strip())
+            return _finish(f"{subject} {post}" if verb_phrase else subject)
     if not words:
         return base
     return _finish(" ".join(words[:_MAX_WORDS]))
