@@ -57,6 +57,7 @@ _WS = re.compile(r"\s+")
 _RUN_OF_SPACES = re.compile(r"^(?P<text>.*\S)[ \t]{3,}(?P<name>\S[^\n]{1,70})$", re.S)
 _DIGITS = re.compile(r"\d")
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\s*[|•·]\s*|\s+[-–—]\s+|\n")
+_STRONG_SPLIT = re.compile(r"\s{2,}|\s*[|•·]\s*|\n")
 _PAREN = re.compile(r"\([^)]*\)")
 _STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _STYLE_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
@@ -314,12 +315,31 @@ def _looks_like_name(s: str, relaxed: bool = False) -> bool:
     return True
 
 
+def _is_unit(s: str) -> bool:
+    """An organisation's name as printed under an article: "Chi cục Thủy sản", "Trạm Y tế xã Long Sơn",
+    "Công chức Văn hóa – Xã hội". Starts with a unit word, is short, holds no digits, no sentence
+    punctuation and no verb or function word, and names something (a second capitalised word)."""
+    s = s.strip(" \t")
+    if not 4 <= len(s) <= V.MAX_UNIT_BYLINE_CHARS or not V.BYLINE_UNIT.match(s + " "):
+        return False
+    base = _PAREN.sub(" ", s).strip()
+    if _DIGITS.search(base) or any(c in base for c in ".:;!?\"“”…") or V.SENTENCE_WORDS.search(base):
+        return False
+    words = [w for w in re.split(r"[\s,]+", base) if w and w.lower() not in V.NAME_CONNECTORS]
+    if len(words) > V.MAX_UNIT_BYLINE_WORDS:
+        return False
+    return sum(1 for w in words if w[0].isupper()) >= 2 and not _is_chrome(s)
+
+
 def _byline(text: str, relaxed: bool = False) -> str | None:
-    """The byline as printed when text is one: a name, or a name followed by the writer's unit."""
+    """The byline as printed when text is one: a name, a name followed by the writer's unit, or a unit."""
     if _looks_like_name(text, relaxed):
         return _clean_name(text)
     m = re.match(r"^(?P<name>[^,–—-]{2,40}?)\s*(?:\s[-–—]\s|,)\s*(?P<unit>.{2,70})$", text)
-    if m and _looks_like_name(m.group("name")) and V.BYLINE_UNIT.match(m.group("unit") + " "):
+    if m and _looks_like_name(m.group("name")) and V.BYLINE_UNIT.match(m.group("unit") + " ") \
+            and not V.SENTENCE_WORDS.search(m.group("unit")):
+        return _clean_name(text)
+    if _is_unit(text):
         return _clean_name(text)
     return None
 
@@ -851,7 +871,16 @@ def _info_author(lines: list[str], meta: _Meta) -> None:
         for h in reversed(hits):
             rest = rest[:h.start] + "  " + rest[h.end:]
         rest = V.WEEKDAY.sub("  ", V.VIEWS_AFTER_NUMBER.sub("  ", V.VIEWS_LABELED.sub("  ", rest)))
-        segments = [_strip_segment(V.DATELINE_LABEL.sub("", clean_line(s))) for s in _SEGMENT_SPLIT.split(rest)]
+        segments = []
+        # A labelled credit keeps its dashes ("Nguồn tin: Sở Lao động - Thương binh và Xã hội").
+        for piece in _STRONG_SPLIT.split(rest):
+            piece = clean_line(piece).strip(" -–—")
+            labelled = V.AUTHOR_LABEL.match(piece)
+            if V.SOURCE_LABEL.match(piece) or (labelled and _byline(_clean_name(labelled.group("value")
+                                                                               or labelled.group("value2") or ""))):
+                segments.append(_strip_segment(piece))
+            else:
+                segments += [_strip_segment(V.DATELINE_LABEL.sub("", clean_line(s))) for s in _SEGMENT_SPLIT.split(piece)]
         for seg in segments:
             if not seg or _is_chrome(seg):
                 continue
@@ -886,8 +915,10 @@ def _element_author(zone_els) -> str | None:
             value = _author_value(text)
             if value:
                 return value
-            if text and not V.ACCOUNT_NAMES.match(text) and _looks_like_name(text, relaxed=True):
-                return text
+            if text and not V.ACCOUNT_NAMES.match(text):
+                byline = _byline(text, relaxed=True)
+                if byline:
+                    return byline
     return None
 
 

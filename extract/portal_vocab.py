@@ -98,7 +98,8 @@ CHROME_LINES = re.compile(
     r"gửi email|gửi bài viết.*|quay lại|trở về|về đầu trang|lên đầu trang|cỡ chữ.*|font size.*|"
     r"đánh giá bài viết.*|ý kiến bạn đọc|bình luận|gửi bình luận|viết bình luận.*|"
     r"(?:từ khóa|từ khoá|tags?)\s*:.*|lượt xem\s*:?\s*[\d.,]*|xem\s*:?\s*[\d.,]+|"
-    r"(?:a\s*){2,3}|[-|•·\s]+|facebook|zalo|twitter|email|print|in)$",
+    r"(?:a\s*){2,3}|[-|•·\s]+|facebook|zalo|twitter|linkedin|email|e-mail|print|in|rss|in trang|"
+    r"xem thêm|gửi cho bạn bè|gửi tin|lưu bài(?: viết)?|đóng(?: cửa sổ)?|phản hồi)$",
     re.I,
 )
 
@@ -163,10 +164,26 @@ DATELINE_LABEL = re.compile(r"^(?:ngày đăng|đăng ngày|ngày xuất bản|c
 
 # A unit after the name in a byline: "Nguyễn Văn A - Phòng Văn hóa và Thông tin", "Thu Hà, TTVH-TT huyện".
 BYLINE_UNIT = re.compile(
-    r"^(?:phòng|trung tâm|ttvh|tt\s|ban\s|văn phòng|vp\s|ubnd|hđnd|sở\s|hội\s|đoàn\s|huyện\s|xã\s|phường\s|"
-    r"thị trấn|đài\s|báo\s|chi cục|cục\s|trường\s|bệnh viện|công an|bch|ban chỉ huy|đảng ủy|huyện ủy|mặt trận)",
+    r"^(?:phòng|trung tâm|ttvh|tt\s|ban\s|văn phòng|vp\s|ubnd|hđnd|ubmttq|mttq|sở\s|hội\s|đoàn\s|huyện\s|xã\s|"
+    r"phường\s|thị trấn|đài\s|báo\s|chi cục|cục\s|trường\s|bệnh viện|công an|bch|ban chỉ huy|bộ chỉ huy|"
+    r"đảng ủy|đảng uỷ|huyện ủy|huyện uỷ|thị ủy|thành ủy|tỉnh ủy|mặt trận|trạm\s|hạt\s|đội\s|tổ\s|chi bộ|"
+    r"chi hội|chi đoàn|liên đoàn|công đoàn|hợp tác xã|htx\s|thanh tra|kho bạc|chi nhánh|bảo hiểm xã hội|bhxh|"
+    r"ủy ban|uỷ ban|cơ quan|viện\s|công chức|cán bộ|viên chức|bộ phận|ngân hàng|quỹ\s|tòa án|toà án|"
+    r"viện kiểm sát|chi cục thuế)",
     re.I,
 )
+# An organisation printed alone as the byline ("Chi cục Thủy sản", "Trạm Y tế xã Long Sơn") is a name,
+# not a sentence: these lower-case words (verbs, auxiliaries, function words) only occur in sentences.
+# Matched case-sensitively: an organisation capitalises its words ("Ban Chỉ đạo", "Ban Tổ chức").
+SENTENCE_WORDS = re.compile(
+    r"(?<![\wÀ-ỹ])(?:đã|sẽ|đang|được|bị|là|có|các|những|để|cho|này|đó|nhằm|nhưng|thì|mà|vào|ra|lên|với|"
+    r"về|tại|theo|trong|khi|nếu|đến|từ|của|thông báo|tổ chức|triển khai|đề nghị|yêu cầu|thực hiện|phát biểu|"
+    r"chủ trì|tham dự|kiểm tra|hướng dẫn|phối hợp|tuyên truyền|khuyến cáo|tiếp nhận|làm việc|trao|tặng|đạt|"
+    r"tăng|giảm|chỉ đạo|báo cáo|cho biết|nhấn mạnh|ghi nhận|không|chưa|cần|phải)(?![\wÀ-ỹ])",
+)
+# Longest organisation byline (a sentence is longer).
+MAX_UNIT_BYLINE_CHARS = 80
+MAX_UNIT_BYLINE_WORDS = 14
 
 # Editor/system accounts that RSS feeds and CMSes print as the "author".
 ACCOUNT_NAMES = re.compile(r"^(?:(?i:admin\w*|administrator|super user|quản trị viên|quantri\w*|quan tri\w*|"

@@ -1,6 +1,8 @@
 """extract_article on small portal pages: bylines, sources, views, dates, captions, page types, fallbacks."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extract import extract_article
@@ -338,10 +340,62 @@ def test_invalid_url_argument_is_bad_input():
 @pytest.mark.parametrize("last,author", [
     ("<p>Nguyễn Văn Hải - Phòng Văn hóa và Thông tin</p>", "Nguyễn Văn Hải - Phòng Văn hóa và Thông tin"),
     ("<p>Thu Hà, Trung tâm TT-VH-TT huyện</p>", "Thu Hà, Trung tâm TT-VH-TT huyện"),
-    ("<p>Phòng Văn hóa và Thông tin huyện</p>", None),
+    ("<p>Đinh Thị Hoa – Công chức Văn hóa – Xã hội</p>", "Đinh Thị Hoa – Công chức Văn hóa – Xã hội"),
+    # An organisation alone is the byline of notices and unit news.
+    ("<p>Phòng Văn hóa và Thông tin huyện</p>", "Phòng Văn hóa và Thông tin huyện"),
+    ("<p>Trạm Y tế xã Long Sơn</p>", "Trạm Y tế xã Long Sơn"),
+    ("<p>Chi cục Trồng trọt và Bảo vệ thực vật</p>", "Chi cục Trồng trọt và Bảo vệ thực vật"),
+    ("<p style='text-align:right'><strong>Công an xã Long Sơn</strong></p>", "Công an xã Long Sơn"),
+    # ... but a closing sentence that starts with a unit is not.
+    ("<p>Phòng Văn hóa và Thông tin huyện đề nghị các xã triển khai</p>", None),
+    ("<p>Phòng Văn hóa và Thông tin huyện.</p>", None),
+    ("<p>Trung tâm Y tế huyện tiếp nhận 120 hồ sơ</p>", None),
+    ("<p>Ban Chỉ đạo huyện yêu cầu các xã</p>", None),
+    ("<p>Nguyễn Văn Hải - Phòng Văn hóa báo cáo kết quả</p>", None),
 ])
 def test_byline_with_the_writers_unit(last, author):
-    assert extract(page(BODY + last)).author == author
+    article = extract(page(BODY + last))
+    assert article.author == author
+    if author:
+        assert author not in article.body and article.body.endswith(PARAS[-1])
+    else:
+        assert article.body.endswith(re.sub(r"<[^>]+>", "", last))
+
+
+@pytest.mark.parametrize("trailer", [
+    "<p>Hà Trinh</p><p>In bài viết | RSS</p>",
+    "<p>Hà Trinh</p><p>Gửi email</p><p>Quay lại</p><p>Về đầu trang</p>",
+    "<p>Hà Trinh</p><div><a href='#'>Chia sẻ</a> | <a href='#'>Facebook</a> | <a href='#'>Zalo</a></div>",
+    "<p>Hà Trinh</p><p>Bản in</p><p>Lên đầu trang</p>",
+])
+def test_tool_lines_after_the_byline_are_chrome(trailer):
+    article = extract(page(BODY + trailer))
+    assert article.author == "Hà Trinh"
+    assert article.body.endswith(PARAS[-1])
+
+
+@pytest.mark.parametrize("trailer,author,source", [
+    ("<p>Phạm Long</p><p>Nguồn: Báo Quảng Ngãi</p><p>In bài viết | RSS</p>", "Phạm Long", "Báo Quảng Ngãi"),
+    ("<p>Nguồn tin: Sở Lao động - Thương binh và Xã hội</p>", None, "Sở Lao động - Thương binh và Xã hội"),
+])
+def test_source_line_after_the_byline(trailer, author, source):
+    article = extract(page(BODY + trailer))
+    assert (article.author, article.source) == (author, source)
+    assert article.body.endswith(PARAS[-1])
+
+
+def test_labelled_source_with_a_dash_in_the_tail():
+    html = page(after='<div><p class="text-right"><strong>Nguồn tin: </strong>Sở Lao động - Thương binh và Xã hội</p></div>')
+    assert extract(html).source == "Sở Lao động - Thương binh và Xã hội"
+
+
+@pytest.mark.parametrize("box,author", [
+    ('<div class="tac-gia">Chi cục Thủy sản</div>', "Chi cục Thủy sản"),
+    ('<div class="tac-gia">Minh Thư - Chi cục Kiểm lâm</div>', "Minh Thư - Chi cục Kiểm lâm"),
+])
+def test_organisation_in_an_author_box(box, author):
+    article = extract(page(after=box))
+    assert article.author == author and article.body.endswith(PARAS[-1])
 
 
 def test_byline_with_a_date_at_the_end():
