@@ -19,11 +19,11 @@ _APPROX = frozenset(V.APPROX_WORDS)
 _CHANGES = frozenset(V.CHANGE_WORDS)
 _COMPARATIVE = frozenset({"cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"})
 _EQUIV_RE = re.compile(
-    rf"^[\s,]*(?:\(\s*|(?:{_alt(V.EQUIVALENT_LINKS)})\s+)(?:(?:{_alt(V.APPROX_WORDS)})\s+)?$", re.I)
+    rf"^[\s,]*(?:\(\s*\+?|(?:{_alt(V.EQUIVALENT_LINKS)})\s+)(?:(?:{_alt(V.APPROX_WORDS)})\s+)?$", re.I)
 _ESTIMATE_RE = re.compile(rf"(?<![\w])(?<!quy )(?<!công )(?<!hiệp )(?<!điều )(?<!mong )"
                           rf"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
-_REF_AFTER_RE = re.compile(rf"^[\s,/]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
+_REF_AFTER_RE = re.compile(rf"^[\s,/)]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
 _REF_BEFORE_RE = re.compile(rf"\bso\s+(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
                             re.I)

@@ -97,7 +97,7 @@ def _subject(pre: str) -> str:
     subject = subject.strip(" ,:;(")
     if ":" in subject:
         subject = subject.rsplit(":", 1)[-1]
-    subject = " ".join(subject.split()).strip(" ,:;-–(")
+    subject = " ".join(subject.split()).strip(" ,:;-–(+")
     for _ in range(5):
         new = _LEAD_PERIOD_RE.sub("", subject)
         new = _LEAD_RE.sub("", new).strip(" ,:;-–(")

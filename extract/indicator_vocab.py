@@ -161,7 +161,7 @@ CHANGE_WORDS: dict[str, str] = {
     "giảm gần": "giảm", "giảm hơn": "giảm", "giảm khoảng": "giảm", "giảm trên": "giảm",
     "vượt hơn": "tăng", "vượt gần": "tăng", "vượt trên": "tăng",
     "tăng thu": "tăng", "giảm chi": "giảm", "giảm thu": "giảm", "tăng chi": "tăng",
-    "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
+    "tăng gấp": "tăng", "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
 }
 # "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
 EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tức là", "tức", "bằng", "hay", "chiếm")

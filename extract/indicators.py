@@ -25,7 +25,7 @@ from extract.models import Indicator
 from extract.numbers import parse_number, to_plain
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_NUM_RE = re.compile(rf"(?<![\w/+\-])(?<!\d[.,]){_NUM}")
+_NUM_RE = re.compile(rf"(?<![\w/\-])(?<!\w\+)(?<!\d[.,]){_NUM}")
 _SP = r"[ \t\u00a0]{0,2}"  # real text has double spaces and glued units ("943ha")
 
 
