@@ -17,11 +17,10 @@ def _alt(words) -> str:
 
 _APPROX = frozenset(V.APPROX_WORDS)
 _CHANGES = frozenset(V.CHANGE_WORDS)
-_COMPARATIVE = frozenset({"cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"})
 _EQUIV_RE = re.compile(
     rf"^[\s,]*(?:\(\s*\+?|(?:{_alt(V.EQUIVALENT_LINKS)})\s+)(?:(?:{_alt(V.APPROX_WORDS)})\s+)?$", re.I)
-_ESTIMATE_RE = re.compile(rf"(?<![\w])(?<!quy )(?<!công )(?<!hiệp )(?<!điều )(?<!mong )"
-                          rf"(?:{V.ESTIMATE_PATTERN})", re.I)
+_ESTIMATE_RE = re.compile(
+    "(?<![\\w])" + "".join(f"(?<!{w} )" for w in V.NOT_ESTIMATE_BEFORE) + f"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
 _REF_AFTER_RE = re.compile(rf"^[\s,/)]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
@@ -34,6 +33,7 @@ _PERIOD_NOT_AFTER = re.compile(r"(?:(?:so\s+với|so)(?:\s+[^\W\d]+){0,3}|cùng\
                                r"|ngày\s+\d{1,2})\s+(?:cuối\s+|đầu\s+)?$", re.I)
 _DIGIT_RE = re.compile(r"\d")
 _YEAR_RE = re.compile(r"(?:19|20)\d{2}")
+
 
 class FigureContext:
     """What the text said before the current sentence: paragraph and headline periods."""
@@ -84,7 +84,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
             cm = phrase_before(pre[:am[1]], _CHANGES)
         if cm:
             change = V.CHANGE_WORDS[cm[0]]
-        if am and not (cm and cm[0] in _COMPARATIVE and am[1] > cm[1]):
+        if am and not (cm and cm[0] in V.COMPARATIVE_CHANGES and am[1] > cm[1]):
             approx = V.APPROX_WORDS[am[0]]
 
         reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + 80])

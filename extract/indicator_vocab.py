@@ -151,6 +151,10 @@ APPROX_WORDS: dict[str, str] = {
 ESTIMATE_PATTERN = (r"ước\s+(?:đạt|thực\s+hiện|tính|thu|chi|khoảng|cả\s+năm|năm|tăng|giảm|"
                     r"có|sản\s+lượng|giá\s+trị|tổng|doanh|cả|trên|hơn|gần)|"
                     r"dự\s+ước|ước\s+\d|\(ước\)|ước(?=\s*[:,])")
+# "ước" in "công ước", "hiệp ước", "quy ước" ... is no estimate
+NOT_ESTIMATE_BEFORE = ("quy", "công", "hiệp", "điều", "mong")
+# "cao hơn 3%": the "hơn" belongs to the comparison, it is no approx word
+COMPARATIVE_CHANGES = frozenset({"cao hơn", "thấp hơn", "nhiều hơn", "ít hơn"})
 # change words right before a number; "tăng lên 50%", "giảm còn 5%" state new levels, not changes,
 # so nothing but an approx word may stand between the change word and the number
 CHANGE_WORDS: dict[str, str] = {
