@@ -137,6 +137,7 @@ def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
     j = k
     while j + 1 < len(figures) and j < k + 4 and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
         j += 1
+    if j > k and _starts_predicate(s[figures[j]["unit_end"]:figures[j]["unit_end"] + 40]):
         tail_from = figures[j]["unit_end"]
     tail = s[tail_from:tail_from + 120]
     stop = _POST_STOP_RE.search(tail)
@@ -145,6 +146,12 @@ def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
     label = " ".join((unit_text + " " + tail).split()).strip(" ,")
     words = label.split()
     return _finish(" ".join(words[:_MAX_WORDS])) if words else None
+
+
+def _starts_predicate(text: str) -> bool:
+    words = text.split()[:2]
+    return bool(words) and (words[0].lower() in V.PREDICATE_STARTS
+                            or " ".join(words).lower() in V.PREDICATE_STARTS)
 
 
 def _finish(label: str) -> str:

@@ -250,6 +250,12 @@ LABEL_NOUN_HEADS = frozenset({
     "nguồn", "kinh phí", "lượt", "khối", "tổng số", "sản", "diện", "năng", "kim", "doanh",
     "dân", "chỉ", "tốc", "quy", "khối lượng", "bình", "hệ", "cơ", "lao", "hộ", "người",
 })
+# first words of a predicate that two listed counts share ("18 phòng, ban và 05/05 xã sử dụng ...")
+PREDICATE_STARTS = frozenset({
+    "đã", "đang", "được", "bị", "đạt", "có", "sử dụng", "thành lập", "tham gia", "hoàn thành",
+    "thực hiện", "triển khai", "áp dụng", "ứng dụng", "kết nối", "duy trì", "xây dựng", "đăng ký",
+    "cài đặt", "ký", "không", "chưa", "đều", "cùng", "tổ chức", "được công nhận",
+})
 # opening words that are not part of a subject
 LABEL_LEAD_STRIP = (
     r"(?:trong\s+)?đó\s*[:,]?", r"đến\s+nay\s*,?", r"hiện\s+nay\s*,?", r"tính\s+đến\s+[^,]*,",
