@@ -45,6 +45,8 @@ INFO_LINES = 6
 TAIL_LINES = 8
 TRAILER_LINES = 4
 MAX_CAPTION_CHARS = 300
+# Longest headline: a "title" element holding more text is a box around the article.
+MAX_TITLE_CHARS = 400
 MAX_INFO_LINE_CHARS = 200
 DENSITY_MIN_SCORE = 400
 ARTICLE_MIN_CHARS = 300
@@ -283,7 +285,7 @@ def _is_chrome(text: str) -> bool:
     """A line of page chrome: "Chia sẻ", "Quay lại | In bài", "Số lượt truy cập: 794"."""
     if len(text) > V.MAX_CHROME_CHARS:
         return False
-    if V.CHROME_LINES.match(text):
+    if V.CHROME_LINES.match(text) or V.TOOL_LINE.match(text):
         return True
     parts = [p for p in re.split(r"\s*[|•]\s*", text) if p.strip()]
     return len(parts) > 1 and all(V.CHROME_LINES.match(p) for p in parts)
@@ -466,8 +468,11 @@ def _is_portlet_heading(el) -> bool:
 
 
 def _is_portal_part(part: str, site_name: str | None) -> bool:
-    return bool((site_name and _norm(part) == _norm(site_name)) or V.PORTAL_NAME_WORDS.search(part + " ")
-                or V.HOME_CRUMBS.match(part.strip()))
+    """A piece of <title> that names the portal, its place ("Nghĩa Kỳ") or a section of it."""
+    n = _norm(part)
+    return bool((site_name and (n == _norm(site_name) or (len(n) >= 4 and f" {n}" in f" {_norm(site_name)}")))
+                or V.TITLE_PORTAL_PART.search(part.strip() + " ") or V.HOME_CRUMBS.match(part.strip())
+                or V.SECTION_NAMES.match(part.strip()))
 
 
 def _strip_title_suffix(title: str, site_name: str | None) -> str:
@@ -509,8 +514,11 @@ def _find_title(root, container, order, meta_title, doc_title, site_name):
     for el in _title_candidates(root):
         text = clean_line(el.text_content())
         n = _norm(text)
-        if len(n) < 8 or _is_portlet_heading(el) or _is_chrome(text) or V.RELATED_HEADINGS.match(text):
+        if len(n) < 8 or len(n) > MAX_TITLE_CHARS or _is_portlet_heading(el) or _is_chrome(text) \
+                or V.RELATED_HEADINGS.match(text):
             continue
+        if container is not None and _inside(container, el):
+            continue  # a box around the body ("asset-full-content no-title") is not its headline
         if site_name and n == _norm(site_name):
             continue
         if any(n == w or (w.startswith(n) and len(n) >= 0.5 * len(w)) for w in wanted):
@@ -741,6 +749,8 @@ def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -
         text = p.text
         if text and V.RELATED_HEADINGS.match(text) and len(text) <= 60:
             break
+        if text and _is_chrome(text):
+            continue  # with its icons ("In trang", "Quay lại" buttons)
         if p.images:
             for img in p.images:
                 url = _image_url(img, base)
@@ -1151,6 +1161,9 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
                 if structured:
                     break
     seen = _pick_date(info)
+    if seen is None:
+        # Spans printed side by side ("15/04/2024 08:30" + views + "Cỡ chữ") run together as one line.
+        seen = _pick_date([el.text_content() for el in zone_els if V.DATE_CLASS.search(_classes(el))])
     if seen is None and not structured:
         seen = _pick_date(tail) or _pick_date(_lines_before(title_el, order))
     published = structured

@@ -79,6 +79,9 @@ TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?t
 PORTLET_TITLE_CLASS = re.compile(r"portlet-title|portlet-header|block-?title|module-?title|"
                                  r"widget-title|cat-?title|category-title|box-?title|title-?cat", re.I)
 CAPTION_CLASS = re.compile(r"caption|chu-?thich|image-?desc|img-?desc|note-?image|photo-?desc", re.I)
+# Elements of the info zone that hold the dateline ("date-news", "post-date", "ngay-dang", "time").
+DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dates|time|ngay|ngaydang|ngay-?dang|thoi-?gian|published|pubdate|"
+                        r"created|post-?date|news-?date|date-?news|datetime|meta-?date)(?:$|[\s_-])", re.I)
 VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
 
 # Headings after which everything in the article column is other articles (cut the body there).
@@ -100,6 +103,18 @@ CHROME_LINES = re.compile(
     r"(?:từ khóa|từ khoá|tags?)\s*:.*|lượt xem\s*:?\s*[\d.,]*|xem\s*:?\s*[\d.,]+|"
     r"(?:a\s*){2,3}|[-|•·\s]+|facebook|zalo|twitter|linkedin|email|e-mail|print|in|rss|in trang|"
     r"xem thêm|gửi cho bạn bè|gửi tin|lưu bài(?: viết)?|đóng(?: cửa sổ)?|phản hồi)$",
+    re.I,
+)
+
+# Print/share/back/top tool links. Portals print several of them on one line, separated by bars,
+# slashes or only spaces ("In trang  Quay lại  Lên đầu trang"): such a line is chrome wherever it is.
+TOOL_PHRASES = ("in bài viết", "in bài", "in trang", "in tin", "bản in", "gửi email", "gửi e-mail", "gửi bài viết",
+                "gửi cho bạn bè", "gửi tin", "quay lại", "trở về", "trở lại", "về đầu trang", "lên đầu trang",
+                "đầu trang", "chia sẻ", "lưu bài viết", "lưu tin", "xem thêm", "bình luận", "rss", "facebook",
+                "zalo", "twitter", "linkedin", "email", "e-mail", "print", "share", "tweet", "top", "in")
+TOOL_LINE = re.compile(
+    r"^(?:(?:" + "|".join(sorted((re.escape(t) for t in TOOL_PHRASES), key=len, reverse=True))
+    + r")(?![\wÀ-ỹ])[\s|•·/\-–]*)+$",
     re.I,
 )
 
@@ -145,7 +160,7 @@ PROSE_MIN_CHARS = 250
 
 # --- metadata labels in the lines near the title or after the body ---
 AUTHOR_LABEL = re.compile(
-    r"^\s*(?:tác giả|người viết|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|"
+    r"^\s*(?:tác giả(?: bài viết| bài)?|người viết|người thực hiện|nhóm phóng viên|bài(?:\s*(?:và|,|&)\s*ảnh)?|tin(?:\s*(?:và|,|&)\s*ảnh)?|"
     r"phóng viên|pv|đăng bởi|viết bởi|người đăng|posted by|written by|by|thực hiện)\s*[:：]\s*(?P<value>.+)$|"
     r"^\s*(?:đăng bởi|viết bởi|bởi|posted by|written by|by)\s+(?P<value2>.+)$",
     re.I,
@@ -251,6 +266,20 @@ VIETNAMESE_LETTERS = re.compile(r"[ăđơưảạằẳẵắặầẩẫấậ�
 # Headings that are generic portlet names, not a category worth reporting.
 GENERIC_HEADINGS = re.compile(r"^(?:chi tiết(?: tin| bài viết| tin tức)?|nội dung(?: chi tiết)?|tin tức|bài viết|"
                               r"xem tin|thông tin chi tiết)$", re.I)
+# A piece of <title> that names the portal ("Cổng TTĐT huyện X", "UBND xã Y", "Báo Quảng Ngãi"). Anchored
+# at the start: a headline's own tail ("... kinh tế - xã hội", "... - Báo cáo tổng kết") is not a portal.
+TITLE_PORTAL_PART = re.compile(
+    r"^(?:cổng (?:thông tin|ttđt|tt)|trang (?:thông tin|ttđt|tt)|ủy ban|uỷ ban|ubnd|hđnd|báo\s(?!cáo)|"
+    r"tạp chí|đài\s|sở\s|bộ\s(?!đội|máy)|tỉnh\s|thành phố|tp\.?\s|huyện\s|thị xã|thị trấn|quận\s|"
+    r"xã\s(?!hội)|phường\s|văn phòng|đảng (?:bộ|ủy|uỷ)|huyện ủy|huyện uỷ|tỉnh ủy|tỉnh uỷ|mặt trận|công an\s|"
+    r"portal|website|bản quyền|copyright)|\.gov\.vn|\.vn\b|\.com\b",
+    re.I,
+)
+# Section (layout) names that Liferay and others put between the headline and the portal name in
+# <title>: "<headline> - Tin hoạt động - Trang thông tin điện tử xã X".
+SECTION_NAMES = re.compile(r"^(?:tin tức|sự kiện|tin hoạt động|hoạt động|thông báo|tin địa phương|tin tổng hợp|"
+                           r"tin nổi bật|tin mới|tin trong (?:tỉnh|huyện|nước)|chuyên mục|chi tiết(?: tin| bài viết)?|"
+                           r"tin tức - sự kiện|tin tức sự kiện|thời sự|trang chủ)$", re.I)
 HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---

@@ -12,7 +12,7 @@ from extract import extract_article
 PAGES = Path(__file__).resolve().parent.parent / "samples" / "pages"
 EXPECTED = sorted(PAGES.glob("*.expected.json"))
 # Keys of the expected JSON that are not Article fields compared as-is.
-BODY_CHECKS = ("body_starts_with", "body_ends_with", "body_excludes")
+BODY_CHECKS = ("body_starts_with", "body_ends_with", "body_excludes", "body_includes")
 NOT_HERE = ("indicators", "about")
 
 
@@ -24,7 +24,7 @@ def _load(path: Path):
 
 def test_enough_samples():
     kinds = [json.loads(p.read_text(encoding="utf-8"))["page_type"] for p in EXPECTED]
-    assert kinds.count("article") >= 22
+    assert kinds.count("article") >= 28
     assert len(kinds) - kinds.count("article") >= 5
 
 
@@ -41,6 +41,8 @@ def test_sample(path: Path):
         assert body.startswith(expected["body_starts_with"]), body[:200]
     if "body_ends_with" in expected:
         assert body.endswith(expected["body_ends_with"]), body[-200:]
+    for text in expected.get("body_includes", []):
+        assert text in body, f"body lacks {text!r}"
     for text in expected.get("body_excludes", []):
         assert text not in body, f"body contains {text!r}"
     if got["page_type"] == "article":
