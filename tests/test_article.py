@@ -513,3 +513,57 @@ def test_french_page_is_not_taken_for_vietnamese():
     article = extract_article(french, url="https://news.example.com/park-budget")
     assert article.language == "fr"
     assert "approuvé" in article.body
+
+
+# ------------------------------------------------------------------ generality: markup variants
+
+def test_dateline_span_run_together_with_views_and_font_tools():
+    info = ('<span class="date-news">15/04/2024 08:30</span><span class="view-count">1.254</span>'
+            '<span class="font-size">Cỡ chữ: <a>A-</a><a>A</a><a>A+</a></span>')
+    article = extract(page(info=info))
+    assert (article.published, article.views) == ("2024-04-15T08:30:00+07:00", 1254)
+
+
+@pytest.mark.parametrize("tools", [
+    "<div>In trang&nbsp;&nbsp; Quay lại&nbsp;&nbsp; Lên đầu trang</div>",
+    "<p>Chia sẻ / Facebook / Zalo / Gửi email</p>",
+    "<p><a href='#'><img src='/images/back.gif'> Quay lại</a> <a href='#'><img src='/images/ico_print.gif'> In bài viết</a></p>",
+])
+def test_tool_link_lines_leave_the_body_with_their_icons(tools):
+    article = extract(page(BODY + "<p style='text-align:right'><b>Lê Thị Hằng</b></p>" + tools))
+    assert article.author == "Lê Thị Hằng"
+    assert article.body.endswith(PARAS[-1]) and article.images == []
+
+
+def test_sentence_made_of_tool_words_and_others_stays():
+    article = extract(page(BODY + "<p>In ấn tài liệu tuyên truyền gửi các thôn</p>"))
+    assert article.body.endswith("In ấn tài liệu tuyên truyền gửi các thôn")
+
+
+def test_box_around_the_body_with_a_title_class_is_not_the_title():
+    html = page(title="").replace('<div class="asset-full-content">', '<div class="asset-full-content no-title">').replace(
+        '<h3 class="header-title"></h3>', '').replace("<title> - UBND huyện Minh Long</title>",
+                                                     f'<title>{TITLE} - Tin hoạt động - UBND huyện Minh Long</title>')
+    assert extract(html).title == TITLE
+
+
+@pytest.mark.parametrize("doc_title,title", [
+    ("Phát triển kinh tế - xã hội năm 2023 - Tin hoạt động - UBND xã Long Sơn", "Phát triển kinh tế - xã hội năm 2023"),
+    ("Hội nghị tổng kết năm 2023 - Tin tức - Sự kiện - Cổng TTĐT huyện Minh Long", "Hội nghị tổng kết năm 2023"),
+    ("Ngày hội Đại đoàn kết toàn dân tộc năm 2023 - Nghĩa Kỳ - Trang thông tin điện tử xã Nghĩa Kỳ",
+     "Ngày hội Đại đoàn kết toàn dân tộc năm 2023"),
+    ("Tổng kết công tác năm 2023 - Báo cáo tổng kết - UBND huyện", "Tổng kết công tác năm 2023 - Báo cáo tổng kết"),
+])
+def test_title_from_the_title_tag_keeps_its_own_dashes(doc_title, title):
+    html = (f"<html><head><meta charset='utf-8'><title>{doc_title}</title>"
+            f"<meta property='og:site_name' content='Trang thông tin điện tử xã Nghĩa Kỳ'></head><body>"
+            f"<div class='portlet'><h2 class='portlet-title'>Tin hoạt động</h2>"
+            f"<div class='journal-content-article'>{BODY}</div></div></body></html>")
+    assert extract(html).title == title
+
+
+def test_labelled_author_with_a_longer_label():
+    html = page(after='<div><p class="text-right"><strong>Tác giả bài viết: </strong>Hồng Nhung</p>'
+                      '<p class="text-right"><strong>Nguồn tin: </strong>Văn phòng HĐND - UBND huyện</p></div>')
+    article = extract(html)
+    assert (article.author, article.source) == ("Hồng Nhung", "Văn phòng HĐND - UBND huyện")
