@@ -732,6 +732,13 @@ def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
             paras.pop()
             done += 1
             continue
+        if len(text) <= MAX_INFO_LINE_CHARS and _info_like(text):
+            # A dateline under the byline ("Hà Trinh" / "18/08/2023"): metadata, not text.
+            hits = [h for h in find_dates(text) if h.usable]
+            meta.date = meta.date or (hits[0].iso if hits else None)
+            paras.pop()
+            done += 1
+            continue
         m = _RUN_OF_SPACES.match(p.raw.replace("\u00a0", " ").rstrip())
         if m and _looks_like_name(clean_line(m.group("name"))):
             meta.author = meta.author or _clean_name(m.group("name"))

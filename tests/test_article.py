@@ -567,3 +567,20 @@ def test_labelled_author_with_a_longer_label():
                       '<p class="text-right"><strong>Nguồn tin: </strong>Văn phòng HĐND - UBND huyện</p></div>')
     article = extract(html)
     assert (article.author, article.source) == ("Hồng Nhung", "Văn phòng HĐND - UBND huyện")
+
+
+@pytest.mark.parametrize("trailer,author,source,published", [
+    ("<p>Hà Trinh</p><p>18/08/2023</p>", "Hà Trinh", None, "2023-08-18"),
+    ("<p>Hà Trinh</p><p>Ngày đăng: 18/08/2023 10:20</p>", "Hà Trinh", None, "2023-08-18T10:20:00+07:00"),
+    ("<p>Theo baochinhphu.vn</p>", None, "baochinhphu.vn", None),
+])
+def test_datelines_and_domain_sources_under_the_body(trailer, author, source, published):
+    article = extract(page(BODY + trailer, info=""))
+    assert (article.author, article.source, article.published) == (author, source, published)
+    assert article.body.endswith(PARAS[-1])
+
+
+def test_closing_sentence_with_a_date_stays_in_the_body():
+    last = "Sáng ngày 18/8/2023, UBND huyện họp."
+    article = extract(page(BODY + f"<p>{last}</p>", info=""))
+    assert article.body.endswith(last) and article.published is None
