@@ -89,11 +89,14 @@ class Para:
 class _Sink:
     """Collects inline text into paragraphs while the tree is walked."""
 
-    def __init__(self, order: dict):
+    def __init__(self, order: dict, fields: bool = False):
         self.order = order
         self.paras: list[Para] = []
         self.stack: list[etree._Element] = []
         self.cur: Para | None = None
+        # Metadata zones are rows of separate fields (<span>date</span><span>views</span>): keep them apart.
+        self.fields = fields
+        self.gap = False
 
     def _para(self) -> Para:
         if self.cur is None:
@@ -101,10 +104,16 @@ class _Sink:
             self.cur = Para("", el, self.order.get(el, 0))
         return self.cur
 
+    def boundary(self) -> None:
+        self.gap = self.fields
+
     def text(self, s: str | None, italic: bool, bold: bool) -> None:
         if not s:
             return
         p = self._para()
+        if self.gap and p.raw and not p.raw[-1].isspace() and not s[0].isspace():
+            p.raw += " "
+        self.gap = False
         p.raw += s
         if s.strip():
             p.has_text = True
@@ -156,6 +165,11 @@ def _walk(el, sink: _Sink, skip, italic=False, bold=False) -> None:
         sink.text(el.tail, italic, bold)
         return
     block = tag in BLOCK_TAGS
+    if not block and len(el) == 0 and not (el.text or "").strip() and el.get("class"):
+        # An empty styled inline element is an icon font glyph ("fa fa-eye"): it shows as a gap.
+        sink.text(" ", italic, bold)
+        sink.text(el.tail, italic, bold)
+        return
     style = el.get("style") or ""
     inner_italic = italic or tag in ITALIC_TAGS or bool(_STYLE_ITALIC.search(style))
     inner_bold = bold or tag in BOLD_TAGS or tag in HEADING_TAGS
@@ -164,6 +178,8 @@ def _walk(el, sink: _Sink, skip, italic=False, bold=False) -> None:
         sink.stack.append(el)
     elif tag in CELL_TAGS:
         sink.text(" ", italic, bold)
+    else:
+        sink.boundary()
     sink.text(el.text, inner_italic, inner_bold)
     for child in el:
         _walk(child, sink, skip, inner_italic, inner_bold)
@@ -172,11 +188,13 @@ def _walk(el, sink: _Sink, skip, italic=False, bold=False) -> None:
         sink.stack.pop()
     elif tag in CELL_TAGS:
         sink.text(" ", italic, bold)
+    else:
+        sink.boundary()
     sink.text(el.tail, italic, bold)
 
 
-def _paragraphs(root, order: dict, skip=_is_boilerplate) -> list[Para]:
-    sink = _Sink(order)
+def _paragraphs(root, order: dict, skip=_is_boilerplate, fields: bool = False) -> list[Para]:
+    sink = _Sink(order, fields)
     sink.stack.append(root)
     sink.text(root.text, False, False)
     for child in root:
@@ -823,7 +841,7 @@ def _info_like(text: str) -> bool:
     rest = text
     for h in reversed(hits):
         rest = rest[:h.start] + "  " + rest[h.end:]
-    rest = V.DATELINE_WORDS.sub("  ", V.WEEKDAY.sub("  ", V.VIEWS_LABELED.sub("  ", rest)))
+    rest = V.DATELINE_WORDS.sub("  ", V.WEEKDAY.sub("  ", V.VIEWS_AFTER_NUMBER.sub("  ", V.VIEWS_LABELED.sub("  ", rest))))
     for seg in _SEGMENT_SPLIT.split(rest):
         seg = _strip_segment(clean_line(seg).strip(" -–—|,.:"))
         if seg and not _INT.match(seg) and not _is_chrome(seg) and not _author_value(seg) \
@@ -1124,14 +1142,14 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
         tend = order.get(_last_descendant(title_el), 0)
         scope = _lca(title_el, container)
         if scope is not None and tend < cstart:
-            info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate) if tend < p.pos < cstart
+            info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate, fields=True) if tend < p.pos < cstart
                           and not _inside(p.el, container)]
             info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
             zone_els = [el for el in _clean_elements(scope) if tend < order.get(el, 0) < cstart]
     elif title_el is None:
         parent = container.getparent()
         if parent is not None:
-            before = [p for p in _paragraphs(parent, order, _is_hard_boilerplate) if p.pos < cstart
+            before = [p for p in _paragraphs(parent, order, _is_hard_boilerplate, fields=True) if p.pos < cstart
                       and not _inside(p.el, container)]
             info = [p.raw for p in before[-3:] if len(p.text) <= MAX_INFO_LINE_CHARS]
     info = meta.info_lines + info if title_el is None else info + meta.info_lines
@@ -1143,7 +1161,7 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     tail_els: list = []
     counted = 0
     if tail_scope is not None:
-        for p in _paragraphs(tail_scope, order, _is_hard_boilerplate):
+        for p in _paragraphs(tail_scope, order, _is_hard_boilerplate, fields=True):
             if p.pos <= cend or _inside(p.el, container):
                 continue
             if V.RELATED_HEADINGS.match(p.text) or len(p.text) > MAX_INFO_LINE_CHARS or counted >= TAIL_LINES:
@@ -1238,7 +1256,7 @@ def _lines_before(title_el, order) -> list[str]:
     if scope is None:
         return []
     tpos = order.get(title_el, 0)
-    lines = [p.raw for p in _paragraphs(scope, order, _is_hard_boilerplate)
+    lines = [p.raw for p in _paragraphs(scope, order, _is_hard_boilerplate, fields=True)
              if p.pos < tpos and not _inside(p.el, title_el) and len(p.text) <= MAX_INFO_LINE_CHARS]
     return lines[-2:]
 

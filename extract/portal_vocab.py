@@ -214,8 +214,8 @@ PORTAL_NAME_WORDS = re.compile(
 )
 
 VIEWS_LABELED = re.compile(
-    r"(?<![\w])(?<!tổng )(?:lượt xem|lượt đọc|số lượt xem|số lần xem|lần xem|lượt truy cập bài viết|"
-    r"views?|hits?)\s*[:：]?\s*(?P<n>\d[\d.,]*)",
+    r"(?<![\w])(?<!tổng )(?:(?:lượt xem|lượt đọc|số lượt xem|số lượt đọc|số lần xem|số lần đọc|lần xem|lần đọc|"
+    r"đã xem|đã đọc|lượt truy cập bài viết|views?|hits?)\s*[:：]?|xem\s*[:：])\s*(?P<n>\d[\d.,]*)",
     re.I,
 )
 VIEWS_AFTER_NUMBER = re.compile(r"(?<![\d:/.,])(?P<n>\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b", re.I)

@@ -584,3 +584,19 @@ def test_closing_sentence_with_a_date_stays_in_the_body():
     last = "Sáng ngày 18/8/2023, UBND huyện họp."
     article = extract(page(BODY + f"<p>{last}</p>", info=""))
     assert article.body.endswith(last) and article.published is None
+
+
+@pytest.mark.parametrize("info", [
+    "<span>05/01/2024 10:30</span> | <span>Đã xem: 321</span>",
+    "<span>05/01/2024 10:30</span> <span>Số lần đọc: 321</span>",
+    "<span>05/01/2024 10:30</span> <span>(321 lượt xem)</span>",
+    "<span>05/01/2024 10:30</span> <span>Xem: 321</span>",
+    "<p>Cập nhật lúc 10:30 ngày 05/01/2024 - Đã đọc: 321</p>",
+    # Fields printed with no space between them, or separated only by an icon glyph.
+    "<span>05/01/2024 10:30</span><span class='views'>321</span>",
+    "<span>05/01/2024 10:30</span><span class='hit'><i class='fa fa-eye'></i>321</span>",
+    "<span class='date'>05/01/2024</span><span class='time'>10:30</span><span>Lượt xem:</span><span>321</span>",
+])
+def test_view_counter_wordings_and_fields_run_together(info):
+    article = extract(page(info=info))
+    assert (article.published, article.views) == ("2024-01-05T10:30:00+07:00", 321)
