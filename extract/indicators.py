@@ -14,7 +14,8 @@ Spans are always offsets into the original text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from extract import indicator_vocab as V
@@ -33,7 +34,8 @@ def _alt(words) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_SCALE_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({_alt(V.SCALE_WORDS)})(?!\w)", re.I)
+_SCALE_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({_alt(V.SCALE_WORDS)})(?!\w)"
+                       rf"(?![ \t\u00a0]+(?:{_alt(V.SCALE_NOT_BEFORE)})(?!\w))", re.I)
 _RATIO_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_NUM})(?![\w/])")
 _RANGE_RE = re.compile(rf"[ \t\u00a0]?(?:-|–|—|~)[ \t\u00a0]?({_NUM})(?![\w/])|[ \t\u00a0]+(?:đến|tới)[ \t\u00a0]+({_NUM})(?![\w/])")
 _FRACTION_OF_RE = re.compile(r"[ \t\u00a0]+số(?=[ \t\u00a0])")
@@ -59,6 +61,7 @@ _LUOT_RE = re.compile(rf"[ \t\u00a0]({_alt(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
 _ORDINALS = frozenset(V.ORDINAL_BEFORE)
+_SCALE_TOPS = frozenset(V.SCALE_TOP_BEFORE)
 _QUANTITY_SO = frozenset(V.QUANTITY_BEFORE_SO)
 _PER_ONE_RE = re.compile(r"(?:trên|mỗi|cho\s+mỗi|bình\s+quân|/)[ \t\u00a0]*$", re.I)
 _CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{_NUM}(?![\w/]))+")
@@ -81,9 +84,45 @@ class _Figure:
 
 
 def extract_indicators(text: str, title: str | None = None) -> list[Indicator]:
-    """Every figure the text reports, in text order (see DESIGN.md "Indicator")."""
+    """Every figure the text reports, in text order (see DESIGN.md "Indicator").
+
+    The vocabulary is NFC; a text in another form (NFD from some portals) is read on an NFC
+    copy and the spans are mapped back, so text[start:end] == indicator.text always holds."""
     if not text:
         return []
+    if title is not None and not unicodedata.is_normalized("NFC", title):
+        title = unicodedata.normalize("NFC", title)
+    if unicodedata.is_normalized("NFC", text):
+        return _extract_nfc(text, title)
+    nfc, original_at = _nfc_with_offsets(text)
+    out = []
+    for ind in _extract_nfc(nfc, title):
+        start, end = original_at[ind.start], original_at[ind.end]
+        out.append(replace(ind, text=text[start:end], start=start, end=end))
+    return out
+
+
+def _nfc_with_offsets(text: str) -> tuple[str, list[int]]:
+    """NFC copy of text and, for each offset of the copy (and its end), the offset in text.
+    Each starter and the combining marks after it are normalised as one unit, so every unit
+    boundary of the copy maps to a boundary in the original."""
+    pieces: list[str] = []
+    original_at: list[int] = []
+    a = 0
+    n = len(text)
+    while a < n:
+        b = a + 1
+        while b < n and unicodedata.combining(text[b]):
+            b += 1
+        piece = unicodedata.normalize("NFC", text[a:b])
+        pieces.append(piece)
+        original_at.extend([a] * len(piece))
+        a = b
+    original_at.append(n)
+    return "".join(pieces), original_at
+
+
+def _extract_nfc(text: str, title: str | None) -> list[Indicator]:
     context = FigureContext(text, title)
     out: list[Indicator] = []
     for a, b in split_sentences(text):
@@ -117,6 +156,9 @@ def _sentence_figures(s: str) -> list[_Figure]:
         if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
             continue
         fig = _read_figure(s, m)
+        if fig is not None and phrase_before(s[max(0, m.start() - 20):m.start()], _SCALE_TOPS):
+            consumed = fig.end
+            continue
         # "thôn 5", "lần thứ 14" name things; "các loại 386 ha" still measures
         if (fig is None or fig.kind in ("count", "ratio")) and _is_ordinal(s, m):
             chain = _CHAIN_RE.match(s, m.end())
@@ -134,7 +176,8 @@ def _sentence_figures(s: str) -> list[_Figure]:
 def _is_ordinal(s: str, m: re.Match) -> bool:
     before = s[max(0, m.start() - 40):m.start()]
     om = phrase_before(before, _ORDINALS)
-    if om and phrase_before(before[:om[1]], V.ORDINAL_CANCELLERS) is None:
+    if om and phrase_before(before[:om[1]], V.ORDINAL_CANCELLERS) is None \
+            and phrase_before(before, V.ORDINAL_COMPOUNDS) is None:
         word = om[0]
         if word == "số":
             return phrase_before(before[:om[1]], _QUANTITY_SO) is None
@@ -180,9 +223,9 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
     if (total is not None or upper is not None) and scale1 == 1:
         scale1 = scale2
     unit_start = i
-    unit = _read_unit(s, i)
+    unit = _read_unit(s, i, total is not None)
     if unit is None and total is not None and (sm := _FRACTION_OF_RE.match(s, i)):
-        unit = _read_unit(s, sm.end())  # "3/4 số hộ"
+        unit = _read_unit(s, sm.end(), True)  # "3/4 số hộ"
     if unit is None:
         if scale_word in V.BARE_SCALE_MONEY:
             unit = ("đồng", "money", i, 1)
@@ -212,12 +255,12 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
     return _Figure(m.start(), end, value, upper, total, canon, kind, unit_start, i)
 
 
-def _read_unit(s: str, i: int) -> tuple[str, str, int, int] | None:
+def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int] | None:
     """(canonical unit, kind, end, unit's own scale) for the unit starting at i, or None."""
     j = i
     while j < len(s) and j < i + 3 and s[j] in " \t\u00a0":
         j += 1
-    if j >= len(s) or not (s[j].isalpha() or s[j] in "%‰$"):
+    if j >= len(s) or not (s[j].isalpha() or s[j] in "%‰$°²³"):
         return None  # cheap exit: most numbers without a unit are followed by digits or punctuation
     um = _UNIT_RE.match(s, i)
     if um:
@@ -225,8 +268,8 @@ def _read_unit(s: str, i: int) -> tuple[str, str, int, int] | None:
         canon, kind = _UNIT_TABLE[surface]
         scale = V.MONEY_SCALED.get(surface, (1, ""))[0]
         if kind == "count" and surface != um.group(1) and um.group(1)[0].isupper() \
-                and not um.group(1).isupper():
-            return None  # "5 Xã ..." starts a name, not a count
+                and not um.group(1).isupper() and not ratio:
+            return None  # "5 Xã ..." starts a name, not a count; "95/95 Tổ ..." still counts
         end = um.end()
         if surface == "lượt":  # "450 lượt doanh nghiệp"
             lm = _LUOT_RE.match(s, end)

@@ -30,9 +30,10 @@ AUDIT = [
      "khu vực dịch vụ tăng 7,1%. GRDP bình quân đầu người ước đạt 68,5 triệu đồng/người/năm.",
      [("8,12%", 8.12, "%", "percent", {"estimate": True, "change": "tăng", "reference": "cùng kỳ",
                                        "label": "tổng sản phẩm trên địa bàn"}),
-      ("3,5%", 3.5, "%", "percent", {"estimate": ANY, "change": "tăng", "label": "nông, lâm nghiệp"}),
-      ("12,8%", 12.8, "%", "percent", {"estimate": ANY, "change": "tăng", "label": "công nghiệp - xây dựng"}),
-      ("7,1%", 7.1, "%", "percent", {"estimate": ANY, "change": "tăng", "label": "dịch vụ"}),
+      ("3,5%", 3.5, "%", "percent", {"estimate": ANY, "change": "tăng", "reference": "cùng kỳ",
+                                     "label": "nông, lâm nghiệp"}),
+      ("12,8%", 12.8, "%", "percent", {"estimate": ANY, "change": "tăng", "reference": ANY, "label": "công nghiệp - xây dựng"}),
+      ("7,1%", 7.1, "%", "percent", {"estimate": ANY, "change": "tăng", "reference": ANY, "label": "dịch vụ"}),
       ("68,5 triệu đồng/người/năm", 68500000, "đồng/người/năm", "money",
        {"estimate": True, "label": "bình quân đầu người"})]),
     # --- budget ----------------------------------------------------------------------
@@ -172,7 +173,7 @@ AUDIT = [
      "nghệ số cộng đồng. Có 10/14 khoản thu đạt trên 25% dự toán.",
      [("29 - 32 °C", 29, "°C", "measure", {"upper": 32, "label": "nhiệt độ"}),
       ("18 - 26‰", 18, "‰", "percent", {"upper": 26, "label": "độ mặn"}),
-      ("95/95 Tổ công nghệ số", 95, "tổ công nghệ số", "ratio", {"total": 95}),
+      ("95/95 Tổ", 95, "tổ", "ratio", {"total": 95, "label": "công nghệ số"}),
       ("10/14 khoản thu", 10, "khoản thu", "ratio", {"total": 14}),
       ("25%", 25, "%", "percent", {"approx": "trên", "reference": "dự toán"})]),
     ("Hỗ trợ 210 hộ nghèo, hộ cận nghèo sửa chữa nhà ở; 420 lượt đoàn viên, hội viên tham gia. "
@@ -181,10 +182,12 @@ AUDIT = [
       ("420 lượt đoàn viên, hội viên", 420, "lượt đoàn viên, hội viên", "count", {}),
       ("2%", 2, "%", "percent", {"approx": "dưới", "label": "tỷ lệ hộ nghèo"})]),
     ("Huyện bố trí 05 điểm tiêm, mỗi điểm có 01 bác sĩ. Sản phẩm chè xanh đạt 68 điểm trên thang "
-     "100 điểm.",
-     [("05 điểm", 5, "điểm", "count", {}),
+     "100 điểm. Bệnh viện phục vụ 340 lượt người bệnh mỗi ngày; tổ hòa giải 12 vụ việc.",
+     [("05 điểm tiêm", 5, "điểm tiêm", "count", {}),
       ("01 bác sĩ", 1, "bác sĩ", "count", {}),
-      ("68 điểm", 68, "điểm", "measure", {})]),
+      ("68 điểm", 68, "điểm", "measure", {}),
+      ("340 lượt người bệnh", 340, "lượt người bệnh", "count", {}),
+      ("12 vụ việc", 12, "vụ việc", "count", {})]),
     # --- OCOP stars, rankings, sessions: only the counts are figures ---------------------
     ("Đến nay, huyện có 28 sản phẩm OCOP, trong đó 5 sản phẩm đạt 4 sao; xếp thứ 3/9 huyện về chỉ số "
      "PCI. Tại Kỳ họp thứ 14, HĐND khóa XVIII đã thông qua 18 nghị quyết.",
