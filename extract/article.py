@@ -351,7 +351,7 @@ def _is_unit(s: str) -> bool:
     return sum(1 for w in words if w[0].isupper()) >= 2 and not _is_chrome(s)
 
 
-def _byline(text: str, relaxed: bool = False) -> str | None:
+def _byline(text: str, relaxed: bool = False, units: bool = True) -> str | None:
     """The byline as printed when text is one: a name, a name followed by the writer's unit, or a unit."""
     if _looks_like_name(text, relaxed):
         return _clean_name(text)
@@ -359,7 +359,7 @@ def _byline(text: str, relaxed: bool = False) -> str | None:
     if m and _looks_like_name(m.group("name")) and V.BYLINE_UNIT.match(m.group("unit") + " ") \
             and not V.SENTENCE_WORDS.search(m.group("unit")):
         return _clean_name(text)
-    if _is_unit(text):
+    if units and _is_unit(text):
         return _clean_name(text)
     return None
 
@@ -734,7 +734,9 @@ def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
             paras.pop()
             done += 1
             continue
-        byline = _byline(text, relaxed=_right_aligned(p) or p.bold) if len(text) <= 110 else None
+        # The last item of a list of units ("Hội Nông dân huyện") is text, not a byline.
+        in_list = p.el is not None and p.el.tag == "li"
+        byline = _byline(text, relaxed=_right_aligned(p) or p.bold, units=not in_list) if len(text) <= 110 else None
         if byline is None and len(text) <= 110:
             # "Hà Trinh - 18/08/2023": a byline with the date after it.
             hits = [h for h in find_dates(text) if h.usable]

@@ -600,3 +600,10 @@ def test_closing_sentence_with_a_date_stays_in_the_body():
 def test_view_counter_wordings_and_fields_run_together(info):
     article = extract(page(info=info))
     assert (article.published, article.views) == ("2024-01-05T10:30:00+07:00", 321)
+
+
+def test_list_of_units_at_the_end_is_text():
+    items = "<ul><li>Phòng Văn hóa và Thông tin huyện</li><li>Hội Nông dân huyện</li><li>Đoàn Thanh niên huyện</li></ul>"
+    article = extract(page(BODY + "<p>Tham gia hội nghị có đại diện các đơn vị:</p>" + items))
+    assert article.author is None
+    assert article.body.endswith("Hội Nông dân huyện\n\nĐoàn Thanh niên huyện")
