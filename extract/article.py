@@ -1289,7 +1289,7 @@ def _is_hard_boilerplate(el) -> bool:
     """Boilerplate that never holds metadata either (menus, counters, related lists, comments)."""
     if el.tag in V.STRUCTURAL_BOILERPLATE_TAGS:
         return True
-    cls = _classes(el)
+    cls = V.ARTICLE_FOOTER_CLASS.sub(" ", _classes(el))
     return bool(cls.strip()) and bool(V.HARD_BOILERPLATE_CLASS.search(cls))
 
 

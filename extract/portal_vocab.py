@@ -52,6 +52,10 @@ HARD_BOILERPLATE_CLASS = re.compile(
     re.I,
 )
 
+# The article's own footer (date, views, byline, print links), unlike the page footer, holds metadata.
+ARTICLE_FOOTER_CLASS = re.compile(r"(?:article|entry|post|news|detail|content|tin|bai-?viet)[-_]?footer[\w-]*|"
+                                  r"footer[-_]?(?:article|entry|post|news|detail|content|tin|bai-?viet)[\w-]*", re.I)
+
 # Whole class/id tokens of page columns and boxes that never hold the article ("sidebar-1" on
 # some newspapers is the main column, so only these exact shapes count).
 FURNITURE_CLASS = re.compile(

@@ -607,3 +607,15 @@ def test_list_of_units_at_the_end_is_text():
     article = extract(page(BODY + "<p>Tham gia hội nghị có đại diện các đơn vị:</p>" + items))
     assert article.author is None
     assert article.body.endswith("Hội Nông dân huyện\n\nĐoàn Thanh niên huyện")
+
+
+@pytest.mark.parametrize("box", ['<div class="footer-news-detail"><span class="luot-xem">Lượt xem: 88</span> <a>In bài viết</a></div>',
+                                 '<footer class="entry-footer"><span>Lượt xem: 88</span></footer>'])
+def test_views_in_the_articles_own_footer(box):
+    article = extract(page(after=box))
+    assert article.views == 88 and article.body.endswith(PARAS[-1])
+
+
+def test_page_footer_counters_are_never_views():
+    html = page().replace('<div id="footer">', '<div id="footer"><p>Lượt xem: 16449550</p>')
+    assert extract(html).views is None
