@@ -48,12 +48,13 @@ BONUS_FIELDS = ("title", "body")
 # Ranking weights (bench/bench_ranking.py measures them on a judged query set).
 FOLDED_WEIGHT = 0.5  # the folded form of a word typed with diacritics: exact spellings score 1 + 0.5
 ABBREVIATION_WEIGHT = 0.8  # "BHYT" matching "bảo hiểm y tế" (and back)
-ADJACENT_WEIGHT = 1.0  # two query words found side by side
+ADJACENT_POINTS = 8.0  # two query words found side by side (times the field boost, saturating)
 YEAR_WEIGHT = 5.0  # a year in the query matching the article's publication year
 MATCH_ALL_FIRST = True  # articles with every query word first (see search())
 RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
+RERANK_DEPTH = 200  # best matches the position-based bonuses reorder
 SNIPPET_TOKENS = 30
 FACET_LINES = 10  # facet values shown in text output
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -209,9 +210,8 @@ def _clause_query(clause: Clause) -> Query:
     return _word_query(clause.terms[0])
 
 
-def _bonus_queries(clauses: list[Clause], adjacency: bool = True) -> list[Query]:
-    """Adjacent query words found side by side, and abbreviations of names written out in the query."""
-    bonus: list[Query] = []
+def _runs(clauses: list[Clause]) -> list[list[TermForms]]:
+    """The query's words as written side by side (an operator or an excluded word breaks a run)."""
     runs: list[list[TermForms]] = [[]]
     for clause in clauses:
         if clause.excluded:
@@ -219,16 +219,23 @@ def _bonus_queries(clauses: list[Clause], adjacency: bool = True) -> list[Query]
         runs[-1].extend(clause.terms)
         if not clause.joined_to_next:
             runs.append([])
-    for run in runs:
-        for a, b in zip(run, run[1:]) if adjacency else ():
-            # folded forms only: the words themselves already reward exact spellings
-            bonus.append(_phrase_query([a, b], ADJACENT_WEIGHT, BONUS_FIELDS, exact_too=False))
+    return [run for run in runs if run]
+
+
+def _bonus_queries(clauses: list[Clause]) -> list[Query]:
+    """Abbreviations of names written out in the query ("bảo hiểm y tế" also scores "BHYT")."""
+    bonus: list[Query] = []
+    for run in _runs(clauses):
         folded = [t.folded for t in run]
         for seq, abbreviations in EXPANSION_ABBREVIATIONS.items():
             n = len(seq)
             if any(tuple(folded[i:i + n]) == seq for i in range(len(folded) - n + 1)):
                 bonus.extend(Term(f, a, boost=ABBREVIATION_WEIGHT * n) for f in SEARCH_FIELDS for a in abbreviations)
     return bonus
+
+
+def _adjacent_pairs(clauses: list[Clause]) -> list[tuple[str, str]]:
+    return list(dict.fromkeys((a.folded, b.folded) for run in _runs(clauses) for a, b in zip(run, run[1:])))
 
 
 def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
@@ -249,16 +256,21 @@ def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
     else:
         required = [_clause_query(c) for c in positive if c.required]
         optional = [_clause_query(c) for c in positive if not c.required]
-    # Checking word positions is the costly part of a search: done only among every-word matches.
-    bonus = _bonus_queries(parsed.clauses, adjacency=match_all or not MATCH_ALL_FIRST)
     if required:
-        core: Query = required[0] if len(required) == 1 else And(required)
-        query = AndMaybe(core, LazyOr(optional + bonus)) if optional or bonus else core
+        query: Query = required[0] if len(required) == 1 else And(required)
+        if optional:
+            query = AndMaybe(query, Or(optional))
     else:
-        query = AndMaybe(Or(optional), LazyOr(bonus)) if bonus else Or(optional)
+        query = Or(optional)
     if excluded:
         query = AndNot(query, Or(excluded))
     return query
+
+
+def bonus_query(parsed: ParsedQuery) -> Query | None:
+    """What reorders the best matches: adjacent query words, abbreviations of written-out names."""
+    bonus = _bonus_queries(parsed.clauses)
+    return LazyOr(bonus) if bonus else None
 
 
 def needs_fallback(parsed: ParsedQuery) -> bool:
@@ -376,9 +388,9 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     flt = build_filter(since, until, site, category)
     wanted = page * limit
     searcher = open_searcher(data_dir)
-    ranked, total, facets = _run(searcher, build_query(parsed, match_all=MATCH_ALL_FIRST), flt, sort, wanted)
+    ranked, total, facets = _run(searcher, build_query(parsed, match_all=MATCH_ALL_FIRST), parsed, flt, sort, wanted)
     if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
-        more, total, facets = _run(searcher, build_query(parsed, match_all=False), flt, sort, wanted)
+        more, total, facets = _run(searcher, build_query(parsed, match_all=False), parsed, flt, sort, wanted)
         seen = {key for key, _ in ranked}
         ranked += [(key, score) for key, score in more if key not in seen]
     start = (page - 1) * limit
@@ -387,17 +399,69 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
                         pages=math.ceil(total / limit) if total else 0)
 
 
-def _run(searcher, query: Query, flt: Query | None, sort: str, wanted: int):
-    """(top ``wanted`` (article id, score), number of matches, facets) of one whoosh search."""
+def _run(searcher, query: Query, parsed: ParsedQuery, flt: Query | None, sort: str, wanted: int):
+    """(top ``wanted`` (article id, score), number of matches, facets) of one search.
+
+    Every match is scored for the total, the facets and the first ranking; the bonuses that need
+    word positions or extra terms are then added to the best RERANK_DEPTH only, which reorders them.
+    """
     kwargs = {
         "filter": flt,
         "groupedby": {"site": FieldFacet("site", maptype=Count), "year": FieldFacet("year", maptype=Count)},
     }
     if sort == "date":
         kwargs["sortedby"] = [FieldFacet("date", reverse=True), ScoreFacet()]
-    results = searcher.search(query, limit=wanted, **kwargs)
-    ranked = [(int(hit["key"]), _relevance(hit.score)) for hit in results]
+    results = searcher.search(query, limit=max(wanted, RERANK_DEPTH) if sort == "relevance" else wanted, **kwargs)
+    top = [(hit.docnum, int(hit["key"]), _relevance(hit.score)) for hit in results]
+    if sort == "relevance" and top:
+        docnums = sorted(docnum for docnum, _, _ in top)
+        extra = _adjacency_scores(searcher, _adjacent_pairs(parsed.clauses), docnums)
+        bonus = bonus_query(parsed)
+        if bonus is not None:
+            for docnum, score in _scores_of(searcher, bonus, docnums).items():
+                extra[docnum] = extra.get(docnum, 0.0) + score
+        top = sorted(((d, k, s + extra.get(d, 0.0)) for d, k, s in top), key=lambda t: -t[2])
+    ranked = [(key, score) for _, key, score in top[:wanted]]
     return ranked, len(results), {name: _facet(results.groups(name)) for name in ("site", "year")}
+
+
+def _adjacency_scores(searcher, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
+    """Bonus for query words found side by side, read from the positions of these documents only."""
+    reader = searcher.reader()
+    scores: dict[int, float] = {}
+    for fieldname in BONUS_FIELDS:
+        boost = searcher.schema[fieldname].format.field_boost
+        for first, second in pairs:
+            if (fieldname, first) not in reader or (fieldname, second) not in reader:
+                continue
+            ma, mb = reader.postings(fieldname, first), reader.postings(fieldname, second)
+            for docnum in docnums:
+                if not (_at(ma, docnum) and _at(mb, docnum)):
+                    continue
+                after = {p + 1 for p in ma.value_as("positions")}
+                found = sum(1 for p in mb.value_as("positions") if p in after)
+                if found:
+                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+    return scores
+
+
+def _at(matcher, docnum: int) -> bool:
+    if matcher.is_active() and matcher.id() < docnum:
+        matcher.skip_to(docnum)
+    return matcher.is_active() and matcher.id() == docnum
+
+
+def _scores_of(searcher, query: Query, docnums: list[int]) -> dict[int, float]:
+    """Scores of a query of terms for these documents only (ascending docnums)."""
+    matcher = query.matcher(searcher, searcher.context())
+    scores: dict[int, float] = {}
+    for docnum in docnums:
+        if not _at(matcher, docnum):
+            if not matcher.is_active():
+                break
+            continue
+        scores[docnum] = matcher.score()
+    return scores
 
 
 def _relevance(score) -> float:
