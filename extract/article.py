@@ -1018,7 +1018,11 @@ def _url_page_type(url: str | None) -> str | None:
         return None
     if V.OTHER_PATH.search(parts.path):
         return "other"
-    if V.LISTING_PATH.search(parts.path) or (parts.query and V.LISTING_QUERY.search(parts.query)):
+    if parts.query and V.LISTING_QUERY.search(parts.query):
+        return "listing"
+    if V.ARTICLE_SLUG.search(parts.path) or (parts.query and V.ARTICLE_QUERY.search(parts.query)):
+        return None  # an article's address (the page itself decides)
+    if V.LISTING_PATH.search(parts.path):
         return "listing"
     return None
 

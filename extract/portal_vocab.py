@@ -150,6 +150,13 @@ LISTING_PATH = re.compile(
     re.I,
 )
 LISTING_QUERY = re.compile(r"(?:^|&)(?:q|s|keyword|key|tukhoa|search|query)=", re.I)
+# Query parameters that name one article ("/?p=123", "index.php?option=com_content&view=article&id=12",
+# "Default.aspx?newsid=55"): a home-page path with one of them is an article address.
+ARTICLE_QUERY = re.compile(r"(?:^|&)(?:p|id|itemid|newsid|news_id|nid|cid|articleid|article_id|postid|post_id|"
+                           r"tinid|idtin|bvid|sid|view=article|name=news&op)(?:=|&|$)|(?:^|&)op=[^&]*/", re.I)
+# The last path segment of an article: a headline slug (six words or more) or a slug ending in an id.
+# Categories are a few words ("kinh-te", "van-hoa-xa-hoi"), so the URL alone cannot call such a page a listing.
+ARTICLE_SLUG = re.compile(r"/(?:[^/]*[-_]){5,}[^/]*/?$|/[^/]*[-_.]\d{3,}\.(?:html?|aspx|php)$", re.I)
 # A listing shows many teasers: links with headline-length text.
 TEASER_MIN_CHARS = 30
 LISTING_MIN_TEASERS = 6

@@ -258,6 +258,14 @@ TEASER = '<div class="item"><h3><a href="/-/tin-{0}">Tin hoạt động số {0}
     (page(body="<p>Bài viết không tồn tại hoặc đã bị xóa.</p>", title="Tin tức"), None, "other"),
     (page(title="Liên hệ", body="<p>Địa chỉ: Thị trấn Long Hiệp. Điện thoại: 0255.3867.123</p>"), None, "other"),
     (page(), "https://minhlong.quangngai.gov.vn/lien-he", "other"),
+    # Article addresses that look like a home page or sit under a category path: the page decides.
+    (page(), "https://longson.minhlong.quangngai.gov.vn/?p=598", "article"),
+    (page(), "https://hoaiduc.hanoi.gov.vn/index.php?option=com_content&view=article&id=2156&Itemid=112", "article"),
+    (page(), "https://x.gov.vn/chuyen-muc/tin-tuc/hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-2023", "article"),
+    (page(), "https://x.gov.vn/danh-muc/kinh-te/hoi-nghi-tong-ket-4512.html", "article"),
+    (page(), "https://x.gov.vn/category/tin-tuc/", "listing"),
+    ("<html lang='vi'><head><title>Trang chủ</title></head><body><div class='news'>" + "".join(TEASER.format(i) for i in range(1, 9))
+     + "</div></body></html>", "https://x.gov.vn/chuyen-muc/tin-tuc/hoat-dong-cua-ubnd-huyen-trong-tuan", "listing"),
 ])
 def test_page_type(html, url, kind):
     article = extract_article(html, url=url)
