@@ -24,7 +24,7 @@ _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)
 _LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua|của)\s+)?(?:{_PERIOD})"
                              r"(?:\s+(?:qua|vừa\s+qua|này))?\s*,?\s*", re.I)
 _TAIL_RE = re.compile(
-    r"(?:^|\s+)(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}.*"
+    r"(?:^|\s+)(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^,]*"
     rf"|(?:trong\s+)?(?:{_PERIOD})|(?:tính\s+)?đến\s+nay)$", re.I)
 _AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
 _WEAK_SUBJECT_RE = re.compile(
@@ -68,15 +68,20 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         if not words and not countable:
             return base
         if len(words) == 1 and not countable:
-            return _finish(f"{base} {subject}")
+            return _finish(_replace_last(base, subject))
         shared = _parallel(earlier, words)
         if shared:
             return shared
-    if (not words or existential or _WEAK_SUBJECT_RE.match(subject)) and (
-            countable or f["kind"] in ("measure", "percent")):
+    # "Theo Quyết định ..., toàn tỉnh còn 1.962 hộ nghèo": the comma part next to the figure decides
+    weak = not words or _WEAK_SUBJECT_RE.match(subject.rsplit(",", 1)[-1].strip())
+    if (weak or existential) and (countable or f["kind"] in ("measure", "percent")):
         post = _post_unit(s, figures, k)
-        if post:
+        # "Số người ... đạt 362 người, tăng 95 người": a bare unit names less than the subject
+        bare = post is not None and post.lower() == f["unit"].lower()
+        if post and not (bare and (base if weak else words)):
             return post
+        if bare and weak and base:
+            return base
     if countable:
         if colon and 0 < len(words) <= 3:
             return _finish(f"{f['unit']} {subject}")
@@ -110,6 +115,14 @@ def _subject(pre: str) -> str:
                or len(am.group(1).split()) <= 4 and am.group(1)[:1].isupper()):
         subject = am.group(2)
     return subject
+
+
+def _replace_last(base: str, word: str) -> str:
+    """"năng suất ngô ..., lạc 24,6 tạ/ha": the listed item takes the place of the earlier one."""
+    base_words = base.split()
+    if len(base_words) >= 2:
+        return " ".join(base_words[:-1] + [word])
+    return f"{base} {word}"
 
 
 def _parallel(earlier: list[Indicator], words: list[str]) -> str | None:

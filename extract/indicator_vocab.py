@@ -228,7 +228,21 @@ ORDINAL_BEFORE: tuple[str, ...] = (
     "phụ lục", "biểu", "mẫu", "hình", "ảnh", "tuổi", "độ tuổi", "version", "phiên bản",
     "thế hệ", "sân", "nhà", "căn hộ", "block", "lầu", "toà", "tòa", "đơn nguyên", "level",
     "cấp đô", "lô đất", "buổi", "kỳ thi", "vụ", "mùa", "chặng", "hiệp", "ván", "trận",
+    # numbered plans and documents: "Đề án 06", "Dự án 3", "Kế hoạch 2553"
+    "đề án", "dự án", "tiểu dự án", "chương trình", "kế hoạch", "quyết định", "nghị quyết",
+    "công văn", "thông báo", "tờ trình", "báo cáo",
 )
+# "tiêm ít nhất 1 mũi", "tiêm đủ 2 mũi": a small number of these units after these words is a
+# position in a series (which dose), not an amount: unit -> (largest such value, words before)
+SERIES_POSITION: dict[str, tuple[int, tuple[str, ...]]] = {
+    "mũi": (4, ("ít nhất", "đủ", "tiêm", "tiêm đủ", "được tiêm", "đã tiêm", "tiêm ít nhất", "tối thiểu")),
+}
+# "điểm" is a score after these words ("đạt 68 điểm"); otherwise "12 điểm" counts places
+SCORE_BEFORE = frozenset({
+    "đạt", "được", "với", "từ", "đạt từ", "chấm", "điểm số", "tổng điểm", "bình quân", "trung bình",
+    "tăng", "giảm", "là", "còn", "thang", "trên", "dưới", "hơn", "gần", "khoảng", "cao nhất",
+    "thấp nhất", "đạt được", "tối thiểu", "tối đa",
+})
 # a number after these is the top of a scale, not a measurement: "trên thang 100 điểm"
 SCALE_TOP_BEFORE: tuple[str, ...] = ("thang", "thang điểm", "trên thang", "thang đo")
 # words that end in an ordinal word but name no numbered thing: "phục vụ 340 người" (not "vụ 3")
@@ -260,7 +274,8 @@ LABEL_LINKS: tuple[str, ...] = (
     "cho", "đến", "tới", "tương đương", "tương ứng", "ở mức", "mức", "từ", "đã", "và", "hiện có",
     "đến nay", "hiện nay", "xảy ra", "đạt tỷ lệ", "đạt tỉ lệ", "với tổng số",
     "khoảng", "lên đến", "lên tới", "tổng", "trên", "gần", "hơn", "dưới", "thêm", "toàn bộ", "của",
-    "trong số", "trong tổng số",
+    "trong số", "trong tổng số", "chiếm tỷ lệ", "chiếm tỉ lệ", "với tỷ lệ", "với tỉ lệ", "có đến",
+    "có tới", "chỉ", "chỉ còn", "chỉ đạt",
 )
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
 # count are verb phrases that take the counted noun ("xét duyệt" + "hộ vay vốn")
@@ -282,7 +297,7 @@ LABEL_LEAD_STRIP = (
     r"cụ\s+thể\s*[:,]?", r"riêng\s+", r"ngoài\s+ra\s*,?", r"bên\s+cạnh\s+đó\s*,?",
     r"theo\s+đó\s*,?", r"đồng\s+thời\s*,?", r"nhờ\s+đó\s*,?", r"qua\s+đó\s*,?",
     r"kết\s+quả\s*[:,]", r"như\s+vậy\s*,?", r"nhìn\s+chung\s*,?", r"về\s+", r"đối\s+với\s+",
-    r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,100},", r"lũy\s+kế\s+[^,]*,",
+    r"thực\s+hiện\s+việc\s+", r"và\s+", r"đã\s+", r"theo\s+[^,]{0,100}(?:,|$)", r"tuy\s+nhiên\s*,?", r"nhưng\s+", r"song\s*,?\s+", r"lũy\s+kế\s+[^,]*,",
     r"trong\s+năm(?:\s+qua|\s+nay)?\s*,", r"(?:sau|qua|trong)\s+\d+\s+(?:năm|tháng|ngày|tuần)[^,]{0,40},",
     r"hiện\s+(?=\S+\s+\S)", r"[^,]{0,60}\bnăm\s+(?:học\s+)?\d{4}(?:\s*-\s*\d{4})?\s*,", r"(?:tại|ở)\s+[^,]{0,60},", r"từ\s+đầu\s+(?:năm|vụ|tháng|quý)[^,]{0,40},",
     r"(?:tính\s+)?(?:đến|từ)\s+(?:hết\s+)?(?:ngày\s+)?\d[^,]{0,30},",

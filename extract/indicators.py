@@ -156,9 +156,14 @@ def _sentence_figures(s: str) -> list[_Figure]:
         if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
             continue
         fig = _read_figure(s, m)
-        if fig is not None and phrase_before(s[max(0, m.start() - 20):m.start()], _SCALE_TOPS):
+        if fig is not None and (phrase_before(s[max(0, m.start() - 20):m.start()], _SCALE_TOPS)
+                                or _series_position(s, m, fig)):
             consumed = fig.end
             continue
+        if fig is not None and fig.kind == "measure" and fig.unit == "điểm" \
+                and fig.value == fig.value.to_integral_value() \
+                and phrase_before(s[max(0, m.start() - 30):m.start()], V.SCORE_BEFORE) is None:
+            fig.kind = "count"  # "quan trắc tại 12 điểm": places, not a score
         # "thôn 5", "lần thứ 14" name things; "các loại 386 ha" still measures
         if (fig is None or fig.kind in ("count", "ratio")) and _is_ordinal(s, m):
             chain = _CHAIN_RE.match(s, m.end())
@@ -171,6 +176,13 @@ def _sentence_figures(s: str) -> list[_Figure]:
             figures.append(fig)
             consumed = fig.end
     return figures
+
+
+def _series_position(s: str, m: re.Match, fig: _Figure) -> bool:
+    """"tiêm ít nhất 1 mũi": which dose, not how many."""
+    rule = V.SERIES_POSITION.get(fig.unit)
+    return bool(rule) and fig.total is None and fig.value <= rule[0] \
+        and phrase_before(s[max(0, m.start() - 30):m.start()], frozenset(rule[1])) is not None
 
 
 def _is_ordinal(s: str, m: re.Match) -> bool:

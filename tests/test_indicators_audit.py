@@ -188,6 +188,40 @@ AUDIT = [
       ("68 điểm", 68, "điểm", "measure", {}),
       ("340 lượt người bệnh", 340, "lượt người bệnh", "count", {}),
       ("12 vụ việc", 12, "vụ việc", "count", {})]),
+    # --- from the sample-site texts: labels, doses, places and named plans ------------------
+    ("Chiều ngày 08/11/2023, Tổ công tác triển khai Đề án 06 huyện Minh Long họp đánh giá kết quả. "
+     "Toàn huyện đã có 2.016 người được tiêm ít nhất 1 mũi vắc xin, chiếm khoảng 9,4% dân số; "
+     "Chi cục quan trắc tại 12 điểm, trong đó 3/12 điểm vượt ngưỡng; hệ thống đại lý thu mở rộng "
+     "lên 12 điểm thu, trong đó 5 điểm tại bưu điện văn hóa xã.",
+     [("2.016 người", 2016, "người", "count", {}),
+      ("9,4%", 9.4, "%", "percent", {"approx": "khoảng"}),
+      ("12 điểm", 12, "điểm", "count", {}),
+      ("3/12 điểm", 3, "điểm", "ratio", {"total": 12}),
+      ("12 điểm thu", 12, "điểm thu", "count", {}),
+      ("5 điểm", 5, "điểm", "count", {})]),
+    ("Số người tham gia bảo hiểm xã hội tự nguyện đạt 362 người, tăng 95 người so với cuối năm 2021. "
+     "Trong đó, nhóm tham gia theo hộ gia đình có 1.104 người, tăng 8,5% so với cùng kỳ.",
+     [("362 người", 362, "người", "count", {"label": "số người tham gia bảo hiểm xã hội tự nguyện"}),
+      ("95 người", 95, "người", "count", {"change": "tăng", "reference": "cuối năm 2021",
+                                          "label": "số người tham gia bảo hiểm xã hội tự nguyện"}),
+      ("1.104 người", 1104, "người", "count", {"label": "nhóm tham gia theo hộ gia đình"}),
+      ("8,5%", 8.5, "%", "percent", {"change": "tăng", "reference": "cùng kỳ",
+                                     "label": "nhóm tham gia theo hộ gia đình"})]),
+    ("Theo Phòng Nội vụ huyện, hiện nay 100% cơ quan chuyên môn thuộc UBND huyện đã bố trí công chức "
+     "kiêm nhiệm; tuy nhiên có đến 60% người làm công tác này chưa qua đào tạo. Năng suất ngô đạt 57,2 "
+     "tạ/ha, lạc đạt 24,6 tạ/ha.",
+     [("100%", 100, "%", "percent", {"label": "cơ quan chuyên môn"}),
+      ("60%", 60, "%", "percent", {"label": "người làm công tác này"}),
+      ("57,2 tạ/ha", 57.2, "tạ/ha", "measure", {"label": "năng suất ngô"}),
+      ("24,6 tạ/ha", 24.6, "tạ/ha", "measure", {"label": "năng suất lạc"})]),
+    ("Theo báo cáo của Ban Quản lý dự án, tính đến ngày 30/9/2024, tổng kế hoạch vốn đầu tư công năm "
+     "2024 của huyện là 186,4 tỷ đồng, đã giải ngân được 127,1 tỷ đồng, đạt 68,2% kế hoạch. Toàn tỉnh "
+     "còn 1.962 hộ nghèo, chiếm tỷ lệ 0,53%.",
+     [("186,4 tỷ đồng", 186400000000, "đồng", "money", {"label": "kế hoạch vốn đầu tư công"}),
+      ("127,1 tỷ đồng", 127100000000, "đồng", "money", {"label": "giải ngân"}),
+      ("68,2%", 68.2, "%", "percent", {"reference": "kế hoạch"}),
+      ("1.962 hộ nghèo", 1962, "hộ nghèo", "count", {"label": "hộ nghèo"}),
+      ("0,53%", 0.53, "%", "percent", {"label": "hộ nghèo"})]),
     # --- OCOP stars, rankings, sessions: only the counts are figures ---------------------
     ("Đến nay, huyện có 28 sản phẩm OCOP, trong đó 5 sản phẩm đạt 4 sao; xếp thứ 3/9 huyện về chỉ số "
      "PCI. Tại Kỳ họp thứ 14, HĐND khóa XVIII đã thông qua 18 nghị quyết.",
