@@ -17,16 +17,20 @@ from the archive, not fetched again.
 """
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import logging
+import multiprocessing
 import os
-import subprocess
-from collections import OrderedDict
 import queue
+import signal
+import subprocess
 import sys
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from collections import OrderedDict
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
@@ -45,6 +49,7 @@ from extract.errors import BadInput
 from index.datadir import LOG_FILE, warc_dir
 
 LOCK_FILE = ".crawl.lock"
+PR_SET_PDEATHSIG = 1  # prctl(2) option (Linux)
 HUNG_UP_PAUSE = 1.0  # seconds a host is left alone after we cut off one of its answers
 MAX_REDIRECT_HOPS = 5
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped (it would stall a crawl for days)
@@ -85,6 +90,8 @@ class CrawlOptions:
     warc_max_bytes: int = DEFAULT_MAX_WARC_BYTES
     robots_max_age: float = 86400.0
     update_index: bool = True
+    extract_processes: int | None = None  # None: one per CPU core when there are several; 0: in the fetch threads
+    pool_after: int = 200  # pages before extraction moves to those processes (small crawls never pay start-up)
 
     @property
     def agent(self) -> str:
@@ -168,6 +175,16 @@ def _setup_log(data_dir: Path) -> logging.Handler:
     return handler
 
 
+def _die_with_parent(parent: int) -> None:
+    """Extraction worker start-up: die with the crawl process, even when it is killed with SIGKILL."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # not Linux: the worker still ends when its task queue closes
+        pass
+    if os.getppid() != parent:  # the crawl died before we could ask
+        os._exit(0)
+
+
 class Crawler:
     def __init__(self, seeds: list[str], data_dir: Path, options: CrawlOptions):
         self.data_dir = Path(data_dir)
@@ -182,6 +199,10 @@ class Crawler:
         # Extraction is CPU-bound Python: the GIL runs one at a time anyway, and letting every fetch thread
         # compete for it starves the writer thread. One extraction at a time keeps the writer flowing.
         self._cpu = threading.Semaphore(1)
+        # Extraction processes, started once a crawl proves big enough to pay for them (see _grow_pool).
+        self.extractors: ProcessPoolExecutor | None = None
+        self._starting: tuple[ProcessPoolExecutor, list] | None = None
+        self._pool_started = False
         self.state: CrawlState | None = None
         self.store = None
         self.warc: WarcWriter | None = None
@@ -214,6 +235,10 @@ class Crawler:
         self.warc = WarcWriter(warc_dir(self.data_dir), self.options.warc_max_bytes)
 
     def close(self) -> None:
+        for pool in (self.extractors, self._starting[0] if self._starting else None):
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+        self.extractors = self._starting = None
         if self.warc is not None:
             self.warc.close()
         if self.state is not None:
@@ -342,6 +367,7 @@ class Crawler:
                             self._process(self.results.get_nowait())
                         except queue.Empty:
                             break
+                    self._grow_pool()
                     if self.options.update_index and self._unindexed >= INDEX_EVERY:
                         self._update_index()
                     if progress is not None and time.time() - last_show > PROGRESS_EVERY:
@@ -357,6 +383,34 @@ class Crawler:
             return 1.0
         times = [max(s.wake, s.next_allowed) for s in self.hosts.values() if not s.busy and not s.done]
         return min(max(min(times, default=now + 1.0) - now, 0.001), 1.0)
+
+    def _grow_pool(self) -> None:
+        """Move extraction to worker processes once the crawl has ``pool_after`` pages (small crawls never
+        pay the start-up): with several cores, extraction then runs beside the GIL this process needs."""
+        if self._starting is not None:
+            pool, warmups = self._starting
+            if all(f.done() for f in warmups):
+                self._starting = None
+                if all(f.exception() is None for f in warmups):
+                    self.extractors = pool
+                    log.info("extracting in %d worker processes", len(warmups))
+                else:
+                    log.warning("extraction workers failed to start; extracting in the crawl process")
+                    pool.shutdown(wait=False, cancel_futures=True)
+            return
+        if self._pool_started or self.stats.fetched < self.options.pool_after:
+            return
+        self._pool_started = True
+        count = self.options.extract_processes
+        if count is None:
+            count = os.cpu_count() or 1
+            count = count if count > 1 else 0
+        if count > 0:
+            pool = ProcessPoolExecutor(max_workers=count, mp_context=multiprocessing.get_context("spawn"),
+                                       initializer=_die_with_parent, initargs=(os.getpid(),))
+            # Submitting from this (main) thread starts the workers here: PR_SET_PDEATHSIG follows the
+            # thread that started a process, and this one lives as long as the crawl.
+            self._starting = (pool, [pool.submit(int) for _ in range(count)])
 
     def _update_index(self, final: bool = False) -> None:
         """Index what was stored so far, in a short-lived child process running beside the crawl.
@@ -465,8 +519,7 @@ class Crawler:
                                          max_bytes=self.options.max_bytes)
             finished = time.time()
             if job.row is not None:
-                with self._cpu:
-                    analysis = self._analyze(job, result)
+                analysis = self._analyze(job, result)
         except fetchmod.FetchError as err:
             error, finished = err, time.time()
         except Exception as err:  # a bug in analysis must not lose the response or stop the crawl
@@ -480,15 +533,26 @@ class Crawler:
 
     def _analyze(self, job: Job, result: fetchmod.FetchResult) -> Analysis | None:
         if 200 <= result.status < 300:
-            return analyze(job.url, result.status, result.content_type, result.body, result.charset,
-                           result.truncated)
+            return self._run_analysis(job.url, result.status, result.content_type, result.body, result.charset,
+                                      result.truncated)
         if result.status == 304 and job.row.get("warc") and job.row.get("page_type") != "article":
             # An unchanged hub: its links come from the copy we archived last time.
             old = read_record(self.data_dir, job.row["warc"], job.row["warc_offset"])
             content_type = old.headers.get("content-type", "").split(";")[0].strip().lower()
-            found = analyze(job.url, old.status, content_type, old.body, old.charset, old.truncated)
+            found = self._run_analysis(job.url, old.status, content_type, old.body, old.charset, old.truncated)
             return Analysis(found.kind, found.links)
         return None
+
+    def _run_analysis(self, *args) -> Analysis:
+        pool = self.extractors
+        if pool is not None:
+            try:
+                return pool.submit(analyze, *args).result()
+            except BrokenProcessPool:  # a worker died (out of memory?): carry on in this process
+                log.warning("extraction worker lost; extracting in the crawl process from now on")
+                self.extractors = None
+        with self._cpu:
+            return analyze(*args)
 
     # -- the writer ------------------------------------------------------------------------------
 

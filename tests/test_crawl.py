@@ -180,3 +180,14 @@ def test_one_crawl_per_data_folder(tmp_path):
         fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
         with pytest.raises(BadInput, match="already running"):
             crawl(["http://127.0.0.1:9/"], data, CrawlOptions(quiet=True))
+
+
+def test_extraction_in_worker_processes(tmp_path):
+    data = tmp_path / "data"
+    with SampleSites() as sites:
+        options = CrawlOptions(delay=0.01, quiet=True, update_index=False, extract_processes=2, pool_after=3)
+        assert crawl(sites.seeds, data, options) == 0
+        expected = set(sites.articles)
+    assert "extracting in 2 worker processes" in (data / "crawl.log").read_text(encoding="utf-8")
+    stored = [r[0] for r in db(data).execute("SELECT url FROM articles")]
+    assert sorted(stored) == sorted(expected)
