@@ -26,6 +26,11 @@ _LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua|
 _TAIL_RE = re.compile(
     r"(?:^|\s+)(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^,]*"
     rf"|(?:trong\s+)?(?:{_PERIOD})|(?:tính\s+)?đến\s+nay)$", re.I)
+# a date phrase inside a subject: "gieo sạ tập trung từ ngày 28/12/2021 đến ngày 10/01/2022, diện tích"
+_DATE_PHRASE_RE = re.compile(r"(?:^|\s)(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:(?:ngày|đêm)\s+)?\d{1,2}"
+                             r"(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2})?\s*/\s*\d{1,2}[^,]*,\s*(?=\S)", re.I)
+_BREAKDOWN_RE = re.compile(r"trong\s+đó|gồm|bao\s+gồm", re.I)
+_LINKED = frozenset(set(V.CHANGE_WORDS) | set(V.EQUIVALENT_LINKS))
 _AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
 _WEAK_SUBJECT_RE = re.compile(
     r"^(?:toàn\s+|cả\s+|các\s+)?(?:huyện|tỉnh|xã|thị\s+xã|thành\s+phố|ngành|đơn\s+vị|địa\s+phương|"
@@ -68,6 +73,9 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         if not words and not countable:
             return base
         if len(words) == 1 and not countable:
+            # "trong đó lúa 34.500 ha" breaks the earlier figure down; "ngô ..., lạc ..." lists items
+            if _BREAKDOWN_RE.search(s, prev["end"], f["start"]):
+                return _finish(f"{base} {subject}")
             return _finish(_replace_last(base, subject))
         shared = _parallel(earlier, words)
         if shared:
@@ -78,10 +86,10 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         post = _post_unit(s, figures, k)
         # "Số người ... đạt 362 người, tăng 95 người": a bare unit names less than the subject
         bare = post is not None and post.lower() == f["unit"].lower()
-        if post and not (bare and (base if weak else words)):
+        if bare and weak and base and phrase_before(pre, _LINKED) is not None:
+            return base  # "tăng 95 người", "tương đương 35 căn nhà": the same subject
+        if post and (not bare or weak or not words):
             return post
-        if bare and weak and base:
-            return base
     if countable:
         if colon and 0 < len(words) <= 3:
             return _finish(f"{f['unit']} {subject}")
@@ -96,7 +104,7 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
 
 
 def _subject(pre: str) -> str:
-    subject = pre
+    subject = _DATE_PHRASE_RE.sub(" ", pre)
     while subject and (tm := phrase_before(subject, _TRAIL, skip=" \t\u00a0,:(")):
         subject = subject[:tm[1]]
     subject = subject.strip(" ,:;(")

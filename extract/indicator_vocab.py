@@ -179,7 +179,7 @@ CHANGE_WORDS: dict[str, str] = {
     "tăng gấp": "tăng", "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
 }
 # "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
-EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tức là", "tức", "bằng", "hay", "chiếm")
+EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tương đương với", "tương ứng với", "tức là", "tức", "bằng", "hay", "chiếm")
 
 # reference phrases: regex (after optional "so với"/"so"/"của") -> canonical
 REFERENCE_TABLE: tuple[tuple[str, str], ...] = (
@@ -275,7 +275,7 @@ LABEL_LINKS: tuple[str, ...] = (
     "đến nay", "hiện nay", "xảy ra", "đạt tỷ lệ", "đạt tỉ lệ", "với tổng số",
     "khoảng", "lên đến", "lên tới", "tổng", "trên", "gần", "hơn", "dưới", "thêm", "toàn bộ", "của",
     "trong số", "trong tổng số", "chiếm tỷ lệ", "chiếm tỉ lệ", "với tỷ lệ", "với tỉ lệ", "có đến",
-    "có tới", "chỉ", "chỉ còn", "chỉ đạt",
+    "có tới", "chỉ còn", "chỉ đạt", "chỉ khoảng", "chỉ có", "chỉ chiếm", "chỉ bằng",
 )
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
 # count are verb phrases that take the counted noun ("xét duyệt" + "hộ vay vốn")
