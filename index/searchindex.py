@@ -35,8 +35,10 @@ COMMIT_EVERY = 25_000  # articles per commit: bounds the work a crash can lose (
 LOCK_WAIT_S = 60.0  # how long to wait for another writer (a crawl indexing) before giving up
 # A fresh index of many articles is written by several processes (whoosh's MpWriter).
 BULK_MIN_DOCS = 5_000
-BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 64, "multisegment": True}
-WRITER = {"limitmb": 128}
+# compound=False: whoosh-reloaded copies a compound segment's postings into memory when it opens
+# it (over 500 MB for 50,000 articles); plain segment files are read from disk as needed.
+BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 64, "multisegment": True, "compound": False}
+WRITER = {"limitmb": 128, "compound": False}
 
 
 def make_schema() -> Schema:
