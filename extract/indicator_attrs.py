@@ -103,7 +103,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
             elif out[-1].reference is None and out[-1].change:
                 out[-1].reference = reference
 
-        estimate = "ước" in pre_clause.lower() and bool(_ESTIMATE_RE.search(pre_clause))
+        estimate = _is_estimate(pre_clause, clause_start, figures[:k], f, change)
         period = _choose_period(periods, start, fallback)
         label = figure_label(s, figures, k, clause_start, out)
         ind = Indicator(
@@ -115,6 +115,23 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
         out.append(ind)
         prev = f
     return out
+
+
+def _is_estimate(pre_clause: str, clause_start: int, earlier: list[dict], f: dict,
+                 change: str | None) -> bool:
+    """"ước đạt 31,6 tỷ đồng, bằng 118,5% ..., tăng 12,4%": the estimated figure and those derived
+    from it (percentages, changes, the same unit) -- not every figure later in the clause
+    ("ước thực hiện 142,7 tỷ đồng, ... cho 2.146 đối tượng")."""
+    if "ước" not in pre_clause.lower():
+        return False
+    last = None
+    for last in _ESTIMATE_RE.finditer(pre_clause):
+        pass
+    if last is None:
+        return False
+    after = clause_start + last.end()
+    first = next((e for e in earlier if e["start"] >= after), None)
+    return first is None or f["kind"] == "percent" or change is not None or f["unit"] == first["unit"]
 
 
 def _reference_after(post: str) -> tuple[str | None, int]:

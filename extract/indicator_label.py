@@ -73,8 +73,9 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         if not words and not countable:
             return base
         if len(words) == 1 and not countable:
-            # "trong đó lúa 34.500 ha" breaks the earlier figure down; "ngô ..., lạc ..." lists items
-            if _BREAKDOWN_RE.search(s, prev["end"], f["start"]):
+            # "trong đó lúa 34.500 ha" breaks the earlier figure down; "ngô 540 ha, lạc 386 ha" lists
+            # like items, each in place of the one before
+            if _BREAKDOWN_RE.search(s, prev["end"], f["start"]) or prev["unit"] != f["unit"]:
                 return _finish(f"{base} {subject}")
             return _finish(_replace_last(base, subject))
         shared = _parallel(earlier, words)

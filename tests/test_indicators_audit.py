@@ -222,6 +222,16 @@ AUDIT = [
       ("68,2%", 68.2, "%", "percent", {"reference": "kế hoạch"}),
       ("1.962 hộ nghèo", 1962, "hộ nghèo", "count", {"label": "hộ nghèo"}),
       ("0,53%", 0.53, "%", "percent", {"label": "hộ nghèo"})]),
+    ("Chi ngân sách địa phương quý I ước thực hiện 142,7 tỷ đồng, bảo đảm chi trả chế độ cho 2.146 đối "
+     "tượng bảo trợ xã hội. Diện tích cây màu đạt 1.126 ha, trong đó ngô 540 ha, lạc 386 ha; nhân dân "
+     "đóng góp 9,6 tỷ đồng và hiến hơn 12.000 m2 đất.",
+     [("142,7 tỷ đồng", 142700000000, "đồng", "money", {"estimate": True}),
+      ("2.146 đối tượng", 2146, "đối tượng", "count", {}),
+      ("1.126 ha", 1126, "ha", "measure", {"label": "diện tích cây màu"}),
+      ("540 ha", 540, "ha", "measure", {"label": "ngô"}),
+      ("386 ha", 386, "ha", "measure", {"label": "lạc"}),
+      ("9,6 tỷ đồng", 9600000000, "đồng", "money", {"label": "nhân dân đóng góp"}),
+      ("12.000 m2", 12000, "m2", "measure", {"approx": "hơn", "label": "hiến"})]),
     # --- OCOP stars, rankings, sessions: only the counts are figures ---------------------
     ("Đến nay, huyện có 28 sản phẩm OCOP, trong đó 5 sản phẩm đạt 4 sao; xếp thứ 3/9 huyện về chỉ số "
      "PCI. Tại Kỳ họp thứ 14, HĐND khóa XVIII đã thông qua 18 nghị quyết.",
