@@ -190,4 +190,4 @@ def test_extraction_in_worker_processes(tmp_path):
         expected = set(sites.articles)
     assert "extracting in 2 worker processes" in (data / "crawl.log").read_text(encoding="utf-8")
     stored = [r[0] for r in db(data).execute("SELECT url FROM articles")]
-    assert sorted(stored) == sorted(expected)
+    assert sorted(stored) == sorted(expected), (set(stored) ^ expected)
