@@ -374,6 +374,7 @@ def _author_value(s: str) -> str | None:
     if not m:
         return None
     value = re.split(r"\s*[|•]\s*", _clean_name(m.group("value") or m.group("value2") or ""))[0]
+    value = _clean_name(V.CREDIT_AFTER_NAME.sub("", value))
     if not value or V.ACCOUNT_NAMES.match(value) or V.PORTAL_NAME_WORDS.search(value + " "):
         return None
     if m.group("value2") and not _looks_like_name(value, relaxed=True):

@@ -176,7 +176,9 @@ AUTHOR_LABEL = re.compile(
     r"^\s*(?:đăng bởi|viết bởi|bởi|posted by|written by|by)\s+(?P<value2>.+)$",
     re.I,
 )
-SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?\s*$", re.I)
+SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?[\s.]*$", re.I)
+# A photo credit printed after the writer's name: "Tin: Hà Trinh; Ảnh: Minh Long", "Bài: A - Ảnh: B".
+CREDIT_AFTER_NAME = re.compile(r"\s*[;,|–—-]?\s*\(?(?:ảnh|video|đồ họa|đồ hoạ|clip)\s*[:：].*$", re.I)
 SOURCE_THEO = re.compile(r"^\s*\(?[Tt]heo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^.,;:]{1,60}?|"
                          r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info))\)?\s*$")
 PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"

@@ -627,3 +627,15 @@ def test_views_in_the_articles_own_footer(box):
 def test_page_footer_counters_are_never_views():
     html = page().replace('<div id="footer">', '<div id="footer"><p>Lượt xem: 16449550</p>')
     assert extract(html).views is None
+
+
+@pytest.mark.parametrize("trailer,author,source", [
+    ("<p>Tin: Hà Trinh; Ảnh: Minh Long</p>", "Hà Trinh", None),
+    ("<p>Bài: Hà Trinh - Ảnh: Minh Long</p>", "Hà Trinh", None),
+    ("<p>Bài, ảnh: Hà Trinh (Trung tâm VH-TT)</p>", "Hà Trinh (Trung tâm VH-TT)", None),
+    ("<p>(Nguồn: Sở Y tế tỉnh).</p>", None, "Sở Y tế tỉnh"),
+])
+def test_photo_credit_after_the_name_and_bracketed_sources(trailer, author, source):
+    article = extract(page(BODY + trailer))
+    assert (article.author, article.source) == (author, source)
+    assert article.body.endswith(PARAS[-1])
