@@ -27,8 +27,9 @@ _TAIL_RE = re.compile(
     r"(?:^|\s+)(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^,]*"
     rf"|(?:trong\s+)?(?:{_PERIOD})|(?:tính\s+)?đến\s+nay)$", re.I)
 # a date phrase inside a subject: "gieo sạ tập trung từ ngày 28/12/2021 đến ngày 10/01/2022, diện tích"
-_DATE_PHRASE_RE = re.compile(r"(?:^|\s)(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:(?:ngày|đêm)\s+)?\d{1,2}"
-                             r"(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2})?\s*/\s*\d{1,2}[^,]*,\s*(?=\S)", re.I)
+_DATE_PHRASE_RE = re.compile(r"(?<!\S)(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:(?:hết\s+)?(?:ngày|đêm)\s+)?\d{1,2}"
+                             r"(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?"
+                             r"\s*,?\s*(?=\S)", re.I)
 _BREAKDOWN_RE = re.compile(r"trong\s+đó|gồm|bao\s+gồm", re.I)
 _LINKED = frozenset(set(V.CHANGE_WORDS) | set(V.EQUIVALENT_LINKS))
 _AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
@@ -107,6 +108,13 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
 def _subject(pre: str) -> str:
     subject = _DATE_PHRASE_RE.sub(" ", pre)
     while subject and (tm := phrase_before(subject, _TRAIL, skip=" \t\u00a0,:(")):
+        before = subject[:tm[1]].split()
+        first, *rest = tm[0].split()
+        if before and f"{before[-1]} {first}".lower() in V.NOT_LINK_COMPOUNDS:
+            if not rest:
+                break
+            subject = subject[:tm[1] + len(first)]  # "chứng chỉ đạt 28,4%": "chỉ" ends the noun
+            continue
         subject = subject[:tm[1]]
     subject = subject.strip(" ,:;(")
     if ":" in subject:

@@ -277,6 +277,8 @@ LABEL_LINKS: tuple[str, ...] = (
     "trong số", "trong tổng số", "chiếm tỷ lệ", "chiếm tỉ lệ", "với tỷ lệ", "với tỉ lệ", "có đến",
     "có tới", "chỉ còn", "chỉ đạt", "chỉ khoảng", "chỉ có", "chỉ chiếm", "chỉ bằng",
 )
+# a link word that ends a noun instead: "chứng chỉ đạt 28,4%", "địa chỉ có ..."
+NOT_LINK_COMPOUNDS = frozenset({"chứng chỉ", "địa chỉ"})
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
 # count are verb phrases that take the counted noun ("xét duyệt" + "hộ vay vốn")
 LABEL_NOUN_HEADS = frozenset({

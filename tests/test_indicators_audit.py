@@ -232,6 +232,13 @@ AUDIT = [
       ("386 ha", 386, "ha", "measure", {"label": "lạc"}),
       ("9,6 tỷ đồng", 9600000000, "đồng", "money", {"label": "nhân dân đóng góp"}),
       ("12.000 m2", 12000, "m2", "measure", {"approx": "hơn", "label": "hiến"})]),
+    ("Đến ngày 30/9/2023 đã giải ngân 3.184 tỷ đồng, đạt 61,4% kế hoạch. Lao động qua đào tạo đạt "
+     "71,5%, trong đó có bằng cấp, chứng chỉ đạt 28,4%; thu phí, lệ phí chỉ đạt 78% dự toán.",
+     [("3.184 tỷ đồng", 3184000000000, "đồng", "money", {"label": "giải ngân"}),
+      ("61,4%", 61.4, "%", "percent", {"reference": "kế hoạch", "label": "giải ngân"}),
+      ("71,5%", 71.5, "%", "percent", {"label": "lao động qua đào tạo"}),
+      ("28,4%", 28.4, "%", "percent", {"label": "chứng chỉ"}),
+      ("78%", 78, "%", "percent", {"reference": "dự toán", "label": "lệ phí"})]),
     # --- OCOP stars, rankings, sessions: only the counts are figures ---------------------
     ("Đến nay, huyện có 28 sản phẩm OCOP, trong đó 5 sản phẩm đạt 4 sao; xếp thứ 3/9 huyện về chỉ số "
      "PCI. Tại Kỳ họp thứ 14, HĐND khóa XVIII đã thông qua 18 nghị quyết.",
