@@ -65,6 +65,7 @@ _STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _STYLE_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _STYLE_ITALIC = re.compile(r"font-style\s*:\s*italic", re.I)
 _INT = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
+_TITLE_TRAIL = " )]-–|,."
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
@@ -514,6 +515,38 @@ def _strip_title_suffix(title: str, site_name: str | None) -> str:
     return out
 
 
+def _title_dates(el) -> list:
+    """Elements inside a headline that hold its date ("Tiêu đề <span class="date">(05/01/2024)</span>")."""
+    out = []
+    # Only at the end of the headline: "Hội nghị ngày <b>05/01/2024</b> của huyện" is all headline.
+    end = clean_line(el.text_content()).rstrip(_TITLE_TRAIL)
+    for d in el.iterdescendants():
+        if not isinstance(d.tag, str) or any(_inside(d, o) for o in out):
+            continue
+        text = clean_line(d.text_content())
+        if text and end.endswith(text.rstrip(_TITLE_TRAIL)) and (
+                d.tag == "time" or V.DATE_CLASS.search(_classes(d))
+                or (len(text) <= MAX_INFO_LINE_CHARS and _info_like(text))):
+            out.append(d)
+    return out
+
+
+def _title_text(el) -> str:
+    """The headline's text without a date printed inside it."""
+    dates = _title_dates(el)
+    if not dates:
+        return clean_line(el.text_content())
+
+    def text(node) -> str:
+        out = node.text or "" if node not in dates else ""
+        for child in node:
+            if isinstance(child.tag, str) and child not in dates:
+                out += text(child)
+            out += child.tail or ""
+        return out
+    return clean_line(text(el)).strip(" -–|,")
+
+
 def _title_candidates(root):
     seen = set()
     for el in root.iter(*HEADING_TAGS):
@@ -531,7 +564,7 @@ def _find_title(root, container, order, meta_title, doc_title, site_name):
     cstart = order.get(container, 1 << 30) if container is not None else 1 << 30
     matched, fallback = [], []
     for el in _title_candidates(root):
-        text = clean_line(el.text_content())
+        text = _title_text(el)
         n = _norm(text)
         if len(n) < 8 or len(n) > MAX_TITLE_CHARS or _is_portlet_heading(el) or _is_chrome(text) \
                 or V.RELATED_HEADINGS.match(text):
@@ -565,7 +598,7 @@ def _find_title(root, container, order, meta_title, doc_title, site_name):
         near = [e for e in fallback if _inside(e, scope) and not V.GENERIC_HEADINGS.match(clean_line(e.text_content()))]
         el = nearest(near) if near else None
     if el is not None:
-        return el, clean_line(el.text_content())
+        return el, _title_text(el)
     if meta_title:
         return None, _strip_title_suffix(meta_title, site_name)
     if doc_title:
@@ -1196,6 +1229,8 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     if seen is None:
         # Spans printed side by side ("15/04/2024 08:30" + views + "Cỡ chữ") run together as one line.
         seen = _pick_date([el.text_content() for el in zone_els if V.DATE_CLASS.search(_classes(el))])
+    if seen is None and title_el is not None:
+        seen = _pick_date([el.text_content() for el in _title_dates(title_el)])
     if seen is None and not structured:
         seen = _pick_date(tail) or _pick_date(_lines_before(title_el, order))
     published = structured

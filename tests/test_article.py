@@ -639,3 +639,22 @@ def test_photo_credit_after_the_name_and_bracketed_sources(trailer, author, sour
     article = extract(page(BODY + trailer))
     assert (article.author, article.source) == (author, source)
     assert article.body.endswith(PARAS[-1])
+
+
+@pytest.mark.parametrize("heading,published", [
+    (f'{TITLE} <span class="date">(05/01/2024)</span>', "2024-01-05"),
+    (f"{TITLE} <small>05/01/2024 10:30</small>", "2024-01-05T10:30:00+07:00"),
+    (f'<a href="#">{TITLE}</a> - <i>05/01/2024</i>', "2024-01-05"),
+])
+def test_date_printed_inside_the_headline(heading, published):
+    html = page(info="").replace(f'<h3 class="header-title">{TITLE}</h3>', f'<h3 class="header-title">{heading}</h3>')
+    article = extract(html)
+    assert (article.title, article.published) == (TITLE, published)
+
+
+def test_date_inside_the_headline_text_stays_in_the_title():
+    heading = "Hội nghị ngày <b>05/01/2024</b> của huyện Minh Long"
+    html = page(info="", title="Hội nghị ngày 05/01/2024 của huyện Minh Long").replace(
+        '<h3 class="header-title">Hội nghị ngày 05/01/2024 của huyện Minh Long</h3>', f'<h3 class="header-title">{heading}</h3>')
+    article = extract(html)
+    assert (article.title, article.published) == ("Hội nghị ngày 05/01/2024 của huyện Minh Long", None)
