@@ -31,6 +31,7 @@ _DATE_PHRASE_RE = re.compile(r"(?<!\S)(?:tính\s+)?(?:đến|từ|vào|trong)\s+
                              r"(?:\s*(?:đến|-|–)\s*(?:ngày\s+)?\d{1,2})?\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?"
                              r"\s*,?\s*(?=\S)", re.I)
 _BREAKDOWN_RE = re.compile(r"trong\s+đó|gồm|bao\s+gồm", re.I)
+_COPULAS = frozenset(V.COPULA_LINKS)
 _LINKED = frozenset(set(V.CHANGE_WORDS) | set(V.EQUIVALENT_LINKS))
 _AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
 _WEAK_SUBJECT_RE = re.compile(
@@ -79,7 +80,8 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
             if _BREAKDOWN_RE.search(s, prev["end"], f["start"]) or prev["unit"] != f["unit"]:
                 return _finish(f"{base} {subject}")
             return _finish(_replace_last(base, subject))
-        shared = _parallel(earlier, words)
+        # "..., trong đó khách quốc tế đạt 320.000 lượt" breaks down, it does not list parallels
+        shared = None if _BREAKDOWN_RE.search(s, prev["end"], f["start"]) else _parallel(earlier, words)
         if shared:
             return shared
     # "Theo Quyết định ..., toàn tỉnh còn 1.962 hộ nghèo": the comma part next to the figure decides
@@ -98,7 +100,9 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         if len(words) <= 3 and words[0].lower() not in V.LABEL_NOUN_HEADS:
             post = _post_unit(s, figures, k)
             # "BHXH tự nguyện 12.345 người" names its subject; "thu hút 3 dự án" takes its object
-            verb_phrase = post and (subject[0].islower() or " " in post.strip())
+            # ("khách quốc tế đạt 320.000 lượt": a link word leaves the subject a noun phrase)
+            verb_phrase = post and (subject[0].islower() or " " in post.strip()) \
+                and phrase_before(pre, _COPULAS) is None
             return _finish(f"{subject} {post}" if verb_phrase else subject)
     if not words:
         return base

@@ -111,7 +111,7 @@ COUNT_UNITS: tuple[str, ...] = (
     "bậc", "hạng", "đội tuyển", "môn", "môn thi", "nội dung thi", "trường hợp vi phạm",
     # found missing in the audit (tests/test_indicators_audit.py): underthesea splits these
     # into single syllables, so the fallback cannot find them
-    "cánh đồng", "cánh đồng lớn", "chủ đầu tư", "nhà đầu tư", "phiên", "phiên giao dịch",
+    "cây cầu", "cánh đồng", "cánh đồng lớn", "chủ đầu tư", "nhà đầu tư", "phiên", "phiên giao dịch",
     "phiên họp", "phiên tòa", "chuỗi", "chuỗi liên kết", "chuỗi cung ứng", "khoản", "khoản thu",
     "khoản chi", "người bệnh", "lượt người bệnh", "lượt bệnh nhân", "người nghèo", "ca nhiễm",
     "điểm tiêm", "điểm bán", "điểm giao dịch", "điểm thu", "điểm quan trắc", "điểm cầu",
@@ -277,6 +277,9 @@ LABEL_LINKS: tuple[str, ...] = (
     "trong số", "trong tổng số", "chiếm tỷ lệ", "chiếm tỉ lệ", "với tỷ lệ", "với tỉ lệ", "có đến",
     "có tới", "chỉ còn", "chỉ đạt", "chỉ khoảng", "chỉ có", "chỉ chiếm", "chỉ bằng",
 )
+# links after which the words before a count are its subject, not a verb taking the counted noun
+# ("khách quốc tế đạt 320.000 lượt" vs "thu hút 3 dự án", "xây dựng được 15 mô hình")
+COPULA_LINKS = ("đạt", "ước đạt", "là", "chiếm", "bằng", "còn", "ước tính", "ước")
 # a link word that ends a noun instead: "chứng chỉ đạt 28,4%", "địa chỉ có ..."
 NOT_LINK_COMPOUNDS = frozenset({"chứng chỉ", "địa chỉ"})
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a

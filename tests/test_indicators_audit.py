@@ -248,6 +248,83 @@ AUDIT = [
     ("Hội nghị diễn ra lúc 8h30 ngày 20/10/2024, với sự tham dự của 150 đại biểu. Chương trình kéo dài "
      "3 ngày, từ ngày 20 - 22/10.",
      [("150 đại biểu", 150, "đại biểu", "count", {})]),
+    # --- second batch: annotated before the extractor was run on it ------------------------
+    ("Tính đến ngày 31/12/2023, tổng dư nợ cho vay trên địa bàn tỉnh đạt 85.320 tỷ đồng, tăng 11,3% so "
+     "với đầu năm; nợ xấu chiếm 1,2% tổng dư nợ. Huy động vốn đạt 72.150 tỷ đồng, tăng 9,8%.",
+     [("85.320 tỷ đồng", 85320000000000, "đồng", "money", {"label": "dư nợ cho vay"}),
+      ("11,3%", 11.3, "%", "percent", {"change": "tăng", "reference": "đầu năm"}),
+      ("1,2%", 1.2, "%", "percent", {"label": "nợ xấu"}),
+      ("72.150 tỷ đồng", 72150000000000, "đồng", "money", {"label": "huy động vốn"}),
+      ("9,8%", 9.8, "%", "percent", {"change": "tăng"})]),
+    ("Năm 2023, toàn tỉnh đón 4,5 triệu lượt khách du lịch, trong đó khách quốc tế đạt 320.000 lượt, "
+     "tăng 45% so với năm 2022; tổng thu từ du lịch ước đạt 6.800 tỷ đồng.",
+     [("4,5 triệu lượt khách", 4500000, "lượt khách", "count", {}),
+      ("320.000 lượt", 320000, "lượt", "count", {"label": "khách quốc tế"}),
+      ("45%", 45, "%", "percent", {"change": "tăng", "reference": "năm 2022"}),
+      ("6.800 tỷ đồng", 6800000000000, "đồng", "money", {"estimate": True, "label": "thu từ du lịch"})]),
+    ("Huyện có 215 km đường giao thông nông thôn, trong đó 182 km đã được cứng hóa, đạt 84,7%. Năm nay, "
+     "huyện đầu tư 36 tỷ đồng làm mới 8 cây cầu và 24 km đường bê tông.",
+     [("215 km", 215, "km", "measure", {}),
+      ("182 km", 182, "km", "measure", {}),
+      ("84,7%", 84.7, "%", "percent", {}),
+      ("36 tỷ đồng", 36000000000, "đồng", "money", {}),
+      ("8 cây cầu", 8, "cây cầu", "count", {}),
+      ("24 km", 24, "km", "measure", {})]),
+    ("Tỷ lệ hộ dân sử dụng điện lưới quốc gia đạt 99,6%; 100% thôn, bản có đường ô tô đến trung tâm; "
+     "số máy điện thoại di động đạt 115 máy/100 dân.",
+     [("99,6%", 99.6, "%", "percent", {"label": "điện lưới quốc gia"}),
+      ("100%", 100, "%", "percent", {}),
+      ("115 máy/100 dân", 115, "máy/100 dân", "count", {"label": "máy điện thoại di động"})]),
+    ("Trong quý III/2024, lực lượng công an đã phát hiện, bắt giữ 45 vụ, 78 đối tượng phạm tội về ma "
+     "túy, thu giữ 1,2 kg heroin, 3.500 viên ma túy tổng hợp.",
+     [("45 vụ", 45, "vụ", "count", {}),
+      ("78 đối tượng", 78, "đối tượng", "count", {}),
+      ("1,2 kg", 1.2, "kg", "measure", {}),
+      ("3.500 viên", 3500, "viên", "count", {})]),
+    ("Sáng 12-9, tại Hội trường tầng 3, UBND huyện tổ chức Hội nghị triển khai Chỉ thị số 05-CT/TU. "
+     "Theo báo cáo, toàn huyện có 1.540 hộ với 6.230 khẩu thuộc diện di dời khỏi vùng sạt lở, cần kinh "
+     "phí khoảng 320 tỷ đồng.",
+     [("1.540 hộ", 1540, "hộ", "count", {}),
+      ("6.230 khẩu", 6230, "khẩu", "count", {}),
+      ("320 tỷ đồng", 320000000000, "đồng", "money", {"approx": "khoảng", "label": "kinh phí"})]),
+    ("Kim ngạch xuất khẩu hàng nông sản đạt 856,4 triệu USD, chiếm 23,5% tổng kim ngạch; giá cà phê nhân "
+     "xô dao động quanh mức 95.000 - 98.000 đ/kg, cao gấp đôi cùng kỳ.",
+     [("856,4 triệu USD", 856400000, "USD", "money", {"label": "kim ngạch xuất khẩu hàng nông sản"}),
+      ("23,5%", 23.5, "%", "percent", {"label": "kim ngạch xuất khẩu hàng nông sản"}),
+      ("95.000 - 98.000 đ/kg", 95000, "đồng/kg", "money", {"upper": 98000, "approx": ANY,
+                                                           "label": "giá cà phê"})]),
+    ("Toàn tỉnh có 1.024 trường học, 18.650 giáo viên và hơn 352.000 học sinh; tỷ lệ trường đạt chuẩn "
+     "quốc gia đạt 68,5%, tăng 3,2 điểm phần trăm so với năm học trước.",
+     [("1.024 trường học", 1024, "trường học", "count", {}),
+      ("18.650 giáo viên", 18650, "giáo viên", "count", {}),
+      ("352.000 học sinh", 352000, "học sinh", "count", {"approx": "hơn"}),
+      ("68,5%", 68.5, "%", "percent", {"label": "trường đạt chuẩn quốc gia"}),
+      ("3,2 điểm phần trăm", 3.2, "điểm phần trăm", "percent", {"change": "tăng",
+                                                                 "reference": "năm học trước"})]),
+    ("Dự án Nhà máy điện gió số 2 có công suất 48 MW, tổng vốn đầu tư 1.960 tỷ đồng, dự kiến phát điện "
+     "thương mại vào quý IV/2025, mỗi năm cung cấp khoảng 150 triệu kWh.",
+     [("48 MW", 48, "MW", "measure", {"label": "công suất"}),
+      ("1.960 tỷ đồng", 1960000000000, "đồng", "money", {"label": "vốn đầu tư"}),
+      ("150 triệu kWh", 150000000, "kWh", "measure", {"approx": "khoảng"})]),
+    ("Mức lương cơ sở tăng từ 1,8 triệu đồng lên 2,34 triệu đồng/tháng, tương đương tăng 30%. Có 2.430 "
+     "cán bộ, công chức, viên chức được điều chỉnh lương.",
+     [("1,8 triệu đồng", 1800000, "đồng", "money", {"change": ANY, "label": "lương cơ sở"}),
+      ("2,34 triệu đồng/tháng", 2340000, "đồng/tháng", "money", {"change": ANY, "label": "lương cơ sở"}),
+      ("30%", 30, "%", "percent", {"change": "tăng"}),
+      ("2.430 cán bộ, công chức, viên chức", 2430, "cán bộ, công chức, viên chức", "count", {})]),
+    ("Năm 2022, huyện cấp 1.856 giấy chứng nhận quyền sử dụng đất với diện tích 245,6 ha; thu hồi 12,3 "
+     "ha đất để thực hiện 7 dự án.",
+     [("1.856 giấy chứng nhận", 1856, "giấy chứng nhận", "count", {}),
+      ("245,6 ha", 245.6, "ha", "measure", {"label": "diện tích"}),
+      ("12,3 ha", 12.3, "ha", "measure", {"label": "thu hồi"}),
+      ("7 dự án", 7, "dự án", "count", {})]),
+    ("Mưa lớn kéo dài từ ngày 14 đến 16/10 làm 3 người chết, 5 người bị thương, 1.250 ngôi nhà bị ngập, "
+     "hơn 800 ha lúa bị thiệt hại; tổng thiệt hại ước tính 125 tỷ đồng.",
+     [("3 người", 3, "người", "count", {}),
+      ("5 người", 5, "người", "count", {}),
+      ("1.250 ngôi nhà", 1250, "ngôi nhà", "count", {}),
+      ("800 ha", 800, "ha", "measure", {"approx": "hơn"}),
+      ("125 tỷ đồng", 125000000000, "đồng", "money", {"estimate": True, "label": "thiệt hại"})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
