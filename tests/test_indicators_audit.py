@@ -325,6 +325,35 @@ AUDIT = [
       ("1.250 ngôi nhà", 1250, "ngôi nhà", "count", {}),
       ("800 ha", 800, "ha", "measure", {"approx": "hơn"}),
       ("125 tỷ đồng", 125000000000, "đồng", "money", {"estimate": True, "label": "thiệt hại"})]),
+    # --- third batch, annotated blind: abbreviations, glued units, points, multiples ---------
+    ("Năm 2023, huyện hỗ trợ 100 triệu/hộ cho 45 hộ làm nhà; tổng kinh phí 4,5 tỷ VNĐ. Giá trị sản xuất "
+     "trên 1 ha đất canh tác đạt 120 triệu đồng, tăng gấp 1,5 lần so với năm 2015.",
+     [("100 triệu/hộ", 100000000, "đồng/hộ", "money", {}),
+      ("45 hộ", 45, "hộ", "count", {}),
+      ("4,5 tỷ VNĐ", 4500000000, "đồng", "money", {"label": "kinh phí"}),
+      ("120 triệu đồng", 120000000, "đồng", "money", {"label": "giá trị sản xuất"}),
+      ("1,5 lần", 1.5, "lần", "count", {"change": "tăng", "reference": "năm 2015"})]),
+    ("Tổng đàn gia súc, gia cầm có 1.200 con gia súc và 12 nghìn con gia cầm; sản lượng thủy sản đạt "
+     "5 nghìn tấn, bằng 98% KH.",
+     [("1.200 con gia súc", 1200, "con gia súc", "count", {}),
+      ("12 nghìn con gia cầm", 12000, "con gia cầm", "count", {}),
+      ("5 nghìn tấn", 5000, "tấn", "measure", {"label": "sản lượng thủy sản"}),
+      ("98%", 98, "%", "percent", {"reference": "kế hoạch"})]),
+    ("Số tiền phạt 1.500.000đ; trụ sở tại số 45 Trần Phú, ĐT: 0236.3822.111; công trình tại Km 12+500 "
+     "tuyến ĐT 601.",
+     [("1.500.000đ", 1500000, "đồng", "money", {"label": "tiền phạt"})]),
+    ("Tỷ lệ bao phủ BHYT đạt 92 %, giảm 0,5 điểm % so với năm trước; 09 xã có tỷ lệ trên 95%.",
+     [("92 %", 92, "%", "percent", {"label": "bao phủ BHYT"}),
+      ("0,5 điểm %", 0.5, "điểm phần trăm", "percent", {"change": "giảm", "reference": "năm trước"}),
+      ("09 xã", 9, "xã", "count", {}),
+      ("95%", 95, "%", "percent", {"approx": "trên"})]),
+    ("Lợi nhuận khoảng 30 - 40 triệu đồng/ha/năm, cao hơn 2 - 3 lần so với trồng lúa. Hiện có 520 hộ "
+     "tham gia với diện tích trên 1.000m2 mỗi hộ.",
+     [("30 - 40 triệu đồng/ha/năm", 30000000, "đồng/ha/năm", "money",
+       {"upper": 40000000, "approx": "khoảng", "label": "lợi nhuận"}),
+      ("2 - 3 lần", 2, "lần", "count", {"upper": 3, "change": "tăng", "reference": ANY}),
+      ("520 hộ", 520, "hộ", "count", {}),
+      ("1.000m2", 1000, "m2", "measure", {"approx": "trên", "label": "diện tích"})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
