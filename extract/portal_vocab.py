@@ -36,7 +36,7 @@ INNER_CONTAINER_SHARE = 0.6
 # class/id fragments of blocks that are never article text: menus, counters, related lists, sharing...
 BOILERPLATE_CLASS = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|menu|breadcrumbs?|sidebar(?!-?\d)|side-bar|footer|banner|counter|thong-?ke|"
-    r"statistic|visitor|related|tin-?khac|other-?news|othernews|tinlienquan|tin-lien-quan|lienquan|"
+    r"statistic|visitor|related|jp-relatedposts|relatedposts|related-?posts|tin-?khac|other-?news|othernews|tinlienquan|tin-lien-quan|lienquan|"
     r"news-?other|share|social|sharing|addthis|comments?|binh-?luan|feedback|tags?|keywords?|rating|"
     r"print|toolbar|tools|advert|ads|quang-?cao|widget|search|pagination|paging|back-?top|"
     r"portlet-navigation|font-?size|cochu|datetime-?today|today|current-?time|time-?now|clock|marquee|"
@@ -92,7 +92,8 @@ VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luo
 RELATED_HEADINGS = re.compile(
     r"^(?:các\s+|những\s+)?(?:tin|bài(?:\s+viết)?)\s+(?:khác|liên quan|cùng chuyên mục|cùng loại|mới hơn|cũ hơn|"
     r"đã đưa|mới nhất|xem nhiều|đọc nhiều|nổi bật|cùng danh mục)\b.*$|^xem thêm:?$|^có thể bạn quan tâm|"
-    r"^cùng chuyên mục$|^đọc thêm:?$|^bài viết cùng chủ đề$",
+    r"^cùng chuyên mục$|^đọc thêm:?$|^bài viết cùng chủ đề$|^(?:có liên quan|liên quan|related(?: posts| articles)?)$|"
+    r"^thích điều này:?$",
     re.I,
 )
 

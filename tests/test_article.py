@@ -658,3 +658,14 @@ def test_date_inside_the_headline_text_stays_in_the_title():
         '<h3 class="header-title">Hội nghị ngày 05/01/2024 của huyện Minh Long</h3>', f'<h3 class="header-title">{heading}</h3>')
     article = extract(html)
     assert (article.title, article.published) == ("Hội nghị ngày 05/01/2024 của huyện Minh Long", None)
+
+
+@pytest.mark.parametrize("after_byline", [
+    '<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Có liên quan</em></h3></div>',
+    '<h3>Có liên quan</h3><p><a href="/x">Tin khác về cải cách hành chính của huyện năm 2023</a></p>',
+    '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Chia sẻ:</h3><ul><li><a href="?share=facebook">Facebook</a></li></ul></div>'
+    '<div class="sharedaddy sd-like"><h3 class="sd-title">Thích điều này:</h3></div>',
+])
+def test_wordpress_jetpack_blocks_after_the_byline(after_byline):
+    article = extract(page(BODY + "<p>Thanh Nhàn</p>" + after_byline))
+    assert article.author == "Thanh Nhàn" and article.body.endswith(PARAS[-1])
