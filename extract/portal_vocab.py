@@ -82,7 +82,8 @@ TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?t
 # Portlet/section headers that are never the article title (Liferay, NukeViet block titles).
 PORTLET_TITLE_CLASS = re.compile(r"portlet-title|portlet-header|block-?title|module-?title|"
                                  r"widget-title|cat-?title|category-title|box-?title|title-?cat", re.I)
-CAPTION_CLASS = re.compile(r"caption|chu-?thich|image-?desc|img-?desc|note-?image|photo-?desc", re.I)
+CAPTION_CLASS = re.compile(r"caption|chu[-_]?thich|chuthich|(?<![a-z])(?:image|img|photo|pic|anh)[-_]?(?:desc|note|text|title)|"
+                           r"(?<![a-z])(?:desc|note)[-_]?(?:image|img|photo|pic|anh)(?![a-z])", re.I)
 # Elements of the info zone that hold the dateline ("date-news", "post-date", "ngay-dang", "time").
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dates|time|ngay|ngaydang|ngay-?dang|thoi-?gian|published|pubdate|"
                         r"created|post-?date|news-?date|date-?news|datetime|meta-?date)(?:$|[\s_-])", re.I)

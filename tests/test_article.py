@@ -669,3 +669,15 @@ def test_date_inside_the_headline_text_stays_in_the_title():
 def test_wordpress_jetpack_blocks_after_the_byline(after_byline):
     article = extract(page(BODY + "<p>Thanh Nhàn</p>" + after_byline))
     assert article.author == "Thanh Nhàn" and article.body.endswith(PARAS[-1])
+
+
+@pytest.mark.parametrize("figure,caption", [
+    ('<table class="image center"><tbody><tr><td><img src="/a.jpg"></td></tr><tr><td class="image_desc">'
+     'Đại biểu dự hội nghị tổng kết năm 2023</td></tr></tbody></table>', "Đại biểu dự hội nghị tổng kết năm 2023"),
+    ('<div type="Photo"><div><img src="/a.jpg"></div><div class="PhotoCMS_Caption"><p>Lãnh đạo huyện trao giấy khen</p></div></div>',
+     "Lãnh đạo huyện trao giấy khen"),
+])
+def test_newspaper_caption_markup(figure, caption):
+    article = extract(page(f"<p>{PARAS[0]}</p>{figure}<p>{PARAS[1]}</p><p>{PARAS[2]}</p>"))
+    assert [i.caption for i in article.images] == [caption]
+    assert caption not in article.body and article.body.endswith(PARAS[-1])
