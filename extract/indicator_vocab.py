@@ -50,8 +50,11 @@ PER_UNITS: tuple[str, ...] = (
     "km2", "km²", "km", "m2", "m²", "m3", "m³", "m", "lít", "sào", "vụ", "quý", "giờ",
     "đêm", "lượt", "suất", "học sinh", "khẩu", "cây", "buổi", "lần", "căn", "chiếc",
     "sản phẩm", "xã", "thôn", "đơn vị", "gói", "hồ sơ", "trường hợp", "giường", "ngàn dân",
-    "nghìn dân", "vạn dân", "dân", "trang", "mẫu", "hs",
+    "nghìn dân", "vạn dân", "dân", "trang", "mẫu", "hs", "lứa", "đợt", "chuyến", "lô",
 )
+# words that say "per" in running text: "8.500 đồng một kg", "7,5 tấn một ha" ("mỗi" is left out:
+# "340 lượt người bệnh mỗi ngày" counts visits, the day is context)
+PER_WORDS: tuple[str, ...] = ("một",)
 
 # Counted nouns: the figure is "N <noun>".  Multi-word entries win over shorter ones.
 COUNT_UNITS: tuple[str, ...] = (

@@ -54,9 +54,9 @@ for _surface, (_scale, _canon) in V.MONEY_SCALED.items():
     _UNIT_TABLE[_surface.lower()] = (_canon, "money")
 
 _UNIT_RE = re.compile(rf"{_SP}({_alt(_UNIT_TABLE)})(?!\w)", re.I)
-# "đồng/kg", and per a round number of people: "115 máy/100 dân", "giường bệnh/10.000 dân"
-_PER_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?((?:1(?:0{{1,2}}|\.000|0\.000|00\.000)[ \t\u00a0])?"
-                     rf"(?:{_alt(V.PER_UNITS)}))(?!\w)", re.I)
+# "đồng/kg", "đồng một kg", and per a round number of people: "115 máy/100 dân"
+_PER_RE = re.compile(rf"(?:[ \t\u00a0]?/[ \t\u00a0]?|[ \t\u00a0]+(?:{_alt(V.PER_WORDS)})[ \t\u00a0]+)"
+                     rf"((?:1(?:0{{1,2}}|\.000|0\.000|00\.000)[ \t\u00a0])?(?:{_alt(V.PER_UNITS)}))(?!\w)", re.I)
 _COORD_RE = re.compile(rf",{_SP}({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
 _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
 _LUOT_RE = re.compile(rf"[ \t\u00a0]({_alt(V.COUNT_UNITS)})(?!\w)")

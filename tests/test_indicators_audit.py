@@ -354,6 +354,11 @@ AUDIT = [
       ("2 - 3 lần", 2, "lần", "count", {"upper": 3, "change": "tăng", "reference": ANY}),
       ("520 hộ", 520, "hộ", "count", {}),
       ("1.000m2", 1000, "m2", "measure", {"approx": "trên", "label": "diện tích"})]),
+    ("Giá lúa OM 18 tại ruộng đang ở mức 8.500-8.700 đồng một kg; với năng suất 7,5 tấn một ha, năng "
+     "suất chè đạt 12,5 tạ/ha/lứa.",
+     [("8.500-8.700 đồng một kg", 8500, "đồng/kg", "money", {"upper": 8700, "label": "giá lúa"}),
+      ("7,5 tấn một ha", 7.5, "tấn/ha", "measure", {"label": "năng suất"}),
+      ("12,5 tạ/ha/lứa", 12.5, "tạ/ha/lứa", "measure", {"label": "năng suất chè"})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
