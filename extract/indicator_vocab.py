@@ -131,6 +131,11 @@ COORDINATED_NOUNS: tuple[str, ...] = (
     "hộ nghèo", "hộ cận nghèo", "hộ mới thoát nghèo", "hội viên", "đoàn viên", "thanh niên",
     "phụ nữ", "trẻ em", "người cao tuổi", "công nhân", "đồng bào",
 )
+# words that are a measure only after a subject naming it ("tuổi thọ trung bình 73,5 tuổi"),
+# otherwise a qualifier ("trẻ dưới 5 tuổi", "từ 18 tuổi trở lên"): unit -> subjects
+CONTEXT_UNITS: dict[str, tuple[str, ...]] = {
+    "tuổi": ("tuổi thọ", "tuổi bình quân", "tuổi trung bình", "độ tuổi bình quân", "độ tuổi trung bình"),
+}
 # Time spans are periods, not figures: "6 tháng", "09 tháng", "3 năm"
 TIME_UNITS = frozenset({"năm", "tháng", "ngày", "tuần", "quý", "giờ", "phút", "giây",
                         "thập kỷ", "thế kỷ", "buổi sáng", "đêm", "h", "tiếng"})

@@ -62,6 +62,7 @@ _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.CO
 _LUOT_RE = re.compile(rf"[ \t\u00a0]({_alt(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
+_CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({_alt(V.CONTEXT_UNITS)})(?!\w)", re.I)
 _ORDINALS = frozenset(V.ORDINAL_BEFORE)
 _SCALE_TOPS = frozenset(V.SCALE_TOP_BEFORE)
 _QUANTITY_SO = frozenset(V.QUANTITY_BEFORE_SO)
@@ -157,7 +158,7 @@ def _sentence_figures(s: str) -> list[_Figure]:
             k += 1
         if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
             continue
-        fig = _read_figure(s, m)
+        fig = _read_figure(s, m) or _context_measure(s, m)
         if fig is not None and (phrase_before(s[max(0, m.start() - 20):m.start()], _SCALE_TOPS)
                                 or _series_position(s, m, fig)):
             consumed = fig.end
@@ -178,6 +179,20 @@ def _sentence_figures(s: str) -> list[_Figure]:
             figures.append(fig)
             consumed = fig.end
     return figures
+
+
+def _context_measure(s: str, m: re.Match) -> _Figure | None:
+    """"tuổi thọ trung bình 73,5 tuổi": a word that is no unit elsewhere ("trẻ dưới 5 tuổi")
+    measures when its subject is named just before."""
+    um = _CONTEXT_UNIT_RE.match(s, m.end())
+    value = parse_number(m.group()) if um else None
+    if value is None:
+        return None
+    unit = um.group(1).lower()
+    before = s[max(0, m.start() - 60):m.start()].lower()
+    if not any(subject in before for subject in V.CONTEXT_UNITS[unit]):
+        return None
+    return _Figure(m.start(), um.end(), value, None, None, unit, "measure", um.start(1), um.end())
 
 
 def _series_position(s: str, m: re.Match, fig: _Figure) -> bool:

@@ -359,6 +359,11 @@ AUDIT = [
      [("8.500-8.700 đồng một kg", 8500, "đồng/kg", "money", {"upper": 8700, "label": "giá lúa"}),
       ("7,5 tấn một ha", 7.5, "tấn/ha", "measure", {"label": "năng suất"}),
       ("12,5 tạ/ha/lứa", 12.5, "tạ/ha/lứa", "measure", {"label": "năng suất chè"})]),
+    ("Tuổi thọ bình quân của người dân đạt 74 tuổi, tăng 0,5 tuổi so với năm 2020; tỷ suất sinh thô "
+     "15,2‰. Đã tiêm vắc xin cho trẻ dưới 5 tuổi và người từ 18 tuổi trở lên.",
+     [("74 tuổi", 74, "tuổi", "measure", {"label": "tuổi thọ bình quân"}),
+      ("0,5 tuổi", 0.5, "tuổi", "measure", {"change": "tăng", "reference": "năm 2020"}),
+      ("15,2‰", 15.2, "‰", "percent", {"label": "tỷ suất sinh thô"})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
