@@ -65,6 +65,7 @@ _STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _STYLE_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _STYLE_ITALIC = re.compile(r"font-style\s*:\s*italic", re.I)
 _INT = re.compile(r"^\d{1,3}(?:[.,]\d{3})+$|^\d+$")
+_SENTENCE_END = re.compile(r"[.!?…”\"')/]\s*$")
 _TITLE_TRAIL = " )]-–|,."
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
@@ -797,8 +798,30 @@ def _split_trailer(paras: list[Para], meta: _Meta) -> list[Para]:
         if m and _looks_like_name(clean_line(m.group("name"))):
             meta.author = meta.author or _clean_name(m.group("name"))
             p.set_raw(m.group("text"))
+        else:
+            name, before = _inline_byline(p)
+            if name:
+                meta.author = meta.author or name
+                p.set_raw(before)
         break
     return paras
+
+
+def _inline_byline(p: Para) -> tuple[str | None, str]:
+    """A bold/italic name closing the last sentence's paragraph: "... doanh nghiệp./. <b>Hà Trinh</b>"."""
+    el = p.el
+    if el is None or len(el) == 0:
+        return None, p.raw
+    last = el[-1]
+    if not isinstance(last.tag, str) or last.tag not in BOLD_TAGS | ITALIC_TAGS or (last.tail or "").strip():
+        return None, p.raw
+    name = clean_line(last.text_content())
+    if not name or not p.raw.rstrip().endswith(name.split()[-1]):
+        return None, p.raw
+    before = p.raw.rstrip()[: p.raw.rstrip().rfind(name.split()[0])]
+    if not _SENTENCE_END.search(clean_line(before)) or not _looks_like_name(name):
+        return None, p.raw
+    return _clean_name(name), before
 
 
 def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -> tuple[list[str], list[Image]]:

@@ -681,3 +681,14 @@ def test_newspaper_caption_markup(figure, caption):
     article = extract(page(f"<p>{PARAS[0]}</p>{figure}<p>{PARAS[1]}</p><p>{PARAS[2]}</p>"))
     assert [i.caption for i in article.images] == [caption]
     assert caption not in article.body and article.body.endswith(PARAS[-1])
+
+
+@pytest.mark.parametrize("last,author,ends", [
+    (f"<p>{PARAS[2]} <strong>Hà Trinh</strong></p>", "Hà Trinh", PARAS[2]),
+    (f"<p>{PARAS[2]}/. <em>Thanh Nhàn</em></p>", "Thanh Nhàn", PARAS[2] + "/."),
+    # A name closing a sentence without punctuation before it is the text's.
+    ("<p>Chủ trì hội nghị có đồng chí <b>Đinh Văn Điết</b></p>", None, "Chủ trì hội nghị có đồng chí Đinh Văn Điết"),
+])
+def test_bold_name_closing_the_last_paragraph(last, author, ends):
+    article = extract(page(f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>" + last))
+    assert article.author == author and article.body.endswith(ends)
