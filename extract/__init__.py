@@ -1,9 +1,22 @@
 """Article and figure extraction for Vietnamese government portals.
 
     from extract import extract_article, extract_indicators
+
+The extractors are imported on first use: they pull in lxml, trafilatura and
+underthesea, which every other command (search, serve, export) can do without.
 """
 from extract.models import Article, Attachment, Image, Indicator
-from extract.article import extract_article
-from extract.indicators import extract_indicators
 
 __all__ = ["Article", "Attachment", "Image", "Indicator", "extract_article", "extract_indicators"]
+
+
+def __getattr__(name: str):
+    if name == "extract_article":
+        from extract.article import extract_article
+
+        return extract_article
+    if name == "extract_indicators":
+        from extract.indicators import extract_indicators
+
+        return extract_indicators
+    raise AttributeError(f"module 'extract' has no attribute {name!r}")
