@@ -11,14 +11,11 @@ from extract.indicator_spans import phrase_before
 from extract.models import Indicator
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
 
 _APPROX = frozenset(V.APPROX_WORDS)
 _CHANGES = frozenset(V.CHANGE_WORDS)
 _EQUIV_RE = re.compile(
-    rf"^[\s,]*(?:\(\s*\+?|(?:{_alt(V.EQUIVALENT_LINKS)})\s+)(?:(?:{_alt(V.APPROX_WORDS)})\s+)?$", re.I)
+    rf"^[\s,]*(?:\(\s*\+?|(?:{V.alternation(V.EQUIVALENT_LINKS)})\s+)(?:(?:{V.alternation(V.APPROX_WORDS)})\s+)?$", re.I)
 _ESTIMATE_RE = re.compile(
     "(?<![\\w])" + "".join(f"(?<!{w} )" for w in V.NOT_ESTIMATE_BEFORE) + f"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))

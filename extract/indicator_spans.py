@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from extract.indicator_vocab import FILE_EXTENSIONS, PHONE_WORDS, TIME_OF_DAY
+from extract.indicator_vocab import FILE_EXTENSIONS, PHONE_WORDS, TIME_OF_DAY, alternation
 
 # abbreviations whose "." does not end a sentence ("TP. Quảng Ngãi")
 _ABBREVIATIONS = frozenset({"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "th.s", "p", "q",
@@ -48,19 +48,16 @@ def _add(spans: list[tuple[int, int]], text: str, a: int, b: int) -> None:
         spans.append((a, b))
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
 
 _DM = r"\d{1,2}\s*[/.\-]\s*\d{1,2}"
 _NOT_FIGURE = re.compile(
     "|".join((
         r"https?://\S+|www\.\S+",
-        rf"[\w\-./]+\.(?i:{_alt(FILE_EXTENSIONS)})\b",
+        rf"[\w\-./]+\.(?i:{alternation(FILE_EXTENSIONS)})\b",
         # full dates: 02/8/2023, 18-08-2023, 29.3.2023
         r"(?<!\d)\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{2,4}(?!\d)",
         # day/month after a time-of-day word: "ngày 31/12", "Chiều 29.3", "Sáng 16-6", "ngày 15, 16/8"
-        rf"(?i:\b(?:{_alt(TIME_OF_DAY)}))\s+(?:\d{{1,2}}\s*(?:,|và|-|–)\s*)*{_DM}(?![\d,])",
+        rf"(?i:\b(?:{alternation(TIME_OF_DAY)}))\s+(?:\d{{1,2}}\s*(?:,|và|-|–)\s*)*{_DM}(?![\d,])",
         # "21/7đến 20/8/2021", "từ 01/6 - 30/6"
         rf"(?<![\d,.]){_DM}\s*(?:đến|tới|-|–)\s*{_DM}(?:\s*[/.\-]\s*\d{{2,4}})?(?![\d,])(?!\s*%)",
         # month/year and quarter/year: "8/2023", "I/2023"
@@ -73,7 +70,7 @@ _NOT_FIGURE = re.compile(
         r"(?<![\w,.])\d+(?:\s?/\s?\d+)*(?:\s?/\s?|-)[A-ZĐ][\wĐ]*(?:[\-/.&][\wĐ]+)*",
         # phone numbers: 0255.3822.123, (0255) 3 822 123, +84 912 345 678
         r"(?<![\d,.])(?:\+84|\(?0\d{2,3}\)?)[\s.\-]?\d{2,4}[\s.\-]?\d{3,4}(?:[\s.\-]?\d{2,4})?(?!\d)",
-        rf"(?i:\b(?:{_alt(PHONE_WORDS)}))\s*:?\s*[\d\s.()+\-]{{6,}}",
+        rf"(?i:\b(?:{alternation(PHONE_WORDS)}))\s*:?\s*[\d\s.()+\-]{{6,}}",
     ))
 )
 

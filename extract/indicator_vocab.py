@@ -1,9 +1,12 @@
-"""Vietnamese vocabulary for indicator extraction: the TABLES only, no logic.
+"""Vietnamese vocabulary for indicator extraction: the tables, and one helper to compile them.
 
 Every word list that decides what is (or is not) a figure lives here so it
-can be read and extended in one place.
+can be read and extended in one place; `alternation` at the end turns a list
+into the regex alternation the extractor modules compile.
 """
 from __future__ import annotations
+
+import re
 
 # --- scale words folded into the value -------------------------------------
 SCALE_WORDS: dict[str, int] = {
@@ -318,3 +321,8 @@ LABEL_LEAD_STRIP = (
     r"so\s+(?:với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+\S+)?|kế\s+hoạch|năm\s+\d{4}|năm\s+trước)\s*,?",
     r"(?:toàn|cả)\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã|ngành|nước)\s+(?=\S+\s+\S)",
 )
+
+
+def alternation(words) -> str:
+    """A regex alternation of literal words, longest first so the longest phrase wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))

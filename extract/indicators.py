@@ -30,12 +30,9 @@ _NUM_RE = re.compile(rf"(?<![\w/\-])(?<!\w\+)(?<!\d[.,]){_NUM}")
 _SP = r"[ \t\u00a0]{0,2}"  # real text has double spaces and glued units ("943ha")
 
 
-def _alt(words) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
-
-_SCALE_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({_alt(V.SCALE_WORDS)})(?!\w)"
-                       rf"(?![ \t\u00a0]+(?:{_alt(V.SCALE_NOT_BEFORE)})(?!\w))", re.I)
+_SCALE_RE = re.compile(rf"[ \t\u00a0]{{0,2}}({V.alternation(V.SCALE_WORDS)})(?!\w)"
+                       rf"(?![ \t\u00a0]+(?:{V.alternation(V.SCALE_NOT_BEFORE)})(?!\w))", re.I)
 _RATIO_RE = re.compile(rf"[ \t\u00a0]?/[ \t\u00a0]?({_NUM})(?![\w/])")
 _RANGE_RE = re.compile(rf"[ \t\u00a0]?(?:-|–|—|~)[ \t\u00a0]?({_NUM})(?![\w/])|[ \t\u00a0]+(?:đến|tới)[ \t\u00a0]+({_NUM})(?![\w/])")
 _FRACTION_OF_RE = re.compile(r"[ \t\u00a0]+số(?=[ \t\u00a0])")
@@ -53,16 +50,16 @@ for _surface, _canon in V.PERCENT_UNITS.items():
 for _surface, (_scale, _canon) in V.MONEY_SCALED.items():
     _UNIT_TABLE[_surface.lower()] = (_canon, "money")
 
-_UNIT_RE = re.compile(rf"{_SP}({_alt(_UNIT_TABLE)})(?!\w)", re.I)
+_UNIT_RE = re.compile(rf"{_SP}({V.alternation(_UNIT_TABLE)})(?!\w)", re.I)
 # "đồng/kg", "đồng một kg", and per a round number of people: "115 máy/100 dân"
-_PER_RE = re.compile(rf"(?:[ \t\u00a0]?/[ \t\u00a0]?|[ \t\u00a0]+(?:{_alt(V.PER_WORDS)})[ \t\u00a0]+)"
-                     rf"((?:1(?:0{{1,2}}|\.000|0\.000|00\.000)[ \t\u00a0])?(?:{_alt(V.PER_UNITS)}))(?!\w)", re.I)
-_COORD_RE = re.compile(rf",{_SP}({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
-_COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({_alt(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
-_LUOT_RE = re.compile(rf"[ \t\u00a0]({_alt(V.COUNT_UNITS)})(?!\w)")
+_PER_RE = re.compile(rf"(?:[ \t\u00a0]?/[ \t\u00a0]?|[ \t\u00a0]+(?:{V.alternation(V.PER_WORDS)})[ \t\u00a0]+)"
+                     rf"((?:1(?:0{{1,2}}|\.000|0\.000|00\.000)[ \t\u00a0])?(?:{V.alternation(V.PER_UNITS)}))(?!\w)", re.I)
+_COORD_RE = re.compile(rf",{_SP}({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
+_COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
+_LUOT_RE = re.compile(rf"[ \t\u00a0]({V.alternation(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
-_CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({_alt(V.CONTEXT_UNITS)})(?!\w)", re.I)
+_CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({V.alternation(V.CONTEXT_UNITS)})(?!\w)", re.I)
 _ORDINALS = frozenset(V.ORDINAL_BEFORE)
 _SCALE_TOPS = frozenset(V.SCALE_TOP_BEFORE)
 _QUANTITY_SO = frozenset(V.QUANTITY_BEFORE_SO)
