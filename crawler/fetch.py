@@ -174,6 +174,17 @@ def _read_raw(resp: requests.Response, max_bytes: int, started: float) -> tuple[
 
 
 def _short(err: Exception) -> str:
+    """The root cause of a requests error in a few words ("Connection refused", "Name or service
+    not known"): requests wraps it in urllib3 errors whose text is a paragraph about retries."""
+    cause, seen = err, set()
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, OSError) and cause.strerror:
+            return cause.strerror
+        inner = getattr(cause, "reason", None)
+        if not isinstance(inner, BaseException):
+            inner = next((a for a in cause.args if isinstance(a, BaseException)), None)
+        cause = cause.__cause__ or inner or cause.__context__
     text = str(err).splitlines()[0] if str(err) else type(err).__name__
     return text[:200]
 

@@ -129,6 +129,7 @@ class HostSlot:
     robots_hops: int = 0
     done: bool = False  # max pages reached, or robots.txt unavailable
     fetched: int = 0
+    unreachable: str | None = None  # why robots.txt could not be fetched at all
 
 
 @dataclass
@@ -337,7 +338,15 @@ class Crawler:
         if self.options.update_index:  # always: a killed run may have stored articles it never indexed
             self._update_index(final=True)
         self._summary()
-        return 0
+        return self._report_unreachable()
+
+    def _report_unreachable(self) -> int:
+        """One line per host that could not be reached; exit status 2 if any (retry by running again)."""
+        unreachable = [slot for slot in self.hosts.values() if slot.unreachable]
+        for slot in unreachable:
+            print(f"govnews: could not reach {slot.name}: {slot.unreachable}; "
+                  "run the same command again to retry", file=sys.stderr)
+        return 2 if unreachable else 0
 
     def _loop(self, progress) -> None:
         last_show = 0.0
@@ -617,6 +626,7 @@ class Crawler:
                 return
             log.warning("robots.txt of %s unavailable (%s): host not crawled this run", slot.name, reason)
             slot.done = True
+            slot.unreachable = reason
             return
         self.state.set_robots(slot.name, status, result.body if status < 300 else None, slot.robots_attempts)
         log.info("robots.txt of %s: HTTP %s", slot.name, status)
