@@ -1,8 +1,8 @@
 """Precision/recall of extract_indicators on the hand-annotated audit paragraphs.
 
-    python bench/audit_indicators.py [-v]
+    python bench/audit_indicators.py [-v] [--cases A:B]
 
-Reads AUDIT from tests/test_indicators_audit.py.  A found figure matches an
+--cases A:B scores only AUDIT[A:B] (one blind batch).  Reads AUDIT from tests/test_indicators_audit.py.  A found figure matches an
 annotated one when their text is the same (first unused match, in order).
 Prints precision, recall, F1 and, over the matched figures, the share with the
 right value, unit, kind, label, estimate and change; -v lists every miss,
@@ -25,10 +25,14 @@ FIELDS = ("value", "unit", "kind", "label", "estimate", "change")
 
 def main() -> None:
     verbose = "-v" in sys.argv
+    cases = AUDIT
+    if "--cases" in sys.argv:
+        a, b = (int(x) if x else None for x in sys.argv[sys.argv.index("--cases") + 1].split(":"))
+        cases = AUDIT[a:b]
     n_found = n_expected = n_matched = 0
     right = dict.fromkeys(FIELDS, 0)
     judged = dict.fromkeys(FIELDS, 0)
-    for paragraph, expected in AUDIT:
+    for paragraph, expected in cases:
         found = extract_indicators(paragraph)
         n_found += len(found)
         n_expected += len(expected)
@@ -57,7 +61,7 @@ def main() -> None:
     precision = n_matched / n_found if n_found else 1.0
     recall = n_matched / n_expected if n_expected else 1.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    print(f"paragraphs {len(AUDIT)}  annotated {n_expected}  found {n_found}  matched {n_matched}")
+    print(f"paragraphs {len(cases)}  annotated {n_expected}  found {n_found}  matched {n_matched}")
     print(f"precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     print("over matched: " + "  ".join(
         f"{f} {right[f] / judged[f]:.3f} ({judged[f]})" for f in FIELDS if judged[f]))

@@ -21,8 +21,11 @@ _ESTIMATE_RE = re.compile(
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
 _REF_AFTER_RE = re.compile(rf"^[\s,/)]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
-_REF_BEFORE_RE = re.compile(rf"\bso\s+(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
+# "so sánh" (compare; "giá so sánh 2010") names no reference
+_REF_BEFORE_RE = re.compile(rf"\bso\s+(?!sánh\b)(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
                             re.I)
+# an aside in brackets governs nothing after it: "(tăng 18 lượt so với tháng trước) với 98 vụ việc"
+_ASIDE_RE = re.compile(r"\([^()]*\)")
 _WINDOW = 400
 _REF_TAIL_RE = re.compile(r"[^,;.()\d]{0,40}?(?=\s+và\s|\s*[,;.()]|\s*$)")
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS), re.I)
@@ -86,8 +89,11 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
 
         reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + 80])
         f["ref_end"] = f["unit_end"] + ref_len
-        if reference is None:
-            bm = _REF_BEFORE_RE.search(pre_clause) if "so" in pre_clause.lower() else None
+        sign = s[start - 1] if start >= 2 and s[start - 2] == "(" else ""
+        # "Sản phẩm tăng so với cùng kỳ: điện 2.156 triệu kWh (+12,5%)": a reference stated before
+        # applies to changes and percentages, not to the levels between
+        if reference is None and (change or f["kind"] == "percent" or sign in V.SIGN_CHANGES):
+            bm = _REF_BEFORE_RE.search(_ASIDE_RE.sub(" ", pre_clause)) if "so" in pre_clause.lower() else None
             if bm:
                 reference = _ref_name(bm)
         if change == "tăng" and cm and cm[0].startswith("vượt") \
@@ -99,6 +105,8 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
                 reference = out[-1].reference
             elif out[-1].reference is None and out[-1].change:
                 out[-1].reference = reference
+        if change is None and sign in V.SIGN_CHANGES:
+            change = V.SIGN_CHANGES[sign]
 
         estimate = _is_estimate(pre_clause, clause_start, figures[:k], f, change)
         period = _choose_period(periods, start, fallback)

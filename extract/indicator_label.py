@@ -19,12 +19,13 @@ from extract.models import Indicator
 
 
 _PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
-_TRAIL = frozenset(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS))
+_TRAIL = frozenset(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS) | set(V.RESPECTIVELY_LINKS))
 _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)
 _LEAD_PERIOD_RE = re.compile(rf"^(?:(?:trong|tính\s+đến|đến|từ|sau|qua|của)\s+)?(?:{_PERIOD})"
                              r"(?:\s+(?:qua|vừa\s+qua|này))?\s*,?\s*", re.I)
+_NOT_PLACE_O = "".join(rf"(?<!{w}\s)" for w in V.NOT_PLACE_O)
 _TAIL_RE = re.compile(
-    r"(?:^|\s+)(?:(?:tại|ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^,]*"
+    rf"(?:^|\s+)(?:(?:tại|{_NOT_PLACE_O}ở)\s+\S.*|(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}[^,]*"
     rf"|(?:trong\s+)?(?:{_PERIOD})|(?:tính\s+)?đến\s+nay)$", re.I)
 # a date phrase inside a subject: "gieo sạ tập trung từ ngày 28/12/2021 đến ngày 10/01/2022, diện tích"
 _DATE_PHRASE_RE = re.compile(r"(?<!\S)(?:tính\s+)?(?:đến|từ|vào|trong)\s+(?:(?:hết\s+)?(?:ngày|đêm)\s+)?\d{1,2}"
@@ -32,6 +33,7 @@ _DATE_PHRASE_RE = re.compile(r"(?<!\S)(?:tính\s+)?(?:đến|từ|vào|trong)\s+
                              r"\s*,?\s*(?=\S)", re.I)
 _BREAKDOWN_RE = re.compile(r"trong\s+đó|gồm|bao\s+gồm", re.I)
 _COPULAS = frozenset(V.COPULA_LINKS)
+_RESPECTIVELY = frozenset(V.RESPECTIVELY_LINKS)
 _LINKED = frozenset(set(V.CHANGE_WORDS) | set(V.EQUIVALENT_LINKS))
 _AGENT_RE = re.compile(r"^((?:\S+\s+){0,5}?)(?:đã|đang|sẽ|vừa|đều)\s+(\S.*)$", re.I)
 _WEAK_SUBJECT_RE = re.compile(
@@ -51,6 +53,10 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
     """Label of figures[k] in sentence s; earlier = the sentence's indicators so far (may be edited)."""
     f = figures[k]
     prev = figures[k - 1] if k and figures[k - 1]["end"] > clause_start else None
+    if prev is not None and phrase_before(s[clause_start:f["start"]], _RESPECTIVELY):
+        # "Tỷ lệ X tại 3 xã A, B, C lần lượt là 12%, ...": the clause subject, not the words after "3 xã"
+        prev = None
+        earlier = []
     seg_start = clause_start
     if prev is not None:
         seg_start = max(prev["end"], prev.get("ref_end", prev["end"]))

@@ -53,6 +53,7 @@ PER_UNITS: tuple[str, ...] = (
     "km2", "km²", "km", "m2", "m²", "m3", "m³", "m", "lít", "sào", "vụ", "quý", "giờ",
     "đêm", "lượt", "suất", "học sinh", "khẩu", "cây", "buổi", "lần", "căn", "chiếc",
     "sản phẩm", "xã", "thôn", "đơn vị", "gói", "hồ sơ", "trường hợp", "giường", "ngàn dân",
+    "doanh nghiệp", "hợp tác xã", "dự án", "công trình", "hộ gia đình", "cơ sở", "trường", "lớp",
     "nghìn dân", "vạn dân", "dân", "trang", "mẫu", "hs", "lứa", "đợt", "chuyến", "lô",
 )
 # words that say "per" in running text: "8.500 đồng một kg", "7,5 tấn một ha" ("mỗi" is left out:
@@ -122,7 +123,15 @@ COUNT_UNITS: tuple[str, ...] = (
     "khoản chi", "người bệnh", "lượt người bệnh", "lượt bệnh nhân", "người nghèo", "ca nhiễm",
     "điểm tiêm", "điểm bán", "điểm giao dịch", "điểm thu", "điểm quan trắc", "điểm cầu",
     "điểm đo", "điểm ngập", "điểm sạt lở", "tiểu dự án", "hố",
+    "bài thi", "cơ sở lưu trú", "cơ sở giáo dục", "cơ sở y tế", "cơ sở khám chữa bệnh", "cây xanh",
 )
+# place nouns that, capitalised after a number, begin a proper name ("số 45 Phường 3", "12 Xã Tịnh
+# Hiệp"); other capitalised counted nouns still count ("1.452 Tổ công nghệ số cộng đồng")
+PLACE_NAME_NOUNS = frozenset({
+    "xã", "phường", "thị trấn", "thôn", "bản", "làng", "tổ dân phố", "khu dân cư", "ấp", "xóm",
+    "huyện", "tỉnh", "thành phố", "thị xã", "quận", "khu", "cụm", "khu công nghiệp",
+    "cụm công nghiệp", "trường", "trường học", "bệnh viện", "trạm y tế", "chợ", "cầu", "hồ",
+})
 # After "N phòng", ", ban, đơn vị" continues the same counted noun: "18 phòng, ban, đơn vị"
 COORDINATED_NOUNS: tuple[str, ...] = (
     "ban", "ngành", "đơn vị", "phòng", "cơ quan", "địa phương", "đoàn thể", "hội",
@@ -189,6 +198,8 @@ CHANGE_WORDS: dict[str, str] = {
     "tăng thu": "tăng", "giảm chi": "giảm", "giảm thu": "giảm", "tăng chi": "tăng",
     "tăng gấp": "tăng", "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
 }
+# a sign before a bracketed figure: "xi măng 1,85 triệu tấn (+6,2%); bia (-3,1%)"
+SIGN_CHANGES: dict[str, str] = {"+": "tăng", "-": "giảm", "−": "giảm", "–": "giảm"}
 # "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
 EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tương đương với", "tương ứng với", "tức là", "tức", "bằng", "hay", "chiếm")
 
@@ -261,7 +272,7 @@ ORDINAL_COMPOUNDS = frozenset({
     "phục vụ", "dịch vụ", "nhiệm vụ", "hòa giải", "hoà giải", "định kỳ", "hằng năm", "hằng tháng",
     "hằng ngày", "hằng tuần", "hàng năm", "hàng tháng", "hàng ngày", "hàng tuần", "địa điểm",
     "thời điểm", "bộ đội", "pháp luật", "mô hình", "kiểu mẫu", "cổ phần", "thành phần", "văn bản",
-    "lý giải"
+    "lý giải", "biên bản"
 })
 # "mỗi lớp 40 học viên": after these the ordinal word is a plain noun, not a name
 ORDINAL_CANCELLERS = frozenset({"mỗi", "các", "những", "từng", "mọi", "cả"})
@@ -291,8 +302,14 @@ LABEL_LINKS: tuple[str, ...] = (
 # links after which the words before a count are its subject, not a verb taking the counted noun
 # ("khách quốc tế đạt 320.000 lượt" vs "thu hút 3 dự án", "xây dựng được 15 mô hình")
 COPULA_LINKS = ("đạt", "ước đạt", "là", "chiếm", "bằng", "còn", "ước tính", "ước")
-# a link word that ends a noun instead: "chứng chỉ đạt 28,4%", "địa chỉ có ..."
-NOT_LINK_COMPOUNDS = frozenset({"chứng chỉ", "địa chỉ"})
+# a link word that ends a noun instead: "chứng chỉ đạt 28,4%", "địa chỉ có ...", "doanh số 845 tỷ"
+NOT_LINK_COMPOUNDS = frozenset({"chứng chỉ", "địa chỉ", "doanh số", "dân số", "chỉ số", "hệ số",
+                                "tần số", "con số", "điểm số", "tỷ số", "tỉ số"})
+# "lần lượt là 12%, 15% và 18%": the figures after these share the clause's subject
+RESPECTIVELY_LINKS = ("lần lượt là", "lần lượt đạt", "lần lượt chiếm", "lần lượt bằng",
+                      "lần lượt", "tương ứng là", "tương ứng đạt")
+# "ở" starts a place ("ở xã A") except inside these nouns ("nhà ở", "chỗ ở")
+NOT_PLACE_O = ("nhà", "chỗ", "nơi")
 # first words of a noun-phrase subject ("Tổng đàn trâu 2.150 con"); other short subjects of a
 # count are verb phrases that take the counted noun ("xét duyệt" + "hộ vay vốn")
 LABEL_NOUN_HEADS = frozenset({

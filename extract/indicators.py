@@ -26,7 +26,9 @@ from extract.models import Indicator
 from extract.numbers import parse_number, to_plain
 
 _NUM = r"\d+(?:[.,]\d+)*"
-_NUM_RE = re.compile(rf"(?<![\w/\-])(?<!\w\+)(?<!\d[.,]){_NUM}")
+# a sign after "(" is a change ("(+6,2%)", "(-3,1%)"), not a range or a code
+_SIGNED = "".join(rf"(?<=\({re.escape(sign)})|" for sign in V.SIGN_CHANGES)
+_NUM_RE = re.compile(rf"(?:{_SIGNED}(?<![\w/\-]))(?<!\w\+)(?<!\d[.,]){_NUM}")
 _SP = r"[ \t\u00a0]{0,2}"  # real text has double spaces and glued units ("943ha")
 
 
@@ -54,13 +56,16 @@ _UNIT_RE = re.compile(rf"{_SP}({V.alternation(_UNIT_TABLE)})(?!\w)", re.I)
 # "đồng/kg", "đồng một kg", and per a round number of people: "115 máy/100 dân"
 _PER_RE = re.compile(rf"(?:[ \t\u00a0]?/[ \t\u00a0]?|[ \t\u00a0]+(?:{V.alternation(V.PER_WORDS)})[ \t\u00a0]+)"
                      rf"((?:1(?:0{{1,2}}|\.000|0\.000|00\.000)[ \t\u00a0])?(?:{V.alternation(V.PER_UNITS)}))(?!\w)", re.I)
-_COORD_RE = re.compile(rf",{_SP}({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
+# "19/19 tiêu chí, xã Tịnh Thới ...": a listed noun before a name starts a new subject
+_COORD_RE = re.compile(rf",{_SP}({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)"
+                       r"(?![ \t\u00a0]+[A-ZĐÀ-Ỹ])")
 _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
 _LUOT_RE = re.compile(rf"[ \t\u00a0]({V.alternation(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
 _CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({V.alternation(V.CONTEXT_UNITS)})(?!\w)", re.I)
 _ORDINALS = frozenset(V.ORDINAL_BEFORE)
+_PLACE_NAMES = frozenset(V.PLACE_NAME_NOUNS)
 _SCALE_TOPS = frozenset(V.SCALE_TOP_BEFORE)
 _QUANTITY_SO = frozenset(V.QUANTITY_BEFORE_SO)
 _PER_ONE_RE = re.compile(r"(?:trên|mỗi|cho\s+mỗi|bình\s+quân|/)[ \t\u00a0]*$", re.I)
@@ -294,12 +299,12 @@ def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int]
         canon, kind = _UNIT_TABLE[surface]
         scale = V.MONEY_SCALED.get(surface, (1, ""))[0]
         if kind == "count" and surface != um.group(1) and um.group(1)[0].isupper() \
-                and not um.group(1).isupper() and not ratio:
-            return None  # "5 Xã ..." starts a name, not a count; "95/95 Tổ ..." still counts
+                and not um.group(1).isupper() and not ratio and surface in _PLACE_NAMES:
+            return None  # "5 Xã ..." starts a name, not a count; "95/95 Tổ ...", "1.452 Tổ ..." count
         end = um.end()
-        if surface == "lượt":  # "450 lượt doanh nghiệp"
-            lm = _LUOT_RE.match(s, end)
-            if lm:
+        if surface.startswith("lượt"):  # "450 lượt doanh nghiệp", "lượt khách hàng" (not "lượt khách")
+            lm = _LUOT_RE.match(s, um.start(1) + len("lượt"))
+            if lm and lm.end() > end:
                 return f"lượt {_UNIT_TABLE[lm.group(1).lower()][0]}", kind, lm.end(), scale
         if kind == "count" and " " not in surface and _NEXT_WORD_RE.match(s, end):
             # "14 nhà văn hóa": the vocabulary noun may only begin a longer word

@@ -364,6 +364,267 @@ AUDIT = [
      [("74 tuổi", 74, "tuổi", "measure", {"label": "tuổi thọ bình quân"}),
       ("0,5 tuổi", 0.5, "tuổi", "measure", {"change": "tăng", "reference": "năm 2020"}),
       ("15,2‰", 15.2, "‰", "percent", {"label": "tỷ suất sinh thô"})]),
+    # --- fourth batch, annotated blind: programme reports, citizen reception, party work, traffic,
+    # disasters, schools, health, investment, land, labour, digital, tax, livestock, trade, tourism
+    ("Kết quả thực hiện Chương trình MTQG giảm nghèo bền vững năm 2023: tổng kinh phí được giao 45,8 tỷ "
+     "đồng (vốn đầu tư phát triển 32,5 tỷ đồng, vốn sự nghiệp 13,3 tỷ đồng), đã giải ngân 41,2 tỷ đồng, "
+     "đạt 89,96% KH. Tỷ lệ hộ nghèo giảm từ 8,52% xuống còn 6,15%, giảm 2,37%, vượt chỉ tiêu NQ đề ra "
+     "(giảm 2%/năm).",
+     [("45,8 tỷ đồng", 45800000000, "đồng", "money", {"label": "kinh phí"}),
+      ("32,5 tỷ đồng", 32500000000, "đồng", "money", {"label": "vốn đầu tư phát triển"}),
+      ("13,3 tỷ đồng", 13300000000, "đồng", "money", {"label": "vốn sự nghiệp"}),
+      ("41,2 tỷ đồng", 41200000000, "đồng", "money", {"label": "giải ngân"}),
+      ("89,96%", 89.96, "%", "percent", {"reference": "kế hoạch"}),
+      ("8,52%", 8.52, "%", "percent", {"label": "hộ nghèo"}),
+      ("6,15%", 6.15, "%", "percent", {"label": "hộ nghèo"}),
+      ("2,37%", 2.37, "%", "percent", {"change": "giảm", "label": "hộ nghèo"}),
+      ("2%", 2, "%", "percent", {"change": "giảm", "reference": ANY})]),
+    ("Trong tháng 10/2024, các cơ quan, đơn vị trên địa bàn huyện đã tiếp 125 lượt công dân (tăng 18 "
+     "lượt so với tháng trước) với 98 vụ việc; trong đó có 6 đoàn đông người. Tiếp nhận 156 đơn thư, "
+     "trong đó 48 đơn thuộc thẩm quyền; đã giải quyết 45/48 đơn, đạt 93,75%.",
+     [("125 lượt công dân", 125, "lượt công dân", "count", {}),
+      ("18 lượt", 18, "lượt", "count", {"change": "tăng", "reference": "tháng trước"}),
+      ("98 vụ việc", 98, "vụ việc", "count", {}),
+      ("6 đoàn", 6, "đoàn", "count", {}),
+      ("156 đơn thư", 156, "đơn thư", "count", {}),
+      ("48 đơn", 48, "đơn", "count", {}),
+      ("45/48 đơn", 45, "đơn", "ratio", {"total": 48}),
+      ("93,75%", 93.75, "%", "percent", {})]),
+    ("Năm 2023, Đảng bộ huyện kết nạp 156 đảng viên mới, đạt 104% chỉ tiêu; trao Huy hiệu Đảng cho 212 "
+     "đảng viên, trong đó 3 đồng chí nhận Huy hiệu 70 năm tuổi Đảng. Kết quả đánh giá, xếp loại: 92,5% "
+     "tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ trở lên; có 15/46 tổ chức cơ sở đảng hoàn thành xuất "
+     "sắc nhiệm vụ.",
+     [("156 đảng viên", 156, "đảng viên", "count", {}),
+      ("104%", 104, "%", "percent", {"reference": "chỉ tiêu"}),
+      ("212 đảng viên", 212, "đảng viên", "count", {}),
+      ("3 đồng chí", 3, "đồng chí", "count", {}),
+      ("92,5%", 92.5, "%", "percent", {}),
+      ("15/46 tổ chức", 15, "tổ chức", "ratio", {"total": 46})]),
+    ("Tình hình trật tự an toàn giao thông: trong tháng xảy ra 12 vụ tai nạn giao thông, làm chết 8 "
+     "người, bị thương 5 người; so với cùng kỳ giảm 3 vụ, giảm 2 người chết, tăng 1 người bị thương. Lực "
+     "lượng CSGT đã lập biên bản 1.245 trường hợp vi phạm, tạm giữ 215 phương tiện, phạt tiền 1.250,5 "
+     "triệu đồng.",
+     [("12 vụ", 12, "vụ", "count", {}),
+      ("8 người", 8, "người", "count", {}),
+      ("5 người", 5, "người", "count", {}),
+      ("3 vụ", 3, "vụ", "count", {"change": "giảm", "reference": "cùng kỳ"}),
+      ("2 người", 2, "người", "count", {"change": "giảm", "reference": "cùng kỳ"}),
+      ("1 người", 1, "người", "count", {"change": "tăng", "reference": "cùng kỳ"}),
+      ("1.245 trường hợp vi phạm", 1245, "trường hợp vi phạm", "count", {}),
+      ("215 phương tiện", 215, "phương tiện", "count", {}),
+      ("1.250,5 triệu đồng", 1250500000, "đồng", "money", {"label": "phạt tiền"})]),
+    ("Ảnh hưởng của cơn bão số 3 (Yagi) làm 02 người chết, 14 người bị thương; 1.362 ngôi nhà bị tốc "
+     "mái, hư hỏng; 2.150 ha lúa và hoa màu bị ngập úng; 4.560 cây xanh bị gãy đổ. Tổng thiệt hại ước "
+     "tính khoảng 215 tỷ đồng. UBND tỉnh đã xuất 50 tấn gạo dự trữ và hỗ trợ 3 tỷ đồng cho các địa "
+     "phương.",
+     [("02 người", 2, "người", "count", {}),
+      ("14 người", 14, "người", "count", {}),
+      ("1.362 ngôi nhà", 1362, "ngôi nhà", "count", {}),
+      ("2.150 ha", 2150, "ha", "measure", {}),
+      ("4.560 cây xanh", 4560, "cây xanh", "count", {}),
+      ("215 tỷ đồng", 215000000000, "đồng", "money", {"estimate": True, "approx": "khoảng",
+                                                      "label": "thiệt hại"}),
+      ("50 tấn", 50, "tấn", "measure", {}),
+      ("3 tỷ đồng", 3000000000, "đồng", "money", {})]),
+    ("Kỳ thi tốt nghiệp THPT năm 2024, toàn tỉnh có 12.456 thí sinh dự thi; tỷ lệ học sinh tốt nghiệp "
+     "THPT đạt 99,12%, cao hơn 0,35% so với năm 2023; điểm trung bình các môn thi đạt 6,72 điểm, xếp thứ "
+     "15/63 tỉnh, thành phố, tăng 2 bậc. Có 86 bài thi đạt điểm 10.",
+     [("12.456 thí sinh", 12456, "thí sinh", "count", {}),
+      ("99,12%", 99.12, "%", "percent", {"label": "tốt nghiệp THPT"}),
+      ("0,35%", 0.35, "%", "percent", {"change": "tăng", "reference": "năm 2023"}),
+      ("6,72 điểm", 6.72, "điểm", "measure", {"label": "điểm trung bình"}),
+      ("2 bậc", 2, "bậc", "count", {"change": "tăng"}),
+      ("86 bài thi", 86, "bài thi", "count", {})]),
+    ("Công tác tiêm chủng mở rộng: đã tiêm 15.234 liều vắc xin các loại cho trẻ em và phụ nữ có thai; tỷ "
+     "lệ trẻ dưới 1 tuổi được tiêm chủng đầy đủ đạt 96,8% (KH 95%). Các cơ sở y tế đã khám bệnh cho "
+     "245.680 lượt người, điều trị nội trú 18.420 lượt, công suất sử dụng giường bệnh đạt 105,6%.",
+     [("15.234 liều vắc xin", 15234, "liều vắc xin", "count", {}),
+      ("96,8%", 96.8, "%", "percent", {"label": "tiêm chủng đầy đủ"}),
+      ("95%", 95, "%", "percent", {"reference": ANY}),
+      ("245.680 lượt người", 245680, "lượt người", "count", {}),
+      ("18.420 lượt", 18420, "lượt", "count", {"label": "điều trị nội trú"}),
+      ("105,6%", 105.6, "%", "percent", {"label": "công suất sử dụng giường bệnh"})]),
+    ("Lũy kế từ đầu năm đến ngày 15/11/2024, tỉnh đã cấp mới giấy chứng nhận đăng ký đầu tư cho 28 dự án "
+     "với tổng vốn đăng ký 15 nghìn tỷ đồng và 350,5 triệu USD; điều chỉnh tăng vốn cho 12 dự án với số "
+     "vốn tăng thêm 2.150 tỷ đồng. Toàn tỉnh có 1.256 doanh nghiệp thành lập mới, vốn đăng ký bình quân "
+     "8,5 tỷ đồng/doanh nghiệp.",
+     [("28 dự án", 28, "dự án", "count", {}),
+      ("15 nghìn tỷ đồng", 15000000000000, "đồng", "money", {"label": "vốn đăng ký"}),
+      ("350,5 triệu USD", 350500000, "USD", "money", {}),
+      ("12 dự án", 12, "dự án", "count", {}),
+      ("2.150 tỷ đồng", 2150000000000, "đồng", "money", {"change": "tăng"}),
+      ("1.256 doanh nghiệp", 1256, "doanh nghiệp", "count", {}),
+      ("8,5 tỷ đồng/doanh nghiệp", 8500000000, "đồng/doanh nghiệp", "money", {"label": "vốn đăng ký"})]),
+    ("Công tác quản lý đất đai: UBND huyện ban hành 35 quyết định thu hồi đất với tổng diện tích 12,5 ha "
+     "của 142 hộ gia đình, cá nhân; giao đất tái định cư cho 48 hộ. Đã cấp 2.315 giấy chứng nhận quyền sử "
+     "dụng đất lần đầu, diện tích 186,42 ha, đạt 115,7% KH năm; thu tiền sử dụng đất 86,3 tỷ đồng.",
+     [("35 quyết định", 35, "quyết định", "count", {}),
+      ("12,5 ha", 12.5, "ha", "measure", {"label": "diện tích"}),
+      ("142 hộ gia đình, cá nhân", 142, "hộ gia đình, cá nhân", "count", {}),
+      ("48 hộ", 48, "hộ", "count", {}),
+      ("2.315 giấy chứng nhận", 2315, "giấy chứng nhận", "count", {}),
+      ("186,42 ha", 186.42, "ha", "measure", {"label": "diện tích"}),
+      ("115,7%", 115.7, "%", "percent", {"reference": "kế hoạch"}),
+      ("86,3 tỷ đồng", 86300000000, "đồng", "money", {"label": "tiền sử dụng đất"})]),
+    ("Năm 2024, huyện đã giải quyết việc làm cho 2.300 lao động (đạt 115% KH), trong đó xuất khẩu lao "
+     "động 120 người; đào tạo nghề cho 1.850 người, tỷ lệ lao động qua đào tạo đạt 72,5%, trong đó có "
+     "bằng cấp, chứng chỉ đạt 32,8%. Ngân hàng CSXH giải ngân 45,6 tỷ đồng cho 856 lượt hộ vay vốn tạo "
+     "việc làm.",
+     [("2.300 lao động", 2300, "lao động", "count", {}),
+      ("115%", 115, "%", "percent", {"reference": "kế hoạch"}),
+      ("120 người", 120, "người", "count", {"label": "xuất khẩu lao động"}),
+      ("1.850 người", 1850, "người", "count", {}),
+      ("72,5%", 72.5, "%", "percent", {"label": "lao động qua đào tạo"}),
+      ("32,8%", 32.8, "%", "percent", {"label": "chứng chỉ"}),
+      ("45,6 tỷ đồng", 45600000000, "đồng", "money", {"label": "giải ngân"}),
+      ("856 lượt hộ", 856, "lượt hộ", "count", {})]),
+    ("Về chuyển đổi số, tỷ lệ hồ sơ trực tuyến toàn trình đạt 98,5%; tỷ lệ số hóa hồ sơ, kết quả giải "
+     "quyết TTHC đạt 85,2%; 100% cơ quan nhà nước sử dụng văn bản điện tử có ký số. Toàn tỉnh có 1.452 "
+     "Tổ công nghệ số cộng đồng với 7.260 thành viên; đã cài đặt 325.600 tài khoản định danh điện tử mức "
+     "độ 2, đạt 78,4% dân số trong độ tuổi.",
+     [("98,5%", 98.5, "%", "percent", {"label": "hồ sơ trực tuyến toàn trình"}),
+      ("85,2%", 85.2, "%", "percent", {"label": "số hóa hồ sơ"}),
+      ("100%", 100, "%", "percent", {}),
+      ("1.452 Tổ", 1452, "tổ", "count", {}),
+      ("7.260 thành viên", 7260, "thành viên", "count", {}),
+      ("325.600 tài khoản", 325600, "tài khoản", "count", {}),
+      ("78,4%", 78.4, "%", "percent", {})]),
+    ("Tổng thu ngân sách nhà nước trên địa bàn 10 tháng ước đạt 1.256,8 tỷ đồng, bằng 87,5% dự toán tỉnh "
+     "giao, bằng 102,3% so với cùng kỳ. Tổng nợ thuế đến 31/10/2024 là 25,6 tỷ đồng, tăng 3,2 tỷ đồng so "
+     "với thời điểm 31/12/2023; trong đó nợ có khả năng thu 18,4 tỷ đồng.",
+     [("1.256,8 tỷ đồng", 1256800000000, "đồng", "money", {"estimate": True,
+                                                          "label": "thu ngân sách nhà nước"}),
+      ("87,5%", 87.5, "%", "percent", {"estimate": True, "reference": "dự toán"}),
+      ("102,3%", 102.3, "%", "percent", {"estimate": True, "reference": "cùng kỳ"}),
+      ("25,6 tỷ đồng", 25600000000, "đồng", "money", {"label": "nợ thuế"}),
+      ("3,2 tỷ đồng", 3200000000, "đồng", "money", {"change": "tăng", "reference": ANY}),
+      ("18,4 tỷ đồng", 18400000000, "đồng", "money", {"label": "nợ có khả năng thu"})]),
+    ("Chăn nuôi: tổng đàn lợn 125.000 con, tăng 4,5% so với cùng kỳ; đàn trâu 8.650 con, giảm 2,1%; đàn "
+     "bò 22.400 con; đàn gia cầm 1,85 triệu con. Sản lượng thịt hơi xuất chuồng ước đạt 28.500 tấn. Trong "
+     "tháng, phát hiện 3 ổ dịch tả lợn châu Phi tại 2 xã, tiêu hủy 156 con lợn với tổng trọng lượng "
+     "8.420 kg.",
+     [("125.000 con", 125000, "con", "count", {"label": "đàn lợn"}),
+      ("4,5%", 4.5, "%", "percent", {"change": "tăng", "reference": "cùng kỳ"}),
+      ("8.650 con", 8650, "con", "count", {"label": "đàn trâu"}),
+      ("2,1%", 2.1, "%", "percent", {"change": "giảm", "label": "đàn trâu"}),
+      ("22.400 con", 22400, "con", "count", {"label": "đàn bò"}),
+      ("1,85 triệu con", 1850000, "con", "count", {"label": "đàn gia cầm"}),
+      ("28.500 tấn", 28500, "tấn", "measure", {"estimate": True, "label": "thịt hơi"}),
+      ("3 ổ dịch", 3, "ổ dịch", "count", {}),
+      ("2 xã", 2, "xã", "count", {}),
+      ("156 con lợn", 156, "con lợn", "count", {}),
+      ("8.420 kg", 8420, "kg", "measure", {"label": "trọng lượng"})]),
+    ("Kim ngạch xuất khẩu 9 tháng năm 2024 ước đạt 1.125,6 triệu USD, tăng 15,2% so với cùng kỳ, đạt "
+     "78,5% KH năm; trong đó xuất khẩu thủy sản 356,8 triệu USD, dệt may 245,2 triệu USD, gỗ và sản phẩm "
+     "gỗ 185 triệu USD. Kim ngạch nhập khẩu ước đạt 865,3 triệu USD, tăng 8,6%.",
+     [("1.125,6 triệu USD", 1125600000, "USD", "money", {"estimate": True, "label": "kim ngạch xuất khẩu"}),
+      ("15,2%", 15.2, "%", "percent", {"estimate": True, "change": "tăng", "reference": "cùng kỳ"}),
+      ("78,5%", 78.5, "%", "percent", {"estimate": True, "reference": "kế hoạch"}),
+      ("356,8 triệu USD", 356800000, "USD", "money", {"estimate": ANY, "label": "thủy sản"}),
+      ("245,2 triệu USD", 245200000, "USD", "money", {"estimate": ANY, "label": "dệt may"}),
+      ("185 triệu USD", 185000000, "USD", "money", {"estimate": ANY, "label": "gỗ"}),
+      ("865,3 triệu USD", 865300000, "USD", "money", {"estimate": True, "label": "kim ngạch nhập khẩu"}),
+      ("8,6%", 8.6, "%", "percent", {"estimate": True, "change": "tăng"})]),
+    ("Năm 2024, ngành du lịch đón 1,2 triệu lượt khách, tăng 18% so với năm 2023, trong đó khách quốc tế "
+     "85.000 lượt; doanh thu 850 tỷ đồng, vượt 6,25% kế hoạch. Công suất phòng bình quân đạt 62%; toàn "
+     "tỉnh có 245 cơ sở lưu trú với 4.850 phòng.",
+     [("1,2 triệu lượt khách", 1200000, "lượt khách", "count", {}),
+      ("18%", 18, "%", "percent", {"change": "tăng", "reference": "năm 2023"}),
+      ("85.000 lượt", 85000, "lượt", "count", {"label": "khách quốc tế"}),
+      ("850 tỷ đồng", 850000000000, "đồng", "money", {"label": "doanh thu"}),
+      ("6,25%", 6.25, "%", "percent", {"change": "tăng", "reference": "kế hoạch"}),
+      ("62%", 62, "%", "percent", {"label": "công suất phòng"}),
+      ("245 cơ sở lưu trú", 245, "cơ sở lưu trú", "count", {}),
+      ("4.850 phòng", 4850, "phòng", "count", {})]),
+    ("Giá trị sản xuất công nghiệp (giá so sánh 2010) tháng 11 ước đạt 2.345 tỷ đồng, tăng 1,8% so với "
+     "tháng trước và tăng 9,4% so với cùng kỳ; lũy kế 11 tháng ước đạt 24.560 tỷ đồng, đạt 91,2% KH, tăng "
+     "8,7% so với CK.",
+     [("2.345 tỷ đồng", 2345000000000, "đồng", "money", {"estimate": True,
+                                                        "label": "giá trị sản xuất công nghiệp"}),
+      ("1,8%", 1.8, "%", "percent", {"estimate": True, "change": "tăng", "reference": "tháng trước"}),
+      ("9,4%", 9.4, "%", "percent", {"estimate": True, "change": "tăng", "reference": "cùng kỳ"}),
+      ("24.560 tỷ đồng", 24560000000000, "đồng", "money", {"estimate": True}),
+      ("91,2%", 91.2, "%", "percent", {"estimate": True, "reference": "kế hoạch"}),
+      ("8,7%", 8.7, "%", "percent", {"estimate": True, "change": "tăng", "reference": "cùng kỳ"})]),
+    ("Tỷ lệ hộ sử dụng nước sạch tại 3 xã Ba Điền, Ba Vinh, Ba Ngạc lần lượt là 12%, 15% và 18%. Thu "
+     "nhập bình quân đầu người năm 2024 đạt 45,2 triệu đồng, gấp 1,5 lần so với năm 2020.",
+     [("3 xã", 3, "xã", "count", {}),
+      ("12%", 12, "%", "percent", {"label": "nước sạch"}),
+      ("15%", 15, "%", "percent", {"label": "nước sạch"}),
+      ("18%", 18, "%", "percent", {"label": "nước sạch"}),
+      ("45,2 triệu đồng", 45200000, "đồng", "money", {"label": "thu nhập bình quân đầu người"}),
+      ("1,5 lần", 1.5, "lần", "count", {"reference": "năm 2020"})]),
+    ("Giá thu mua mủ cao su dao động từ 11.500 - 12.000 đồng/kg; giá keo nguyên liệu 1,1 - 1,25 triệu "
+     "đồng/tấn, tăng khoảng 100.000 đồng/tấn so với đầu năm. Mỗi ha keo sau 5 năm cho thu nhập từ 80 đến "
+     "100 triệu đồng.",
+     [("11.500 - 12.000 đồng/kg", 11500, "đồng/kg", "money", {"upper": 12000, "label": "giá thu mua mủ cao su"}),
+      ("1,1 - 1,25 triệu đồng/tấn", 1100000, "đồng/tấn", "money", {"upper": 1250000, "label": "giá keo"}),
+      ("100.000 đồng/tấn", 100000, "đồng/tấn", "money", {"change": "tăng", "approx": "khoảng",
+                                                         "reference": "đầu năm"}),
+      ("80 đến 100 triệu đồng", 80000000, "đồng", "money", {"upper": 100000000, "label": "thu nhập"})]),
+    ("Thực hiện Kế hoạch số 125/KH-UBND ngày 12/3/2024 của UBND tỉnh về triển khai Đề án 06, đến nay toàn "
+     "huyện đã thu nhận 45.678 hồ sơ cấp căn cước, đạt 98,2%; kích hoạt 32.450 tài khoản định danh điện tử "
+     "mức độ 2. Theo Quyết định 1690/QĐ-TTg, huyện được phân bổ 1,5 tỷ đ để mua sắm 25 bộ thiết bị.",
+     [("45.678 hồ sơ", 45678, "hồ sơ", "count", {}),
+      ("98,2%", 98.2, "%", "percent", {}),
+      ("32.450 tài khoản", 32450, "tài khoản", "count", {}),
+      ("1,5 tỷ đ", 1500000000, "đồng", "money", {}),
+      ("25 bộ", 25, "bộ", "count", {})]),
+    ("Kết quả rà soát cuối năm 2023, toàn huyện có 2.845 hộ nghèo (chiếm 9,56%), 1.672 hộ cận nghèo "
+     "(chiếm 5,62%); số hộ thoát nghèo trong năm là 612 hộ. Tổng kinh phí hỗ trợ nhà ở cho hộ nghèo 6,3 "
+     "tỷ đồng, xây mới 126 căn nhà (mức hỗ trợ 50 triệu đồng/căn).",
+     [("2.845 hộ nghèo", 2845, "hộ nghèo", "count", {}),
+      ("9,56%", 9.56, "%", "percent", {"label": "hộ nghèo"}),
+      ("1.672 hộ cận nghèo", 1672, "hộ cận nghèo", "count", {}),
+      ("5,62%", 5.62, "%", "percent", {"label": "hộ cận nghèo"}),
+      ("612 hộ", 612, "hộ", "count", {"label": "hộ thoát nghèo"}),
+      ("6,3 tỷ đồng", 6300000000, "đồng", "money", {"label": "kinh phí hỗ trợ nhà ở"}),
+      ("126 căn nhà", 126, "căn nhà", "count", {}),
+      ("50 triệu đồng/căn", 50000000, "đồng/căn", "money", {"label": "mức hỗ trợ"})]),
+    ("Đến nay, toàn huyện có 12/17 xã đạt chuẩn nông thôn mới, 3 xã đạt chuẩn NTM nâng cao; bình quân đạt "
+     "17,5 tiêu chí/xã. Xã Tịnh Hiệp đạt 19/19 tiêu chí, xã Tịnh Thới mới đạt 14/19 tiêu chí (còn thiếu "
+     "tiêu chí số 10, 13).",
+     [("12/17 xã", 12, "xã", "ratio", {"total": 17}),
+      ("3 xã", 3, "xã", "count", {}),
+      ("17,5 tiêu chí/xã", 17.5, "tiêu chí/xã", "count", {}),
+      ("19/19 tiêu chí", 19, "tiêu chí", "ratio", {"total": 19}),
+      ("14/19 tiêu chí", 14, "tiêu chí", "ratio", {"total": 19})]),
+    ("Chỉ số PAPI năm 2023 của tỉnh đạt 43,52 điểm, tăng 1,25 điểm so với năm 2022; chỉ số SIPAS đạt "
+     "84,6%, tăng 0,5 điểm phần trăm. Chỉ số cải cách hành chính (PAR Index) đạt 86,15%, xếp thứ 12/63 "
+     "tỉnh, thành phố, tăng 5 bậc.",
+     [("43,52 điểm", 43.52, "điểm", "measure", {"label": "chỉ số PAPI"}),
+      ("1,25 điểm", 1.25, "điểm", "measure", {"change": "tăng", "reference": "năm 2022"}),
+      ("84,6%", 84.6, "%", "percent", {"label": "SIPAS"}),
+      ("0,5 điểm phần trăm", 0.5, "điểm phần trăm", "percent", {"change": "tăng"}),
+      ("86,15%", 86.15, "%", "percent", {"label": "chỉ số cải cách hành chính"}),
+      ("5 bậc", 5, "bậc", "count", {"change": "tăng"})]),
+    ("Một số sản phẩm chủ yếu tăng so với cùng kỳ: điện sản xuất ước đạt 2.156 triệu kWh (+12,5%); xi "
+     "măng 1,85 triệu tấn (+6,2%); bia các loại 125,4 triệu lít (-3,1%); quần áo may sẵn 45,6 triệu cái.",
+     [("2.156 triệu kWh", 2156000000, "kWh", "measure", {"estimate": True, "label": "điện sản xuất"}),
+      ("12,5%", 12.5, "%", "percent", {"estimate": ANY, "change": "tăng", "reference": ANY}),
+      ("1,85 triệu tấn", 1850000, "tấn", "measure", {"estimate": ANY, "label": "xi măng"}),
+      ("6,2%", 6.2, "%", "percent", {"estimate": ANY, "change": "tăng", "reference": ANY}),
+      ("125,4 triệu lít", 125400000, "lít", "measure", {"estimate": ANY, "label": "bia"}),
+      ("3,1%", 3.1, "%", "percent", {"estimate": ANY, "change": "giảm", "reference": ANY}),
+      ("45,6 triệu cái", 45600000, "cái", "count", {"estimate": ANY, "label": "quần áo may sẵn"})]),
+    ("Trên địa bàn tỉnh xảy ra 8 vụ cháy, thiệt hại tài sản ước tính 3,2 tỷ đồng; không có thiệt hại về "
+     "người. Lực lượng chức năng phát hiện, xử lý 326 vụ vi phạm về môi trường, phạt tiền 2,45 tỷ đồng; "
+     "buôn lậu, gian lận thương mại 154 vụ, trong đó hàng giả 12 vụ.",
+     [("8 vụ", 8, "vụ", "count", {}),
+      ("3,2 tỷ đồng", 3200000000, "đồng", "money", {"estimate": True, "label": "thiệt hại tài sản"}),
+      ("326 vụ", 326, "vụ", "count", {}),
+      ("2,45 tỷ đồng", 2450000000, "đồng", "money", {"label": "phạt tiền"}),
+      ("154 vụ", 154, "vụ", "count", {"label": "buôn lậu"}),
+      ("12 vụ", 12, "vụ", "count", {"label": "hàng giả"})]),
+    ("Đến cuối tháng 6/2024, tổng nguồn vốn huy động trên địa bàn đạt 52.600 tỉ đồng, tăng 4,2% so với "
+     "cuối năm 2023; dư nợ cho vay đạt 68 ngàn tỷ đồng, nợ xấu chiếm 0,98%. Vốn chính sách xã hội đã cho "
+     "12.450 lượt khách hàng vay với doanh số 845 tỷ.",
+     [("52.600 tỉ đồng", 52600000000000, "đồng", "money", {"label": "vốn huy động"}),
+      ("4,2%", 4.2, "%", "percent", {"change": "tăng", "reference": "cuối năm 2023"}),
+      ("68 ngàn tỷ đồng", 68000000000000, "đồng", "money", {"label": "dư nợ cho vay"}),
+      ("0,98%", 0.98, "%", "percent", {"label": "nợ xấu"}),
+      ("12.450 lượt khách hàng", 12450, "lượt khách hàng", "count", {}),
+      ("845 tỷ", 845000000000, "đồng", "money", {"label": "doanh số"})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
