@@ -27,10 +27,12 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 
+import numpy as np
 from whoosh import index as whoosh_index
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
 from whoosh.query import And, AndMaybe, AndNot, NumericRange, Or, Phrase, Query, Term
 from whoosh.scoring import BM25F
-from whoosh.sorting import Count, FieldFacet, ScoreFacet
+from whoosh.util.numeric import byte_to_length
 
 from extract.errors import BadInput
 from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, TermForms, normalize_text,
@@ -54,7 +56,7 @@ MATCH_ALL_FIRST = True  # articles with every query word first (see search())
 RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
-RERANK_DEPTH = 200  # best matches the position-based bonuses reorder
+ADJACENCY_CHUNK = 100  # matches whose side-by-side bonus is computed at a time (see _run)
 SNIPPET_TOKENS = 30
 FACET_LINES = 10  # facet values shown in text output
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
@@ -342,15 +344,288 @@ class RecencyBM25F(BM25F):
         return score * (1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS))
 
 
+# -- evaluation ----------------------------------------------------------------------------
+#
+# whoosh scores a query by walking matchers posting by posting in Python: over a large archive a
+# common word means tens of thousands of steps per field, and facets, totals and the ranking all
+# need every match. Here the same queries are evaluated a whole posting list at a time with numpy:
+# a term's postings become (docnums, weights) arrays, a query node a (matches, scores) pair of
+# arrays over all documents. The scores are whoosh's own (BM25F per field, summed over the
+# matching clauses, times the query boosts; see tests/test_search_engine.py).
+
+# byte -> field length, as whoosh stores document lengths (one byte, logarithmic)
+_LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
+
+
+class IndexArrays:
+    """Per-reader arrays read once: live documents, dates, recency factors, facet codes, field lengths."""
+
+    def __init__(self, searcher):
+        reader = searcher.reader()
+        self.searcher, self.reader = searcher, reader
+        self.size = reader.doc_count_all()
+        self.leaves = list(reader.leaf_readers())
+        self.live = np.ones(self.size, dtype=bool)
+        for leaf, base in self.leaves:
+            if leaf.has_deletions():
+                deleted = getattr(leaf, "deleted_docs_set", None)
+                if deleted is None:
+                    deleted = [d for d in range(leaf.doc_count_all()) if leaf.is_deleted(d)]
+                self.live[[base + d for d in deleted]] = False
+        self.dates = self._numbers("date")
+        self.recency = _recency_factors(self.dates)
+        self.facets = {name: self._codes(name) for name in ("site", "year")}
+        self.lengths = {name: self._field_lengths(name) for name in SEARCH_FIELDS}
+        weighting = searcher.weighting
+        self.B, self.K1 = weighting.B, weighting.K1
+
+    def _numbers(self, name: str) -> np.ndarray:
+        out = np.zeros(self.size, dtype=np.int64)
+        for leaf, base in self.leaves:
+            if leaf.has_column(name):
+                column = leaf.column_reader(name)
+                out[base:base + leaf.doc_count_all()] = np.fromiter(column, dtype=np.int64,
+                                                                     count=leaf.doc_count_all())
+        return out
+
+    def _codes(self, name: str) -> tuple[np.ndarray, list[str]]:
+        """docnum -> code, and code -> value ("" = none), from the field's sortable column."""
+        values: dict[str, int] = {"": 0}
+        out = np.zeros(self.size, dtype=np.int32)
+        for leaf, base in self.leaves:
+            if leaf.has_column(name):
+                column = leaf.column_reader(name)
+                out[base:base + leaf.doc_count_all()] = [values.setdefault(v or "", len(values)) for v in column]
+        return out, list(values)
+
+    def _field_lengths(self, name: str) -> np.ndarray:
+        out = np.ones(self.size, dtype=np.float64)
+        for leaf, base in self.leaves:
+            perdoc = getattr(leaf, "_perdoc", None)
+            column = perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN) if perdoc is not None else None
+            n = leaf.doc_count_all()
+            if column is not None:
+                out[base:base + n] = _LENGTHS[np.fromiter(column, dtype=np.uint8, count=n)]
+            else:  # another codec: the public, slower way
+                out[base:base + n] = [leaf.doc_field_length(d, name, 1) or 1 for d in range(n)]
+        return out
+
+
+def _recency_factors(dates: np.ndarray) -> np.ndarray:
+    """The RecencyBM25F factor of every document (1.0 without a usable date)."""
+    today = date.today().toordinal()
+    factors = np.ones(len(dates), dtype=np.float64)
+    cache: dict[int, float] = {}
+    for i in np.flatnonzero(dates):
+        number = int(dates[i])
+        factor = cache.get(number)
+        if factor is None:
+            try:
+                age = today - date(number // 10000, number // 100 % 100, number % 100).toordinal()
+                factor = 1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS)
+            except ValueError:
+                factor = 1.0
+            cache[number] = factor
+        factors[i] = factor
+    return factors
+
+
+class Evaluation:
+    """Evaluates one search's whoosh queries over IndexArrays; term postings are read once per search."""
+
+    def __init__(self, arrays: IndexArrays):
+        self.arrays = arrays
+        self.size = arrays.size
+        self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
+
+    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(docnums, weights) of a term over the whole index."""
+        key = (fieldname, text)
+        if key not in self._postings:
+            ids, weights = [], []
+            for leaf, base in self.arrays.leaves:
+                if key not in leaf:
+                    continue
+                matcher = leaf.postings(fieldname, text)
+                matcher = getattr(matcher, "child", matcher)  # deletions are the live mask's job
+                i, w = _read_postings(matcher)
+                ids.append(i + base)
+                weights.append(w)
+            self._postings[key] = ((np.concatenate(ids), np.concatenate(weights)) if ids
+                                   else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)))
+        return self._postings[key]
+
+    def term(self, q: Term) -> tuple[np.ndarray, np.ndarray]:
+        ids, weights = self.postings(q.fieldname, q.text)
+        mask = np.zeros(self.size, dtype=bool)
+        scores = np.zeros(self.size, dtype=np.float64)
+        if not len(ids):
+            return mask, scores
+        mask[ids] = True
+        searcher, a = self.arrays.searcher, self.arrays
+        if q.fieldname in a.lengths:
+            idf = searcher.idf(q.fieldname, q.text)
+            avgfl = searcher.avg_field_length(q.fieldname) or 1
+            fl = a.lengths[q.fieldname][ids]
+            scores[ids] = q.boost * idf * (weights * (a.K1 + 1)) / (weights + a.K1 * ((1 - a.B) + a.B * fl / avgfl))
+        else:  # a field without lengths (site, year): whoosh scores the posting weight
+            scores[ids] = q.boost * weights
+        return mask, scores
+
+    def phrase(self, q: Phrase, within: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """Documents with the words side by side, scored as whoosh does: the words' scores summed."""
+        parts = [self.term(Term(q.fieldname, w)) for w in q.words]
+        mask = np.logical_and.reduce([m for m, _ in parts])
+        if within is not None:
+            mask &= within
+        candidates = np.flatnonzero(mask)
+        if len(candidates):
+            found = self._phrase_docs(q.fieldname, list(q.words), candidates)
+            mask = np.zeros(self.size, dtype=bool)
+            mask[found] = True
+        scores = np.where(mask, np.add.reduce([s for _, s in parts]) * q.boost, 0.0)
+        return mask, scores
+
+    def _phrase_docs(self, fieldname: str, words: list[str], candidates: np.ndarray) -> list[int]:
+        found = []
+        for leaf, base in self.arrays.leaves:
+            local = candidates[(candidates >= base) & (candidates < base + leaf.doc_count_all())] - base
+            if not len(local):
+                continue
+            starts: dict[int, set[int]] | None = None
+            for offset, word in enumerate(words):
+                positions = leaf_positions(leaf, fieldname, word, local)
+                if starts is None:
+                    starts = {d: {p - offset for p in ps} for d, ps in positions.items()}
+                else:
+                    starts = {d: ss & {p - offset for p in positions.get(d, ())} for d, ss in starts.items()}
+                    starts = {d: ss for d, ss in starts.items() if ss}
+                local = np.array(sorted(starts), dtype=np.int64)
+                if not len(local):
+                    break
+            found.extend(base + d for d in (starts or {}))
+        return sorted(found)
+
+    def evaluate(self, q: Query, within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+        """(matches, scores) of a query; ``within``: only these documents matter (a cheaper phrase check)."""
+        if isinstance(q, Term):
+            mask, scores = self.term(q)
+        elif isinstance(q, Phrase):
+            mask, scores = self.phrase(q, within)
+        elif isinstance(q, AndNot):
+            mask, scores = self.evaluate(q.a, within)
+            if mask.any():
+                mask = mask & ~self.evaluate(q.b, mask)[0]
+        elif isinstance(q, AndMaybe):
+            mask, scores = self.evaluate(q.a, within)
+            if mask.any():
+                other, more = self.evaluate(q.b, mask)
+                scores = scores + np.where(other & mask, more, 0.0)
+        elif isinstance(q, And):
+            mask, scores = None, np.zeros(self.size)
+            for sub in q.subqueries:
+                m, s = self.evaluate(sub, within if mask is None else mask)
+                mask = m if mask is None else mask & m
+                scores += s
+        elif isinstance(q, Or):
+            mask, scores = np.zeros(self.size, dtype=bool), np.zeros(self.size)
+            for sub in q.subqueries:
+                m, s = self.evaluate(sub, within)
+                mask |= m
+                scores += s
+        elif isinstance(q, NumericRange):
+            dates = self.arrays.dates
+            mask = np.ones(self.size, dtype=bool)
+            if q.start is not None:
+                mask &= dates >= q.start
+            if q.end is not None:
+                mask &= dates <= q.end
+            scores = np.zeros(self.size)
+        else:
+            raise TypeError(f"cannot evaluate {type(q).__name__}")
+        if q.boost != 1.0 and not isinstance(q, (Term, Phrase)):
+            scores = scores * q.boost
+        return mask, scores
+
+
+def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
+    """All (docnums, weights) of a segment's posting list, a block at a time when the codec allows."""
+    ids, weights = [], []
+    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):  # whoosh 3 codec
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.append(np.asarray(matcher._ids, dtype=np.int64))
+            weights.append(np.asarray(matcher._weights, dtype=np.float64))
+            matcher._next_block()
+    else:
+        i, w = [], []
+        while matcher.is_active():
+            i.append(matcher.id())
+            w.append(matcher.weight())
+            matcher.next()
+        ids, weights = [np.array(i, dtype=np.int64)], [np.array(w, dtype=np.float64)]
+    if not ids:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
+    return np.concatenate(ids), np.concatenate(weights)
+
+
+def leaf_positions(leaf, fieldname: str, text: str, docnums: np.ndarray) -> dict[int, list[int]]:
+    """Word positions of a term in some documents of one segment (ascending local docnums).
+
+    Only the posting blocks holding these documents are read, and only their positions decoded.
+    """
+    if not len(docnums) or (fieldname, text) not in leaf:
+        return {}
+    matcher = leaf.postings(fieldname, text)
+    matcher = getattr(matcher, "child", matcher)
+    decode = matcher.format.decoder("positions")
+    out: dict[int, list[int]] = {}
+    if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_maxid")):  # another codec
+        for docnum in docnums.tolist():
+            if matcher.is_active():
+                matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                out[docnum] = list(matcher.value_as("positions"))
+        return out
+    wanted = docnums.tolist()
+    at = 0
+    while matcher.is_active() and at < len(wanted):
+        if matcher._maxid < wanted[at]:  # no wanted document in this block: not even decompressed
+            matcher._next_block()
+            continue
+        matcher._read_ids()
+        ids = matcher._ids
+        end = int(np.searchsorted(docnums, matcher._maxid, side="right"))
+        block = np.asarray(ids, dtype=np.int64)
+        where = np.searchsorted(block, docnums[at:end])
+        hits = [(int(d), int(i)) for d, i in zip(docnums[at:end].tolist(), where.tolist())
+                if i < len(block) and block[i] == d]
+        if hits:
+            matcher._read_values()
+            values = matcher._values
+            for d, i in hits:
+                out[d] = decode(values[i])
+        at = end
+        matcher._next_block()
+    return out
+
+
 # -- search --------------------------------------------------------------------------------
 
-_open = threading.local()  # per thread: index folder -> (folder inode, searcher); searchers are not shared
+_open = threading.local()  # per thread: index folder -> (folder inode, searcher, arrays); not shared
 
 
 def open_searcher(data_dir: Path):
-    """A searcher of the current index, reused between searches of one thread while it is up to date.
+    """A searcher of the current index, reused between searches of one thread while it is up to date."""
+    return _open_index(data_dir)[0]
 
-    Opening an index costs more than many searches; the inode check notices a rebuild swapped in.
+
+def _open_index(data_dir: Path) -> tuple:
+    """(searcher, IndexArrays) of the current index, kept between searches of one thread.
+
+    Opening an index and reading its arrays cost more than many searches; the inode check
+    notices a rebuild swapped in, ``up_to_date`` an incremental update.
     """
     path = index_dir(Path(data_dir))
     if not whoosh_index.exists_in(str(path)):
@@ -359,16 +634,17 @@ def open_searcher(data_dir: Path):
     cache = _open.__dict__.setdefault("searchers", {})
     inode = path.stat().st_ino
     cached = cache.get(path)
+    if cached and cached[0] == inode and cached[1].up_to_date():
+        return cached[1], cached[2]
     if cached and cached[0] == inode:
-        searcher = cached[1]
-        if not searcher.up_to_date():
-            searcher = searcher.refresh()
+        searcher = cached[1].refresh()
     else:
         if cached:
             cached[1].close()
         searcher = whoosh_index.open_dir(str(path)).searcher(weighting=RecencyBM25F(**BM25_PARAMS))
-    cache[path] = (inode, searcher)
-    return searcher
+    arrays = IndexArrays(searcher)
+    cache[path] = (inode, searcher, arrays)
+    return searcher, arrays
 
 
 def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None,
@@ -387,61 +663,119 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     parsed = parse_query(query)
     flt = build_filter(since, until, site, category)
     wanted = page * limit
-    searcher = open_searcher(data_dir)
-    ranked, total, facets = _run(searcher, build_query(parsed, match_all=MATCH_ALL_FIRST), parsed, flt, sort, wanted)
+    searcher, arrays = _open_index(data_dir)
+    evaluation = Evaluation(arrays)
+    allowed = arrays.live
+    if flt is not None:
+        allowed = allowed & evaluation.evaluate(flt)[0]
+    run = (searcher, arrays, evaluation, parsed, allowed, sort, wanted)
+    ranked, total, facets = _run(build_query(parsed, match_all=MATCH_ALL_FIRST), *run)
     if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
-        more, total, facets = _run(searcher, build_query(parsed, match_all=False), parsed, flt, sort, wanted)
-        seen = {key for key, _ in ranked}
-        ranked += [(key, score) for key, score in more if key not in seen]
+        more, total, facets = _run(build_query(parsed, match_all=False), *run)
+        seen = {docnum for docnum, _ in ranked}
+        ranked += [(docnum, score) for docnum, score in more if docnum not in seen]
     start = (page - 1) * limit
-    hits = _hits(data_dir, ranked[start:start + limit], parsed)
+    shown = [(int(searcher.stored_fields(docnum)["key"]), score) for docnum, score in ranked[start:start + limit]]
+    hits = _hits(data_dir, shown, parsed)
     return SearchResult(total=total, hits=hits, facets=facets, page=page,
                         pages=math.ceil(total / limit) if total else 0)
 
 
-def _run(searcher, query: Query, parsed: ParsedQuery, flt: Query | None, sort: str, wanted: int):
-    """(top ``wanted`` (article id, score), number of matches, facets) of one search.
+def _run(query: Query, searcher, arrays: IndexArrays, evaluation: Evaluation, parsed: ParsedQuery,
+         allowed: np.ndarray, sort: str, wanted: int):
+    """(top ``wanted`` (docnum, score), number of matches, facets) of one search.
 
-    Every match is scored for the total, the facets and the first ranking; the bonuses that need
-    word positions or extra terms are then added to the best RERANK_DEPTH only, which reorders them.
+    Every match is scored (numpy, see Evaluation) for the total, the facets and the ranking,
+    abbreviations of written-out names included. The bonus for query words side by side needs
+    word positions: it is bounded from above by the words' frequencies, and computed only for the
+    matches whose bound could lift them into the top ``wanted`` (the result is the same as
+    computing it for every match).
     """
-    kwargs = {
-        "filter": flt,
-        "groupedby": {"site": FieldFacet("site", maptype=Count), "year": FieldFacet("year", maptype=Count)},
-    }
+    mask, scores = evaluation.evaluate(query, allowed)
+    docs = np.flatnonzero(mask & allowed)
+    facets = {name: _facet(*arrays.facets[name], docs) for name in ("site", "year")}
+    scores = scores[docs] * arrays.recency[docs]
     if sort == "date":
-        kwargs["sortedby"] = [FieldFacet("date", reverse=True), ScoreFacet()]
-    results = searcher.search(query, limit=max(wanted, RERANK_DEPTH) if sort == "relevance" else wanted, **kwargs)
-    top = [(hit.docnum, int(hit["key"]), _relevance(hit.score)) for hit in results]
-    if sort == "relevance" and top:
-        docnums = sorted(docnum for docnum, _, _ in top)
-        extra = _adjacency_scores(searcher, _adjacent_pairs(parsed.clauses), docnums)
-        bonus = bonus_query(parsed)
-        if bonus is not None:
-            for docnum, score in _scores_of(searcher, bonus, docnums).items():
-                extra[docnum] = extra.get(docnum, 0.0) + score
-        top = sorted(((d, k, s + extra.get(d, 0.0)) for d, k, s in top), key=lambda t: -t[2])
-    ranked = [(key, score) for _, key, score in top[:wanted]]
-    return ranked, len(results), {name: _facet(results.groups(name)) for name in ("site", "year")}
+        order = np.lexsort((docs, -scores, -arrays.dates[docs]))[:wanted]
+        return [(int(docs[i]), float(scores[i])) for i in order], len(docs), facets
+    bonus = bonus_query(parsed)
+    if bonus is not None and len(docs):
+        scores = scores + evaluation.evaluate(bonus, mask)[1][docs]
+    pairs = _adjacent_pairs(parsed.clauses)
+    bound = _adjacency_bound(evaluation, pairs, docs)
+    final = np.where(bound > 0, np.nan, scores)  # nan: adjacency not yet known
+    pending = np.flatnonzero(bound > 0)
+    pending = pending[np.lexsort((docs[pending], -(scores[pending] + bound[pending])))]
+    while len(pending):
+        known = np.flatnonzero(~np.isnan(final))
+        cut = -np.partition(-final[known], wanted - 1)[wanted - 1] if len(known) >= wanted else -np.inf
+        pending = pending[scores[pending] + bound[pending] >= cut]
+        if not len(pending):
+            break
+        chunk, pending = pending[:ADJACENCY_CHUNK], pending[ADJACENCY_CHUNK:]
+        extra = _adjacency_scores(searcher, pairs, sorted(docs[chunk].tolist()))
+        final[chunk] = scores[chunk] + np.array([extra.get(int(d), 0.0) for d in docs[chunk]])
+    known = np.flatnonzero(~np.isnan(final))
+    best = known[_best(docs[known], final[known], wanted)]
+    return [(int(docs[i]), float(final[i])) for i in best], len(docs), facets
+
+
+def _adjacency_bound(evaluation: Evaluation, pairs: list[tuple[str, str]], docs: np.ndarray) -> np.ndarray:
+    """For each match, the most the side-by-side bonus can give: a pair found at most min(tf) times."""
+    bound = np.zeros(len(docs))
+    searcher = evaluation.arrays.searcher
+    for fieldname in BONUS_FIELDS:
+        boost = searcher.schema[fieldname].format.field_boost
+        freqs: dict[str, np.ndarray] = {}
+        for word in {w for pair in pairs for w in pair}:
+            ids, weights = evaluation.postings(fieldname, word)
+            tf = np.zeros(evaluation.size)
+            tf[ids] = weights / boost
+            freqs[word] = tf[docs]
+        for first, second in pairs:
+            most = np.minimum(freqs[first], freqs[second])
+            bound += ADJACENT_POINTS * boost * most / (most + 1.0)
+    return bound
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, depth: int) -> np.ndarray:
+    """Indexes of the ``depth`` best scores, best first; equal scores in docnum order (as whoosh)."""
+    if len(docs) > depth:
+        cut = -np.partition(-scores, depth - 1)[depth - 1]  # the depth-th best score: keep all ties
+        keep = np.flatnonzero(scores >= cut)
+    else:
+        keep = np.arange(len(docs))
+    return keep[np.lexsort((docs[keep], -scores[keep]))][:depth]
+
+
+def _facet(codes: np.ndarray, values: list[str], docs: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(codes[docs], minlength=len(values))
+    found = {values[i]: int(n) for i, n in enumerate(counts.tolist()) if n and values[i]}
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _adjacency_scores(searcher, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
     """Bonus for query words found side by side, read from the positions of these documents only."""
-    reader = searcher.reader()
     scores: dict[int, float] = {}
-    for fieldname in BONUS_FIELDS:
-        boost = searcher.schema[fieldname].format.field_boost
-        for first, second in pairs:
-            if (fieldname, first) not in reader or (fieldname, second) not in reader:
-                continue
-            ma, mb = reader.postings(fieldname, first), reader.postings(fieldname, second)
-            for docnum in docnums:
-                if not (_at(ma, docnum) and _at(mb, docnum)):
-                    continue
-                after = {p + 1 for p in ma.value_as("positions")}
-                found = sum(1 for p in mb.value_as("positions") if p in after)
-                if found:
-                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+    if not pairs:
+        return scores
+    wanted = np.array(docnums, dtype=np.int64)
+    words = {w for pair in pairs for w in pair}
+    for leaf, base in searcher.reader().leaf_readers():
+        local = wanted[(wanted >= base) & (wanted < base + leaf.doc_count_all())] - base
+        if not len(local):
+            continue
+        for fieldname in BONUS_FIELDS:
+            boost = searcher.schema[fieldname].format.field_boost
+            positions = {w: leaf_positions(leaf, fieldname, w, local) for w in words}
+            for first, second in pairs:
+                pa, pb = positions[first], positions[second]
+                for docnum in pa.keys() & pb.keys():
+                    after = {p + 1 for p in pa[docnum]}
+                    found = sum(1 for p in pb[docnum] if p in after)
+                    if found:
+                        key = base + docnum
+                        scores[key] = scores.get(key, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
     return scores
 
 
@@ -462,16 +796,6 @@ def _scores_of(searcher, query: Query, docnums: list[int]) -> dict[int, float]:
             continue
         scores[docnum] = matcher.score()
     return scores
-
-
-def _relevance(score) -> float:
-    # sorted by date, whoosh gives the sort key (-date, -score) in place of the score
-    return -score[-1] if isinstance(score, tuple) else score
-
-
-def _facet(groups: dict) -> dict[str, int]:
-    counts = {k: v for k, v in groups.items() if k}
-    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
 def _hits(data_dir: Path, found: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
