@@ -37,6 +37,8 @@ CELL_TAGS = frozenset(("td", "th"))
 ITALIC_TAGS = frozenset(("em", "i"))
 BOLD_TAGS = frozenset(("strong", "b"))
 HEADING_TAGS = ("h1", "h2", "h3", "h4")
+# Tags a headline may be printed in when it is not a heading (found by its text equal to <title>).
+TITLE_TEXT_TAGS = ("td", "th", "div", "p", "span", "strong", "b", "font", "h5", "h6")
 IMAGE_SRC_ATTRS = ("data-src", "data-original", "data-lazy-src", "src")
 # Structural tags whose content is page furniture unless they sit inside the article.
 FURNITURE_TAGS = frozenset(("footer", "aside", "nav"))
@@ -49,6 +51,9 @@ MAX_CAPTION_CHARS = 300
 MAX_TITLE_CHARS = 400
 MAX_INFO_LINE_CHARS = 200
 DENSITY_MIN_SCORE = 400
+# A short news item (two paragraphs, a notice) may score less, down to this, when its block holds no
+# headline link: a lone teaser on a listing's last page leads with one.
+SHORT_BODY_MIN_SCORE = 200
 ARTICLE_MIN_CHARS = 300
 # Longest body kept. Real articles, even long reports, stay under ~50,000 characters; a body far
 # longer is a dump (or a hostile page) and would only cost seconds of figure extraction.
@@ -470,9 +475,11 @@ def _density_container(root):
         if gp is not None:
             scores[gp] = scores.get(gp, 0) + n / 2
     for el, score in sorted(scores.items(), key=lambda kv: -kv[1]):
-        if score < DENSITY_MIN_SCORE:
+        if score < SHORT_BODY_MIN_SCORE:
             break
         if el.tag in ("body", "html") or _is_boilerplate(el) or _furniture_ancestor(el):
+            continue
+        if score < DENSITY_MIN_SCORE and _teasers(el, None):
             continue
         return el
     return None
@@ -589,6 +596,8 @@ def _find_title(root, container, order, meta_title, doc_title, site_name):
             return min(inside, key=lambda e: order.get(e, -1))
         return els[0] if els else None
 
+    if not matched and wanted:
+        matched = _title_by_text(root, wanted, container)
     el = nearest(matched)
     if el is None and container is not None:
         # Only headings close to the body: inside it, or before it within a few ancestor levels.
@@ -605,6 +614,21 @@ def _find_title(root, container, order, meta_title, doc_title, site_name):
     if doc_title:
         return None, _strip_title_suffix(doc_title, site_name)
     return None, None
+
+
+def _title_by_text(root, wanted: list[str], container) -> list:
+    """Elements that are not headings but hold exactly the <title>/og:title text (Joomla 1.5 prints the
+    headline in a table cell): the page's own headline whatever its tag, never a link to it."""
+    out = []
+    for el in root.iter(*TITLE_TEXT_TAGS):
+        n = _norm(_title_text(el))
+        if len(n) < 8 or n not in wanted or (container is not None and _inside(container, el)):
+            continue
+        if any(a.tag == "a" or _is_boilerplate(a) for a in el.iterancestors()) or _furniture_ancestor(el) \
+                or next(el.iter("a"), None) is not None:
+            continue
+        out.append(el)
+    return out
 
 
 def _inside(el, ancestor) -> bool:
@@ -1272,7 +1296,9 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
                     break
     article.published = published or meta.date
 
-    article.views = _views(info, zone_els) or _views(tail, tail_els)
+    article.views = _views(info, zone_els)
+    if article.views is None:  # "Lượt xem: 0" is a count, not a missing one
+        article.views = _views(tail, tail_els)
     for line in info:
         m = V.CATEGORY_LABEL.match(clean_line(line))
         if m:

@@ -190,7 +190,8 @@ SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên
 NAME_CONNECTORS = frozenset(("và", "-", "–", "&", ",", "cùng"))
 NAME_PREFIXES = frozenset(("ctv", "pv", "ths", "ts", "bs", "ks", "ls", "nhóm", "btv", "nsưt", "nsnd"))
 # The label in front of a dateline.
-DATELINE_LABEL = re.compile(r"^(?:ngày đăng|đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
+DATELINE_LABEL = re.compile(r"^(?:được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo|ngày đăng|"
+                            r"đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
                             r"thời gian|posted on|published)\s*:?\s*", re.I)
 
 # A unit after the name in a byline: "Nguyễn Văn A - Phòng Văn hóa và Thông tin", "Thu Hà, TTVH-TT huyện".
@@ -239,17 +240,21 @@ SITE_COUNTER = re.compile(r"số lượt truy cập|tổng số lượt xem|tổ
                           r"lượt truy cập|đang online|trực tuyến|hôm nay|hôm qua|tuần này|tháng này|"
                           r"thống kê", re.I)
 
-# Labels before a date that mark it as not the publication date.
+# Labels before a date that mark it as not the publication date ("Lần cập nhật cuối (…)" is Joomla's
+# modification date, printed under the article).
 NOT_PUBLISHED_LABEL = re.compile(
     r"(?:hôm nay|ngày ban hành|ban hành|ngày hiệu lực|hiệu lực|ngày ký|ngày hết hiệu lực|hết hạn|"
-    r"hạn chót|sửa đổi lần cuối|ngày sinh|copyright|©)[^0-9]{0,25}$",
+    r"hạn chót|sửa đổi lần cuối|(?:lần )?(?:cập nhật|sửa đổi|chỉnh sửa|sửa) (?:lần )?cuối(?: cùng)?(?: vào| lúc| ngày)?|"
+    r"ngày sinh|copyright|©)[^0-9]{0,25}$",
     re.I,
 )
-PUBLISHED_LABEL = re.compile(r"(?:ngày đăng|đăng ngày|ngày xuất bản|xuất bản|đăng lúc|ngày cập nhật|cập nhật|"
+PUBLISHED_LABEL = re.compile(r"(?:được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo|ngày đăng|"
+                             r"đăng ngày|ngày xuất bản|xuất bản|đăng lúc|ngày cập nhật|cập nhật|"
                              r"posted|published|thời gian)\s*:?\s*$", re.I)
 
 # Words of a dateline other than the date itself ("Ngày đăng: …", "Cập nhật lúc …", "(GMT+7)").
-DATELINE_WORDS = re.compile(r"ngày đăng|đăng ngày|ngày xuất bản|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|"
+DATELINE_WORDS = re.compile(r"được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo|ngày đăng|"
+                            r"đăng ngày|ngày xuất bản|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|"
                             r"thời gian|posted on|published|\(?gmt\s*\+\s*7\)?|\bngày\b|\blúc\b|\bgiờ\b", re.I)
 
 # Meta/JSON-LD properties holding the publication date, most trusted first.
