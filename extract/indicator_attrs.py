@@ -25,8 +25,10 @@ _REF_AFTER_RE = re.compile(rf"^[\s,/)]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+v�
 _REF_BEFORE_RE = re.compile(rf"\bso\s+(?!sánh\b)(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
                             re.I)
 # an aside in brackets governs nothing after it: "(tăng 18 lượt so với tháng trước) với 98 vụ việc"
+_BREAKDOWN_RE = re.compile(rf"(?<!\w)(?:{V.alternation(V.BREAKDOWN_WORDS)})(?!\w)", re.I)
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 _WINDOW = 400
+_ROMAN_RE = re.compile(r"\b[ivx]+\b")  # "so với quý II" keeps its numeral
 _REF_TAIL_RE = re.compile(r"[^,;.()\d]{0,40}?(?=\s+và\s|\s*[,;.()]|\s*$)")
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS), re.I)
 _PERIOD_NOT_AFTER = re.compile(r"(?:(?:so\s+với|so)(?:\s+[^\W\d]+){0,3}|cùng\s+kỳ|kế\s+hoạch|với|của"
@@ -67,6 +69,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
     fallback = ctx.fallback_period()
     out: list[Indicator] = []
     prev: dict | None = None
+    ref_taken = 0
     sentence_text = " ".join(s.split())
     for k, f in enumerate(figures):
         start, end = f["start"], f["end"]
@@ -92,8 +95,13 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
         sign = s[start - 1] if start >= 2 and s[start - 2] == "(" else ""
         # "Sản phẩm tăng so với cùng kỳ: điện 2.156 triệu kWh (+12,5%)": a reference stated before
         # applies to changes and percentages, not to the levels between
+        # one an earlier figure took after itself is used up, unless this figure breaks that one down
+        # ("tăng 8,12% so với cùng kỳ, trong đó ... tăng 3,5%" vs "..., bình quân 8 tháng tăng 3,85%")
         if reference is None and (change or f["kind"] == "percent" or sign in V.SIGN_CHANGES):
-            bm = _REF_BEFORE_RE.search(_ASIDE_RE.sub(" ", pre_clause)) if "so" in pre_clause.lower() else None
+            free = pre_clause
+            if ref_taken > clause_start and not _BREAKDOWN_RE.search(s, ref_taken, start):
+                free = s[ref_taken:start]
+            bm = _REF_BEFORE_RE.search(_ASIDE_RE.sub(" ", free)) if "so" in free.lower() else None
             if bm:
                 reference = _ref_name(bm)
         if change == "tăng" and cm and cm[0].startswith("vượt") \
@@ -105,6 +113,8 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
                 reference = out[-1].reference
             elif out[-1].reference is None and out[-1].change:
                 out[-1].reference = reference
+        if ref_len:
+            ref_taken = f["ref_end"]
         if change is None and sign in V.SIGN_CHANGES:
             change = V.SIGN_CHANGES[sign]
 
@@ -152,7 +162,7 @@ def _ref_name(m: re.Match) -> str:
     for i, (_, name) in enumerate(V.REFERENCE_TABLE):
         if m.group(f"r{i}"):
             return name
-    return " ".join(m.group("year").lower().split())
+    return _ROMAN_RE.sub(lambda r: r.group().upper(), " ".join(m.group("year").lower().split()))
 
 
 def _has_digit(text: str, a: int, b: int) -> bool:

@@ -124,6 +124,9 @@ COUNT_UNITS: tuple[str, ...] = (
     "điểm tiêm", "điểm bán", "điểm giao dịch", "điểm thu", "điểm quan trắc", "điểm cầu",
     "điểm đo", "điểm ngập", "điểm sạt lở", "tiểu dự án", "hố",
     "bài thi", "cơ sở lưu trú", "cơ sở giáo dục", "cơ sở y tế", "cơ sở khám chữa bệnh", "cây xanh",
+    # rescue equipment in disaster-preparedness reports
+    "áo phao", "phao", "phao tròn", "phao cứu sinh", "xuồng", "xuồng máy", "ca nô", "nhà bạt",
+    "máy phát điện", "bao cát",
 )
 # place nouns that, capitalised after a number, begin a proper name ("số 45 Phường 3", "12 Xã Tịnh
 # Hiệp"); other capitalised counted nouns still count ("1.452 Tổ công nghệ số cộng đồng")
@@ -179,7 +182,7 @@ APPROX_WORDS: dict[str, str] = {
     "tối thiểu": "trên", "ít nhất": "trên", "tối đa": "dưới", "không quá": "dưới",
 }
 # a clause containing one of these (as whole words) before the figure makes it an estimate
-ESTIMATE_PATTERN = (r"ước\s+(?:đạt|thực\s+hiện|tính|thu|chi|khoảng|cả\s+năm|năm|tăng|giảm|"
+ESTIMATE_PATTERN = (r"ước\s*$|ước\s+(?:đạt|thực\s+hiện|tính|thu|chi|khoảng|cả\s+năm|năm|tăng|giảm|"
                     r"có|sản\s+lượng|giá\s+trị|tổng|doanh|cả|trên|hơn|gần)|"
                     r"dự\s+ước|ước\s+\d|\(ước\)|ước(?=\s*[:,])")
 # "ước" in "công ước", "hiệp ước", "quy ước" ... is no estimate
@@ -198,6 +201,11 @@ CHANGE_WORDS: dict[str, str] = {
     "tăng thu": "tăng", "giảm chi": "giảm", "giảm thu": "giảm", "tăng chi": "tăng",
     "tăng gấp": "tăng", "tăng bình quân": "tăng", "giảm bình quân": "giảm", "tăng trưởng bình quân": "tăng",
 }
+# "385 tàu có chiều dài từ 15 m trở lên": a bound after "có <noun> từ" qualifies the noun before,
+# it reports no figure
+THRESHOLD_AFTER = ("trở lên", "trở xuống")
+# words that open a breakdown of the figure before ("..., trong đó khai thác 32.150 tấn")
+BREAKDOWN_WORDS = ("trong đó", "gồm", "bao gồm", "cụ thể")
 # a sign before a bracketed figure: "xi măng 1,85 triệu tấn (+6,2%); bia (-3,1%)"
 SIGN_CHANGES: dict[str, str] = {"+": "tăng", "-": "giảm", "−": "giảm", "–": "giảm"}
 # "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
@@ -272,7 +280,7 @@ ORDINAL_COMPOUNDS = frozenset({
     "phục vụ", "dịch vụ", "nhiệm vụ", "hòa giải", "hoà giải", "định kỳ", "hằng năm", "hằng tháng",
     "hằng ngày", "hằng tuần", "hàng năm", "hàng tháng", "hàng ngày", "hàng tuần", "địa điểm",
     "thời điểm", "bộ đội", "pháp luật", "mô hình", "kiểu mẫu", "cổ phần", "thành phần", "văn bản",
-    "lý giải", "biên bản"
+    "lý giải", "biên bản", "kỷ luật", "quy luật", "trực tuyến", "ngoại tuyến"
 })
 # "mỗi lớp 40 học viên": after these the ordinal word is a plain noun, not a name
 ORDINAL_CANCELLERS = frozenset({"mỗi", "các", "những", "từng", "mọi", "cả"})

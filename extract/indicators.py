@@ -68,6 +68,13 @@ _ORDINALS = frozenset(V.ORDINAL_BEFORE)
 _PLACE_NAMES = frozenset(V.PLACE_NAME_NOUNS)
 _SCALE_TOPS = frozenset(V.SCALE_TOP_BEFORE)
 _QUANTITY_SO = frozenset(V.QUANTITY_BEFORE_SO)
+_THRESHOLD_AFTER_RE = re.compile(rf"[ \t\u00a0]+(?:{V.alternation(V.THRESHOLD_AFTER)})(?!\w)")
+_THRESHOLD_BEFORE_RE = re.compile(r"(?<!\w)có(?:\s+[^\W\d]+){1,3}\s+từ\s*$", re.I)
+# "(mầm non 52, tiểu học 58, THCS 38)": words then a bare whole number, listed
+_BRACKET_ITEM = r"[^\W\d][^\W\d]*(?:[ \t\u00a0]+[^\W\d]+){0,3}[ \t\u00a0]+\d+(?:\.\d{3})*"
+_BRACKET_LIST_RE = re.compile(rf"[ \t\u00a0]*\(((?:{_BRACKET_ITEM}[ \t\u00a0]*[,;][ \t\u00a0]*)+{_BRACKET_ITEM})\)")
+_BRACKET_ITEM_RE = re.compile(r"([^\W\d][^\W\d]*(?:[ \t\u00a0]+[^\W\d]+){0,3})[ \t\u00a0]+(\d+(?:\.\d{3})*)")
+_YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}")
 _PER_ONE_RE = re.compile(r"(?:trên|mỗi|cho\s+mỗi|bình\s+quân|/)[ \t\u00a0]*$", re.I)
 _CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{_NUM}(?![\w/]))+")
 # a time word before the number only names a date part when the number fits one
@@ -177,10 +184,40 @@ def _sentence_figures(s: str) -> list[_Figure]:
         if fig is not None and _PER_ONE_RE.search(s[max(0, m.start() - 20):m.start()]) and fig.value == 1:
             consumed = fig.end  # "trên 1 ha đất canh tác": a denominator, not a figure
             continue
+        if fig is not None and _is_threshold(s, fig):
+            consumed = fig.end
+            continue
         if fig is not None:
             figures.append(fig)
             consumed = fig.end
+            if fig.kind == "count" and (parts := _bracket_breakdown(s, fig)):
+                figures.extend(parts)
+                consumed = parts[-1].end
     return figures
+
+
+def _is_threshold(s: str, fig: _Figure) -> bool:
+    """"385 tàu có chiều dài từ 15 m trở lên": the bound qualifies a noun, no figure is reported."""
+    if not _THRESHOLD_AFTER_RE.match(s, fig.unit_end):
+        return False
+    return _THRESHOLD_BEFORE_RE.search(s[max(0, fig.start - 40):fig.start]) is not None
+
+
+def _bracket_breakdown(s: str, fig: _Figure) -> list[_Figure]:
+    """"156 trường (mầm non 52, tiểu học 58, THCS 38)": the bare numbers in a bracket right after a
+    count break it down and count the same unit; "(thôn 1, thôn 5)" names things instead."""
+    bm = _BRACKET_LIST_RE.match(s, fig.end)
+    if not bm:
+        return []
+    parts = []
+    for im in _BRACKET_ITEM_RE.finditer(s, bm.start(1), bm.end(1)):
+        name, raw = im.group(1), im.group(2)
+        value = parse_number(raw)
+        if value is None or phrase_before(name, _ORDINALS) or phrase_before(name, V.TIME_UNITS):
+            return []
+        a, b = im.start(2), im.end(2)
+        parts.append(_Figure(a, b, value, None, None, fig.unit, "count", b, b))
+    return parts
 
 
 def _context_measure(s: str, m: re.Match) -> _Figure | None:
@@ -251,7 +288,10 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
                 upper = other
             if total is not None or upper is not None:
                 i, scale_word = j, word2 or scale_word
-    if (total is not None or upper is not None) and scale1 == 1:
+    # "5 đến 7 triệu": the scale word of the second number serves both; "800.000 đến 1,5 triệu": the
+    # first number is already larger than the second, so it stands unscaled
+    if (total is not None or upper is not None) and scale1 == 1 \
+            and value <= (total if total is not None else upper):
         scale1 = scale2
     unit_start = i
     unit = _read_unit(s, i, total is not None)
@@ -265,6 +305,9 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
         else:
             return None
     canon, kind, i, unit_scale = unit
+    if kind == "count" and canon.lower() not in _UNIT_TABLE and _YEAR_SHAPED.fullmatch(m.group()) \
+            and total is None and upper is None:
+        return None  # "vụ Hè Thu 2024 gieo trồng": a year before a verb, not 2024 of a guessed noun
     if kind == "money" or kind == "measure" or kind == "count":
         while pm := _PER_RE.match(s, i):
             canon += "/" + pm.group(1).lower()

@@ -625,6 +625,184 @@ AUDIT = [
       ("0,98%", 0.98, "%", "percent", {"label": "nợ xấu"}),
       ("12.450 lượt khách hàng", 12450, "lượt khách hàng", "count", {}),
       ("845 tỷ", 845000000000, "đồng", "money", {"label": "doanh số"})]),
+    # --- fifth batch, annotated blind: monthly reports, bracketed breakdowns, signed changes,
+    # ranges with one scale word, thresholds ------------------------------------------------
+    ("Sản xuất nông nghiệp: vụ Hè Thu 2024 gieo trồng được 18.560 ha lúa, đạt 101,2% KH, năng suất ước "
+     "đạt 55,8 tạ/ha, sản lượng ước 103.564 tấn; cây ngô 1.250 ha, cây sắn 3.420 ha. Tổng sản lượng lương "
+     "thực có hạt ước đạt 112,5 nghìn tấn, tăng 2.340 tấn so với vụ Hè Thu năm trước.",
+     [("18.560 ha", 18560, "ha", "measure", {"label": "gieo trồng"}),
+      ("101,2%", 101.2, "%", "percent", {"reference": "kế hoạch"}),
+      ("55,8 tạ/ha", 55.8, "tạ/ha", "measure", {"estimate": True, "label": "năng suất"}),
+      ("103.564 tấn", 103564, "tấn", "measure", {"estimate": True, "label": "sản lượng"}),
+      ("1.250 ha", 1250, "ha", "measure", {"label": "ngô"}),
+      ("3.420 ha", 3420, "ha", "measure", {"label": "sắn"}),
+      ("112,5 nghìn tấn", 112500, "tấn", "measure", {"estimate": True,
+                                                     "label": "sản lượng lương thực có hạt"}),
+      ("2.340 tấn", 2340, "tấn", "measure", {"estimate": True, "change": "tăng", "reference": ANY})]),
+    ("Trong quý III/2024, Chủ tịch UBND huyện tiếp công dân định kỳ 6 buổi với 32 lượt người, đột xuất 2 "
+     "buổi. Tổng số đơn tiếp nhận 87 đơn (kỳ trước chuyển sang 12 đơn); đã giải quyết 76/87 đơn, đạt "
+     "87,36%; số đơn tồn đọng 11 đơn, giảm 4 đơn so với quý II.",
+     [("6 buổi", 6, "buổi", "count", {}),
+      ("32 lượt người", 32, "lượt người", "count", {}),
+      ("2 buổi", 2, "buổi", "count", {}),
+      ("87 đơn", 87, "đơn", "count", {}),
+      ("12 đơn", 12, "đơn", "count", {}),
+      ("76/87 đơn", 76, "đơn", "ratio", {"total": 87}),
+      ("87,36%", 87.36, "%", "percent", {}),
+      ("11 đơn", 11, "đơn", "count", {"label": "đơn tồn đọng"}),
+      ("4 đơn", 4, "đơn", "count", {"change": "giảm", "reference": "quý II"})]),
+    ("Công tác kiểm tra, giám sát: Ủy ban Kiểm tra Huyện ủy đã kiểm tra 8 tổ chức đảng và 15 đảng viên "
+     "khi có dấu hiệu vi phạm; thi hành kỷ luật 6 đảng viên (khiển trách 4, cảnh cáo 2). Toàn Đảng bộ "
+     "hiện có 58 tổ chức cơ sở đảng với 4.235 đảng viên.",
+     [("8 tổ chức", 8, "tổ chức", "count", {}),
+      ("15 đảng viên", 15, "đảng viên", "count", {}),
+      ("6 đảng viên", 6, "đảng viên", "count", {}),
+      ("4", 4, "đảng viên", "count", {"label": "khiển trách"}),
+      ("2", 2, "đảng viên", "count", {"label": "cảnh cáo"}),
+      ("58 tổ chức", 58, "tổ chức", "count", {}),
+      ("4.235 đảng viên", 4235, "đảng viên", "count", {})]),
+    ("Từ ngày 15/12/2023 đến ngày 14/6/2024, trên địa bàn tỉnh xảy ra 45 vụ tai nạn giao thông đường bộ, "
+     "làm chết 38 người, bị thương 29 người. So với cùng kỳ năm 2023, số vụ giảm 7 vụ (-13,46%), số người "
+     "chết giảm 5 người (-11,63%), số người bị thương tăng 3 người (+11,54%).",
+     [("45 vụ", 45, "vụ", "count", {}),
+      ("38 người", 38, "người", "count", {}),
+      ("29 người", 29, "người", "count", {}),
+      ("7 vụ", 7, "vụ", "count", {"change": "giảm", "reference": "cùng kỳ", "label": "số vụ"}),
+      ("13,46%", 13.46, "%", "percent", {"change": "giảm", "reference": "cùng kỳ"}),
+      ("5 người", 5, "người", "count", {"change": "giảm", "reference": "cùng kỳ", "label": "người chết"}),
+      ("11,63%", 11.63, "%", "percent", {"change": "giảm", "reference": "cùng kỳ"}),
+      ("3 người", 3, "người", "count", {"change": "tăng", "reference": "cùng kỳ", "label": "bị thương"}),
+      ("11,54%", 11.54, "%", "percent", {"change": "tăng", "reference": "cùng kỳ"})]),
+    ("Để chủ động ứng phó mùa mưa bão năm 2024, huyện đã chuẩn bị 1.250 áo phao, 85 phao tròn, 12 xuồng "
+     "máy và 350 tấn lương thực dự trữ; xây dựng phương án sơ tán 2.150 hộ với 7.820 khẩu ở vùng trũng "
+     "thấp, ven sông. Kinh phí dự phòng cho công tác phòng chống thiên tai là 2,5 tỷ đồng, tương đương "
+     "0,8% tổng chi ngân sách huyện.",
+     [("1.250 áo phao", 1250, "áo phao", "count", {}),
+      ("85 phao tròn", 85, "phao tròn", "count", {}),
+      ("12 xuồng máy", 12, "xuồng máy", "count", {}),
+      ("350 tấn", 350, "tấn", "measure", {}),
+      ("2.150 hộ", 2150, "hộ", "count", {}),
+      ("7.820 khẩu", 7820, "khẩu", "count", {}),
+      ("2,5 tỷ đồng", 2500000000, "đồng", "money", {"label": "kinh phí dự phòng"}),
+      ("0,8%", 0.8, "%", "percent", {})]),
+    ("Năm học 2023-2024, toàn ngành có 156 trường (mầm non 52, tiểu học 58, THCS 38, THPT 8) với 2.845 "
+     "lớp và 78.560 học sinh; tỷ lệ huy động trẻ 5 tuổi ra lớp đạt 100%, trẻ 3-5 tuổi đạt 98,6%. Số trường "
+     "đạt chuẩn quốc gia 112 trường, đạt 71,79%, tăng 6 trường so với năm học trước.",
+     [("156 trường", 156, "trường", "count", {}),
+      ("52", 52, "trường", "count", {"label": "mầm non"}),
+      ("58", 58, "trường", "count", {"label": "tiểu học"}),
+      ("38", 38, "trường", "count", {"label": "THCS"}),
+      ("8", 8, "trường", "count", {"label": "THPT"}),
+      ("2.845 lớp", 2845, "lớp", "count", {}),
+      ("78.560 học sinh", 78560, "học sinh", "count", {}),
+      ("100%", 100, "%", "percent", {"label": "huy động trẻ"}),
+      ("98,6%", 98.6, "%", "percent", {"label": "trẻ 3-5 tuổi"}),
+      ("112 trường", 112, "trường", "count", {"label": "trường đạt chuẩn quốc gia"}),
+      ("71,79%", 71.79, "%", "percent", {}),
+      ("6 trường", 6, "trường", "count", {"change": "tăng", "reference": "năm học trước"})]),
+    ("Toàn huyện có 1 bệnh viện đa khoa với 250 giường bệnh và 17 trạm y tế xã; tỷ lệ bác sĩ đạt 9,5 bác "
+     "sĩ/vạn dân, số giường bệnh đạt 28,6 giường/vạn dân. Trong tháng ghi nhận 35 ca sốt xuất huyết, tăng "
+     "12 ca so với tháng trước; lũy kế 215 ca, không có ca tử vong.",
+     [("1 bệnh viện", 1, "bệnh viện", "count", {}),
+      ("250 giường bệnh", 250, "giường bệnh", "count", {}),
+      ("17 trạm y tế", 17, "trạm y tế", "count", {}),
+      ("9,5 bác sĩ/vạn dân", 9.5, "bác sĩ/vạn dân", "count", {"label": "bác sĩ"}),
+      ("28,6 giường/vạn dân", 28.6, "giường/vạn dân", "count", {"label": "giường bệnh"}),
+      ("35 ca", 35, "ca", "count", {}),
+      ("12 ca", 12, "ca", "count", {"change": "tăng", "reference": "tháng trước"}),
+      ("215 ca", 215, "ca", "count", {})]),
+    ("Các khu công nghiệp trên địa bàn đã thu hút 285 dự án, trong đó 142 dự án FDI với tổng vốn đầu tư "
+     "8,6 tỷ USD và 143 dự án trong nước với tổng vốn 52.450 tỷ đồng; tỷ lệ lấp đầy bình quân đạt 68%. "
+     "Các doanh nghiệp trong KCN giải quyết việc làm cho khoảng 45 nghìn lao động, thu nhập bình quân "
+     "8,5 - 9 triệu đồng/người/tháng.",
+     [("285 dự án", 285, "dự án", "count", {}),
+      ("142 dự án", 142, "dự án", "count", {}),
+      ("8,6 tỷ USD", 8600000000, "USD", "money", {"label": "vốn đầu tư"}),
+      ("143 dự án", 143, "dự án", "count", {}),
+      ("52.450 tỷ đồng", 52450000000000, "đồng", "money", {"label": "vốn"}),
+      ("68%", 68, "%", "percent", {"label": "lấp đầy"}),
+      ("45 nghìn lao động", 45000, "lao động", "count", {"approx": "khoảng"}),
+      ("8,5 - 9 triệu đồng/người/tháng", 8500000, "đồng/người/tháng", "money",
+       {"upper": 9000000, "label": "thu nhập bình quân"})]),
+    ("Công tác bồi thường, giải phóng mặt bằng: đã chi trả 156,8 tỷ đồng cho 845 hộ bị ảnh hưởng của 23 "
+     "dự án, bàn giao 125,6 ha mặt bằng sạch; còn 38 hộ chưa nhận tiền với số tiền 12,4 tỷ đồng. Giá đất "
+     "bồi thường bình quân 1,2 - 1,8 triệu đồng/m2 đối với đất ở nông thôn.",
+     [("156,8 tỷ đồng", 156800000000, "đồng", "money", {"label": "chi trả"}),
+      ("845 hộ", 845, "hộ", "count", {}),
+      ("23 dự án", 23, "dự án", "count", {}),
+      ("125,6 ha", 125.6, "ha", "measure", {"label": "bàn giao"}),
+      ("38 hộ", 38, "hộ", "count", {}),
+      ("12,4 tỷ đồng", 12400000000, "đồng", "money", {"label": "số tiền"}),
+      ("1,2 - 1,8 triệu đồng/m2", 1200000, "đồng/m2", "money", {"upper": 1800000,
+                                                                "label": "giá đất bồi thường"})]),
+    ("Cục Thuế tỉnh đã thực hiện 215 cuộc thanh tra, kiểm tra tại trụ sở người nộp thuế, kiến nghị truy "
+     "thu, truy hoàn và phạt 45,8 tỷ đồng, giảm lỗ 12,3 tỷ đồng; thu hồi nợ đọng 86,5 tỷ đồng, đạt 72,1% "
+     "chỉ tiêu thu nợ được giao. Số nợ thuế có khả năng thu đến 30/9 chiếm 4,8% tổng thu nội địa (chỉ "
+     "tiêu dưới 5%).",
+     [("215 cuộc thanh tra", 215, "cuộc thanh tra", "count", {}),
+      ("45,8 tỷ đồng", 45800000000, "đồng", "money", {}),
+      ("12,3 tỷ đồng", 12300000000, "đồng", "money", {"label": "giảm lỗ"}),
+      ("86,5 tỷ đồng", 86500000000, "đồng", "money", {"label": "thu hồi nợ đọng"}),
+      ("72,1%", 72.1, "%", "percent", {"reference": "chỉ tiêu"}),
+      ("4,8%", 4.8, "%", "percent", {"label": "nợ thuế"}),
+      ("5%", 5, "%", "percent", {"approx": "dưới", "reference": ANY})]),
+    ("Tổng sản lượng thủy sản 9 tháng ước đạt 45.680 tấn, tăng 3,8% so với cùng kỳ, trong đó khai thác "
+     "32.150 tấn, nuôi trồng 13.530 tấn. Diện tích nuôi trồng thủy sản 1.865 ha, trong đó nuôi tôm nước lợ "
+     "650 ha; toàn tỉnh có 1.245 tàu cá, trong đó 385 tàu có chiều dài từ 15 m trở lên.",
+     [("45.680 tấn", 45680, "tấn", "measure", {"estimate": True, "label": "sản lượng thủy sản"}),
+      ("3,8%", 3.8, "%", "percent", {"estimate": True, "change": "tăng", "reference": "cùng kỳ"}),
+      ("32.150 tấn", 32150, "tấn", "measure", {"estimate": ANY, "label": "khai thác"}),
+      ("13.530 tấn", 13530, "tấn", "measure", {"estimate": ANY, "label": "nuôi trồng"}),
+      ("1.865 ha", 1865, "ha", "measure", {"label": "diện tích nuôi trồng thủy sản"}),
+      ("650 ha", 650, "ha", "measure", {"label": "tôm nước lợ"}),
+      ("1.245 tàu cá", 1245, "tàu cá", "count", {}),
+      ("385 tàu", 385, "tàu", "count", {})]),
+    ("Tổng mức bán lẻ hàng hóa và doanh thu dịch vụ tiêu dùng tháng 8 ước đạt 4.256,3 tỷ đồng, tăng 1,2% "
+     "so với tháng trước; tính chung 8 tháng ước đạt 33.845 tỷ đồng, tăng 10,5% so với cùng kỳ năm trước. "
+     "Chỉ số giá tiêu dùng (CPI) tháng 8 tăng 0,36% so với tháng trước, bình quân 8 tháng tăng 3,85%.",
+     [("4.256,3 tỷ đồng", 4256300000000, "đồng", "money", {"estimate": True,
+                                                          "label": "tổng mức bán lẻ hàng hóa"}),
+      ("1,2%", 1.2, "%", "percent", {"estimate": True, "change": "tăng", "reference": "tháng trước"}),
+      ("33.845 tỷ đồng", 33845000000000, "đồng", "money", {"estimate": True}),
+      ("10,5%", 10.5, "%", "percent", {"estimate": True, "change": "tăng", "reference": "cùng kỳ"}),
+      ("0,36%", 0.36, "%", "percent", {"change": "tăng", "reference": "tháng trước",
+                                       "label": "chỉ số giá tiêu dùng"}),
+      ("3,85%", 3.85, "%", "percent", {"change": "tăng"})]),
+    ("Dịp nghỉ lễ 30/4 - 1/5, các điểm du lịch trên địa bàn đón khoảng 125.000 lượt khách, tăng 25% so "
+     "với cùng kỳ; trong đó khách lưu trú 38.500 lượt, khách quốc tế 4.200 lượt. Tổng doanh thu du lịch ước "
+     "đạt 168 tỷ đồng. Giá phòng khách sạn 3 sao từ 800.000 đến 1,5 triệu đồng/đêm.",
+     [("125.000 lượt khách", 125000, "lượt khách", "count", {"approx": "khoảng"}),
+      ("25%", 25, "%", "percent", {"change": "tăng", "reference": "cùng kỳ"}),
+      ("38.500 lượt", 38500, "lượt", "count", {"label": "khách lưu trú"}),
+      ("4.200 lượt", 4200, "lượt", "count", {"label": "khách quốc tế"}),
+      ("168 tỷ đồng", 168000000000, "đồng", "money", {"estimate": True, "label": "doanh thu du lịch"}),
+      ("800.000 đến 1,5 triệu đồng/đêm", 800000, "đồng/đêm", "money",
+       {"upper": 1500000, "label": "giá phòng khách sạn"})]),
+    ("Bộ phận Một cửa huyện đã tiếp nhận 12.568 hồ sơ, trong đó hồ sơ trực tuyến 9.845 hồ sơ (chiếm "
+     "78,33%); đã giải quyết 12.102 hồ sơ, trong đó trước hạn 8.456 hồ sơ, đúng hạn 3.598 hồ sơ, trễ hạn 48 "
+     "hồ sơ (chiếm 0,4%). Tỷ lệ thanh toán trực tuyến đạt 45,6%, tăng 12,3 điểm % so với năm 2023.",
+     [("12.568 hồ sơ", 12568, "hồ sơ", "count", {}),
+      ("9.845 hồ sơ", 9845, "hồ sơ", "count", {"label": "hồ sơ trực tuyến"}),
+      ("78,33%", 78.33, "%", "percent", {}),
+      ("12.102 hồ sơ", 12102, "hồ sơ", "count", {}),
+      ("8.456 hồ sơ", 8456, "hồ sơ", "count", {"label": "trước hạn"}),
+      ("3.598 hồ sơ", 3598, "hồ sơ", "count", {"label": "đúng hạn"}),
+      ("48 hồ sơ", 48, "hồ sơ", "count", {"label": "trễ hạn"}),
+      ("0,4%", 0.4, "%", "percent", {}),
+      ("45,6%", 45.6, "%", "percent", {"label": "thanh toán trực tuyến"}),
+      ("12,3 điểm %", 12.3, "điểm phần trăm", "percent", {"change": "tăng", "reference": "năm 2023"})]),
+    ("Đến 30/6/2024, toàn tỉnh có 125.680 người tham gia BHXH, đạt 32,5% lực lượng lao động trong độ "
+     "tuổi; trong đó BHXH bắt buộc 98.450 người, BHXH tự nguyện 27.230 người. Số người tham gia BHYT là "
+     "1,15 triệu người, đạt tỷ lệ bao phủ 93,8% dân số. Số nợ BHXH, BHYT, BHTN là 85,6 tỷ đồng, chiếm "
+     "3,2% số phải thu.",
+     [("125.680 người", 125680, "người", "count", {}),
+      ("32,5%", 32.5, "%", "percent", {}),
+      ("98.450 người", 98450, "người", "count", {"label": "BHXH bắt buộc"}),
+      ("27.230 người", 27230, "người", "count", {"label": "BHXH tự nguyện"}),
+      ("1,15 triệu người", 1150000, "người", "count", {"label": "BHYT"}),
+      ("93,8%", 93.8, "%", "percent", {"label": "bao phủ"}),
+      ("85,6 tỷ đồng", 85600000000, "đồng", "money", {"label": "nợ BHXH"}),
+      ("3,2%", 3.2, "%", "percent", {})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
