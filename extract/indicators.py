@@ -213,7 +213,8 @@ def _bracket_breakdown(s: str, fig: _Figure) -> list[_Figure]:
     for im in _BRACKET_ITEM_RE.finditer(s, bm.start(1), bm.end(1)):
         name, raw = im.group(1), im.group(2)
         value = parse_number(raw)
-        if value is None or phrase_before(name, _ORDINALS) or phrase_before(name, V.TIME_UNITS):
+        named = phrase_before(name, _ORDINALS) and not phrase_before(name, V.ORDINAL_COMPOUNDS)
+        if value is None or named or phrase_before(name, V.TIME_UNITS):
             return []
         a, b = im.start(2), im.end(2)
         parts.append(_Figure(a, b, value, None, None, fig.unit, "count", b, b))
