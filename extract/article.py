@@ -66,6 +66,7 @@ _DIGITS = re.compile(r"\d")
 _SEGMENT_SPLIT = re.compile(r"\s{2,}|\s*[|•·]\s*|\s+[-–—]\s+|\n")
 _STRONG_SPLIT = re.compile(r"\s{2,}|\s*[|•·]\s*|\n")
 _PAREN = re.compile(r"\([^)]*\)")
+_DASH = re.compile(r"\s+[-–—]\s+")
 _STYLE_RIGHT = re.compile(r"text-align\s*:\s*right", re.I)
 _STYLE_CENTER = re.compile(r"text-align\s*:\s*center", re.I)
 _STYLE_ITALIC = re.compile(r"font-style\s*:\s*italic", re.I)
@@ -997,6 +998,8 @@ def _info_author(lines: list[str], meta: _Meta) -> None:
             if V.SOURCE_LABEL.match(piece) or (labelled and _byline(_clean_name(labelled.group("value")
                                                                                or labelled.group("value2") or ""))):
                 segments.append(_strip_segment(piece))
+            elif _DASH.search(piece) and all(_looks_like_name(part) for part in _DASH.split(piece)):
+                segments.append(_strip_segment(piece))  # co-writers: "NGỌC ANH - THU HÀ" is one byline
             else:
                 segments += [_strip_segment(V.DATELINE_LABEL.sub("", clean_line(s))) for s in _SEGMENT_SPLIT.split(piece)]
         for seg in segments:
@@ -1190,7 +1193,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
             or (_teaser_items(body_el) >= _min_items(root) and not _has_prose(body_el))):
         page_type = "listing"
     if page_type is None and container is not None and not trusted and (
-            (_text_len(container) < ARTICLE_MIN_CHARS and _teasers(root, container) >= V.LISTING_MIN_TEASERS)
+            (_text_len(container) < ARTICLE_MIN_CHARS and _teasers(root, container) >= V.LISTING_MIN_TEASERS
+             and not _headed_item(title_el, container, order))
             or (not _has_prose(container) and (_teasers(container, None) >= V.LISTING_MIN_TEASERS_INSIDE
                                                or _teaser_items(container) >= _min_items(root)))):
         page_type = "listing"
@@ -1221,19 +1225,10 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     lines, images = _body(paras, article.title, base, meta)
 
     # The info zone: lines between the title and the body; the tail: the first lines after the body.
-    info: list[str] = []
-    zone_els: list = []
+    info, zone_els = _info_zone(title_el, container, order)
     cstart = order.get(container, 0)
     cend = order.get(_last_descendant(container), cstart)
-    if title_el is not None and not _inside(title_el, container):
-        tend = order.get(_last_descendant(title_el), 0)
-        scope = _lca(title_el, container)
-        if scope is not None and tend < cstart:
-            info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate, fields=True) if tend < p.pos < cstart
-                          and not _inside(p.el, container)]
-            info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
-            zone_els = [el for el in _clean_elements(scope) if tend < order.get(el, 0) < cstart]
-    elif title_el is None:
+    if title_el is None:
         parent = container.getparent()
         if parent is not None:
             before = [p for p in _paragraphs(parent, order, _is_hard_boilerplate, fields=True) if p.pos < cstart
@@ -1324,6 +1319,30 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
     article.attachments = _attachments(container, base)
     if not article.title:
         article.title = _ld_title(ld)
+
+
+def _info_zone(title_el, container, order) -> tuple[list[str], list]:
+    """The lines and elements between the headline and the body (dateline, views, byline)."""
+    if title_el is None or _inside(title_el, container):
+        return [], []
+    cstart = order.get(container, 0)
+    tend = order.get(_last_descendant(title_el), 0)
+    scope = _lca(title_el, container)
+    if scope is None or tend >= cstart:
+        return [], []
+    info_paras = [p for p in _paragraphs(scope, order, _is_hard_boilerplate, fields=True) if tend < p.pos < cstart
+                  and not _inside(p.el, container)]
+    info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
+    return info, [el for el in _clean_elements(scope) if tend < order.get(el, 0) < cstart]
+
+
+def _headed_item(title_el, container, order) -> bool:
+    """A headline, then a dateline, then the body, with no headline link between: one news item,
+    however short its text (a listing's teasers each bring their own headline link)."""
+    info, zone_els = _info_zone(title_el, container, order)
+    if any(el.tag == "a" and len(clean_line(el.text_content())) >= V.TEASER_MIN_CHARS for el in zone_els):
+        return False
+    return _pick_date(info) is not None
 
 
 def _clean_elements(scope) -> list:
