@@ -343,8 +343,11 @@ def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int]
         canon, kind = _UNIT_TABLE[surface]
         scale = V.MONEY_SCALED.get(surface, (1, ""))[0]
         if kind == "count" and surface != um.group(1) and um.group(1)[0].isupper() \
-                and not um.group(1).isupper() and not ratio and surface in _PLACE_NAMES:
-            return None  # "5 Xã ..." starts a name, not a count; "95/95 Tổ ...", "1.452 Tổ ..." count
+                and not um.group(1).isupper() and not ratio:
+            # "5 Xã ..." starts a name and "4 Giải ngân ..." (a table row) a verb, not a count;
+            # "95/95 Tổ ...", "1.452 Tổ công nghệ số" count
+            if surface in _PLACE_NAMES or (first_word(s[um.start(1):um.start(1) + 40]) or "").lower() != surface:
+                return None
         end = um.end()
         if surface.startswith("lượt"):  # "450 lượt doanh nghiệp", "lượt khách hàng" (not "lượt khách")
             lm = _LUOT_RE.match(s, um.start(1) + len("lượt"))
