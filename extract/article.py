@@ -929,6 +929,7 @@ def _info_like(text: str) -> bool:
     for seg in _SEGMENT_SPLIT.split(rest):
         seg = _strip_segment(clean_line(seg).strip(" -–—|,.:"))
         if seg and not _INT.match(seg) and not _is_chrome(seg) and not _author_value(seg) \
+                and not V.AUTHOR_FIELD.match(seg) \
                 and not V.SOURCE_LABEL.match(seg) and not V.CATEGORY_LABEL.match(seg) and not _looks_like_name(seg):
             return False
     return True
@@ -936,10 +937,15 @@ def _info_like(text: str) -> bool:
 
 # ---------------------------------------------------------------- info zone: date, views, author
 
+def _site_counter(text: str) -> bool:
+    """Whether text shows a site-wide counter (an article's own "Lượt truy cập: 45" does not count)."""
+    return bool(V.SITE_COUNTER.search(V.ARTICLE_HITS.sub(" ", text)))
+
+
 def _pick_date(lines: list[str]) -> DateHit | None:
     """The first dateline's date; a sentence that mentions a date (a sapo, a caption) is not a dateline."""
     for line in lines:
-        if V.SITE_COUNTER.search(line) and not V.PUBLISHED_LABEL.search(line):
+        if _site_counter(line) and not V.PUBLISHED_LABEL.search(line):
             continue
         if not _info_like(clean_line(line)):
             continue
@@ -949,23 +955,29 @@ def _pick_date(lines: list[str]) -> DateHit | None:
     return None
 
 
-def _views(lines: list[str], zone_els) -> int | None:
+def _views(lines: list[str], zone_els, own_box: bool = False) -> int | None:
+    """The article's view count; own_box: lines between headline and body, where Joomla's
+    "Lượt truy cập: 45" is the article's, not the site's counter."""
+    counter = _site_counter if own_box else V.SITE_COUNTER.search
     for line in lines:
         for seg in re.split(r"\s*[|•]\s*|\n", line):
-            if V.SITE_COUNTER.search(seg):
+            hits = V.ARTICLE_HITS.search(seg) if own_box else None
+            if hits and not counter(seg):
+                return _to_int(hits.group("n"))
+            if counter(seg):
                 continue
             m = V.VIEWS_LABELED.search(seg) or V.VIEWS_AFTER_NUMBER.search(seg)
             if m:
                 return _to_int(m.group("n"))
     for el in zone_els:
-        if V.VIEWS_CLASS.search(_classes(el)) and not V.SITE_COUNTER.search(el.text_content()):
+        if V.VIEWS_CLASS.search(_classes(el)) and not counter(el.text_content()):
             digits = re.findall(r"\d[\d.,]*", el.text_content())
             if len(digits) == 1:
                 return _to_int(digits[0])
     # "18/08/2023 16:01    158": a lone number printed after the date line.
     for line in lines:
         hits = find_dates(line)
-        if not hits or V.SITE_COUNTER.search(line):
+        if not hits or counter(line):
             continue
         rest = line
         for h in reversed(hits):
@@ -1291,7 +1303,7 @@ def _fill_article(article: Article, root, container, order, title_el, base, ld: 
                     break
     article.published = published or meta.date
 
-    article.views = _views(info, zone_els)
+    article.views = _views(info, zone_els, own_box=title_el is not None)
     if article.views is None:  # "Lượt xem: 0" is a count, not a missing one
         article.views = _views(tail, tail_els)
     for line in info:

@@ -178,6 +178,9 @@ AUTHOR_LABEL = re.compile(
     r"^\s*(?:đăng bởi|viết bởi|bởi|posted by|written by|by)\s+(?P<value2>.+)$",
     re.I,
 )
+# A labelled poster field in a dateline ("Người đăng: admin"): metadata whatever account it names.
+AUTHOR_FIELD = re.compile(r"^\s*(?:tác giả|người đăng|người viết|đăng bởi|người cập nhật|biên tập viên|posted by)\s*[:：]",
+                          re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?[\s.]*$", re.I)
 # A photo credit printed after the writer's name: "Tin: Hà Trinh; Ảnh: Minh Long", "Bài: A - Ảnh: B".
 CREDIT_AFTER_NAME = re.compile(r"\s*[;,|–—-]?\s*\(?(?:ảnh|video|đồ họa|đồ hoạ|clip)\s*[:：].*$", re.I)
@@ -189,8 +192,11 @@ SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên
 # Words that may sit between or before the names of a byline: "Văn Thành và Thu Hương", "CTV Phương Liên".
 NAME_CONNECTORS = frozenset(("và", "-", "–", "&", ",", "cùng"))
 NAME_PREFIXES = frozenset(("ctv", "pv", "ths", "ts", "bs", "ks", "ls", "nhóm", "btv", "nsưt", "nsnd"))
+# Labels of a posting time that CMS templates print ("Được đăng ngày" in Joomla, "Thời gian đăng", "Ngày tạo"),
+# shared by the dateline tables below.
+POSTED_LABELS = r"thời gian (?:đăng|cập nhật|xuất bản)(?: tin| bài)?|được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo"
 # The label in front of a dateline.
-DATELINE_LABEL = re.compile(r"^(?:được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo|ngày đăng|"
+DATELINE_LABEL = re.compile(r"^(?:" + POSTED_LABELS + r"|ngày đăng|"
                             r"đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
                             r"thời gian|posted on|published)\s*:?\s*", re.I)
 
@@ -235,6 +241,9 @@ VIEWS_LABELED = re.compile(
     re.I,
 )
 VIEWS_AFTER_NUMBER = re.compile(r"(?<![\d:/.,])(?P<n>\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b", re.I)
+# Joomla's Vietnamese "Hits": "Lượt truy cập: 45" in the article's own box counts its reads (the
+# site's counters say "Tổng"/"Số lượt truy cập" or sit in a sidebar or footer).
+ARTICLE_HITS = re.compile(r"(?<![\wÀ-ỹ])(?<!tổng )(?<!số )lượt truy cập\s*[:：]\s*(?P<n>\d[\d.,]*)", re.I)
 # Site-wide counters: never the article's views.
 SITE_COUNTER = re.compile(r"số lượt truy cập|tổng số lượt xem|tổng lượt xem|đang truy cập|tổng lượt truy cập|"
                           r"lượt truy cập|đang online|trực tuyến|hôm nay|hôm qua|tuần này|tháng này|"
@@ -248,12 +257,12 @@ NOT_PUBLISHED_LABEL = re.compile(
     r"ngày sinh|copyright|©)[^0-9]{0,25}$",
     re.I,
 )
-PUBLISHED_LABEL = re.compile(r"(?:được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo|ngày đăng|"
+PUBLISHED_LABEL = re.compile(r"(?:" + POSTED_LABELS + r"|ngày đăng|"
                              r"đăng ngày|ngày xuất bản|xuất bản|đăng lúc|ngày cập nhật|cập nhật|"
                              r"posted|published|thời gian)\s*:?\s*$", re.I)
 
 # Words of a dateline other than the date itself ("Ngày đăng: …", "Cập nhật lúc …", "(GMT+7)").
-DATELINE_WORDS = re.compile(r"được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo|ngày đăng|"
+DATELINE_WORDS = re.compile(POSTED_LABELS + r"|ngày đăng|"
                             r"đăng ngày|ngày xuất bản|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|"
                             r"thời gian|posted on|published|\(?gmt\s*\+\s*7\)?|\bngày\b|\blúc\b|\bgiờ\b", re.I)
 

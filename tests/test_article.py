@@ -132,6 +132,10 @@ def test_person_in_meta_author_is_used_when_no_byline():
     ("<span>Cập nhật: 05/01/2024 10:30</span> | <span>158</span>", 158),
     ("<span>05/01/2024 10:30</span> | <span>0 bình luận</span>", None),
     ("<span>Thứ 6 05/01/2024 10:30</span>", None),
+    # Joomla's Vietnamese "Hits" label in the article's own box is its count, not the site's.
+    ("<span>05/01/2024 10:30</span> | <span>Lượt truy cập: 45</span>", 45),
+    ("<span>05/01/2024 10:30</span> | <span>Tổng lượt truy cập: 4.567</span>", None),
+    ("<span>05/01/2024 10:30</span> | <span>Lượt xem: 0</span>", 0),
 ])
 def test_views(info, views):
     assert extract(page(info=info)).views == views
@@ -160,6 +164,21 @@ def test_meta_time_completes_a_date_only_dateline():
 def test_structured_date_when_no_visible_dateline():
     head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-01-05T10:30:00+07:00"}</script>'
     assert extract(page(info="", head=head)).published == "2024-01-05T10:30:00+07:00"
+
+
+@pytest.mark.parametrize("info", [
+    "<div>Được đăng ngày Thứ sáu, 05 Tháng 1 2024 10:30</div>",
+    "<div>Thời gian đăng: 05/01/2024 10:30</div>",
+    "<div>Ngày xuất bản: 05/01/2024 10:30 &nbsp; Người đăng: admin</div>",
+    "<div>Ngày tạo: 05/01/2024 10:30</div><div>Lần cập nhật cuối (Thứ hai, 08 Tháng 1 2024 08:00)</div>",
+])
+def test_posting_labels_of_cms_templates(info):
+    assert extract(page(info=info)).published == "2024-01-05T10:30:00+07:00"
+
+
+def test_last_modified_line_is_not_the_publication_date():
+    after = "<p>Lần cập nhật cuối ( Thứ hai, 08 Tháng 1 2024 08:00 )</p>"
+    assert extract(page(info="", after=after)).published is None
 
 
 def test_dateline_inside_the_body_container():
