@@ -30,10 +30,14 @@ DROP_PARAM_SUFFIXES = ("_redirect", "_backurl", "_inheritredirect")
 # Parameter values that are the default and so say nothing: p_p_state=normal is the same page as none.
 DEFAULT_PARAM_VALUES = {"p_p_state": {"normal"}}
 
-# Print views duplicate an article in a bare layout: never fetched as pages.
-PRINT_VIEW_PARAMS = {"p_p_state": {"pop_up", "exclusive"}, "print": None, "view": {"print"}, "printable": None,
-                     "tmpl": {"component"}, "layout": {"print"}}
-PRINT_VIEW_PATH = re.compile(r"/(print|in-bai-viet|print-view|printpreview)(/|$|\.)", re.I)
+# Print views duplicate an article in a bare layout: never fetched as pages. A parameter named here
+# (None: whatever its value), or any parameter whose value is one of PRINT_VALUES ("?mode=print",
+# "?action=print", "?type=inbai"), or a path segment such as "/print/", "/in-bai/", "print.aspx".
+PRINT_VIEW_PARAMS = {"p_p_state": {"pop_up", "exclusive"}, "print": None, "printable": None, "isprint": None,
+                     "inbai": None, "print-friendly": None, "tmpl": {"component"}}
+PRINT_VALUES = frozenset({"print", "printable", "printview", "print-view", "printer", "inbai", "in-bai", "ban-in"})
+PRINT_VIEW_PATH = re.compile(r"/(print|printable|in-?bai(?:-?viet)?|in-?tin|ban-?in|print-?view|printpreview|"
+                             r"print-?friendly)(/|$|\.)", re.I)
 
 ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx")
 ATTACHMENT_IN_PATH = re.compile(r"^/documents/.*\.(pdf|docx?|xlsx?)/", re.I)
@@ -127,7 +131,7 @@ def is_print_view(url: str) -> bool:
         return True
     for name, value in parse_qsl(parts.query, keep_blank_values=True):
         wanted = PRINT_VIEW_PARAMS.get(name.lower(), False)
-        if wanted is None or (wanted and value.lower() in wanted):
+        if wanted is None or (wanted and value.lower() in wanted) or value.lower() in PRINT_VALUES:
             return True
     return False
 

@@ -41,6 +41,15 @@ def test_print_views_and_attachments():
     assert is_print_view("http://h/-/tin?p_p_state=pop_up")
     assert is_print_view("http://h/vi/news/print/48212/")
     assert not is_print_view("http://h/-/tin?p_p_state=maximized")
+    # Print views of other CMS families: any parameter valued "print", Joomla's component template,
+    # print paths of .NET and PHP portals.
+    for url in ("http://h/tin-tuc/chi-tiet/12/slug?mode=print", "http://h/Default.aspx?tabid=5&action=print",
+                "http://h/index.php?option=com_content&id=12&tmpl=component&print=1", "http://h/in-bai/12345",
+                "http://h/tin-tuc/12-slug.html?isprint=1", "http://h/news/print.aspx?id=12", "http://h/a?type=inbai"):
+        assert is_print_view(url), url
+    for url in ("http://h/tin-tuc/chi-tiet/12/in-an-bao-bi-xuat-khau", "http://h/tin/in-dam-dau-an?layout=blog",
+                "http://h/index.php?option=com_content&view=article&id=12", "http://h/printing-house/"):
+        assert not is_print_view(url), url
     assert is_attachment("http://h/uploads/ke-hoach.PDF")
     assert is_attachment("http://h/documents/20182/0/ke-hoach.docx/7f3c-uuid?t=1")
     assert not is_attachment("http://h/-/pdf-la-gi")
