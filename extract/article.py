@@ -876,7 +876,7 @@ def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -
                 and not paras[i - 1].has_text:
             images[-1].caption = text
             continue
-        if _is_chrome(text) or _is_attachment_line(p):
+        if _is_chrome(text) or _is_attachment_line(p) or _is_see_also(p):
             continue
         if len(out) < 2 and len(text) <= MAX_INFO_LINE_CHARS and _info_like(text):
             meta.info_lines.append(p.raw)
@@ -895,6 +895,15 @@ def _is_link_line(p: Para) -> bool:
         return False
     linked = sum(len(clean_line(a.text_content())) for a in el.iter("a"))
     return linked >= 0.6 * len(p.text)
+
+
+def _is_see_also(p: Para) -> bool:
+    """"Xem thêm: <link to another article>" inside the body: a pointer to other news, not text."""
+    m = V.SEE_ALSO_LABEL.match(p.text)
+    if p.el is None or not m or len(p.text) > MAX_INFO_LINE_CHARS:
+        return False
+    linked = sum(len(clean_line(a.text_content())) for a in p.el.iter("a"))
+    return linked >= 0.6 * len(p.text[m.end():].strip())
 
 
 def _cap(body: str) -> str:
@@ -929,7 +938,7 @@ def _info_like(text: str) -> bool:
     for seg in _SEGMENT_SPLIT.split(rest):
         seg = _strip_segment(clean_line(seg).strip(" -–—|,.:"))
         if seg and not _INT.match(seg) and not _is_chrome(seg) and not _author_value(seg) \
-                and not V.AUTHOR_FIELD.match(seg) \
+                and not V.AUTHOR_FIELD.match(seg) and not V.SECTION_NAMES.match(seg) \
                 and not V.SOURCE_LABEL.match(seg) and not V.CATEGORY_LABEL.match(seg) and not _looks_like_name(seg):
             return False
     return True

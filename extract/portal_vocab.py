@@ -98,6 +98,10 @@ RELATED_HEADINGS = re.compile(
     re.I,
 )
 
+# A line inside the body that points to other news: the label, then a link ("Xem thêm: <headline>").
+SEE_ALSO_LABEL = re.compile(r"^(?:xem thêm|đọc thêm|xem tiếp|tin liên quan|bài liên quan|tin cùng chủ đề|"
+                            r"bài viết liên quan|>>|»)\s*[:：>»]*\s*(?=\S)", re.I)
+
 # Whole lines that are page chrome, never article text (only lines up to MAX_CHROME_CHARS long).
 MAX_CHROME_CHARS = 80
 CHROME_LINES = re.compile(

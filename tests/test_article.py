@@ -181,6 +181,31 @@ def test_last_modified_line_is_not_the_publication_date():
     assert extract(page(info="", after=after)).published is None
 
 
+def test_category_and_date_line_above_the_headline():
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a></div><div class="news-detail">
+<div class="cat-date"><a href="/thoi-su">Thời sự</a> - 05/01/2024 10:30</div><h1>{TITLE}</h1>
+<div class="news-content">{BODY}</div></div></body></html>"""
+    article = extract(html)
+    assert (article.title, article.published) == (TITLE, "2024-01-05T10:30:00+07:00")
+    assert article.body == "\n\n".join(PARAS)
+
+
+@pytest.mark.parametrize("line", [
+    '<p><em>Xem thêm: <a href="/-/hoi-nghi">Hội nghị tổng kết công tác cải cách hành chính năm 2022</a></em></p>',
+    '<p><strong>Tin liên quan:</strong> <a href="/-/hoi-nghi">Huyện triển khai nhiệm vụ cải cách hành chính năm 2024</a></p>',
+])
+def test_see_also_line_inside_the_body_is_not_text(line):
+    article = extract(page(BODY + line + "<p>Hà Trinh</p>"))
+    assert article.body == "\n\n".join(PARAS)
+    assert article.author == "Hà Trinh"
+
+
+def test_see_also_words_in_a_sentence_stay():
+    para = "<p>Xem thêm thông tin chi tiết về thủ tục tại Bộ phận một cửa của huyện hoặc trên Cổng dịch vụ công.</p>"
+    assert extract(page(BODY + para)).body.endswith("trên Cổng dịch vụ công.")
+
+
 def test_dateline_inside_the_body_container():
     article = extract(page("<p>Ngày đăng: 11/07/2024&nbsp; 09:45</p>" + BODY, info=""))
     assert article.published == "2024-07-11T09:45:00+07:00"
