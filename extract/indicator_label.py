@@ -5,7 +5,7 @@ Rules, in order:
   verb ("đạt", "là", "chiếm", ...), opening phrases ("Trong 6 tháng đầu năm
   2023,", "Đến nay,") and trailing places/dates ("tại UBND huyện");
 - a later figure of the same clause names only a part ("Tỷ lệ X cấp huyện đạt
-  95%, cấp xã đạt 92%"): both carry the shared subject "tỷ lệ X";
+  95%, cấp xã đạt 92%"): it carries the shared subject with its own part ("tỷ lệ X cấp xã");
 - a count whose subject is empty or only a place ("Toàn huyện có 5 xã đạt
   chuẩn") is labelled by its counted noun and what follows ("xã đạt chuẩn").
 """
@@ -153,20 +153,19 @@ def _replace_last(base: str, word: str) -> str:
 
 
 def _parallel(earlier: list[Indicator], words: list[str]) -> str | None:
-    """"... cấp huyện đạt 95%, cấp xã đạt 92%": strip "cấp huyện" from the earlier labels."""
+    """"Tỷ lệ X cấp huyện đạt 95%, cấp xã đạt 92%": "cấp xã" takes the place of "cấp huyện" after
+    the shared subject ("tỷ lệ X cấp xã"), so each label names both the subject and its part
+    ("đăng ký khai sinh 3.456 trường hợp, khai tử 1.215 trường hợp")."""
     if not words or len(words) > 3:
         return None
     head = words[0].lower()
-    shared = None
-    for ind in earlier[-4:]:
+    for ind in reversed(earlier[-4:]):
         label_words = (ind.label or "").split()
         for i in range(len(label_words) - 1, 1, -1):
             tail = [w.lower() for w in label_words[i:]]
             if tail[0] == head and len(tail) == len(words) and tail != [w.lower() for w in words]:
-                ind.label = " ".join(label_words[:i])
-                shared = ind.label
-                break
-    return shared
+                return " ".join(label_words[:i] + words)
+    return None
 
 
 def _post_unit(s: str, figures: list[dict], k: int) -> str | None:

@@ -38,7 +38,7 @@ MONEY_SCALED: dict[str, tuple[int, str]] = {
 MEASURE_UNITS: dict[str, str] = {
     "ha": "ha", "héc-ta": "ha", "hécta": "ha", "hec-ta": "ha", "hecta": "ha", "héc ta": "ha",
     "km2": "km2", "km²": "km2", "km": "km", "ki-lô-mét": "km", "kilômét": "km", "cây số": "km",
-    "m2": "m2", "m²": "m2", "mét vuông": "m2", "m3": "m3", "m³": "m3", "mét khối": "m3",
+    "m2": "m2", "m²": "m2", "mét vuông": "m2", "m2 sàn": "m2 sàn", "m² sàn": "m2 sàn", "m3": "m3", "m³": "m3", "mét khối": "m3",
     "m": "m", "mét": "m", "cm": "cm", "mm": "mm", "md": "md", "mét dài": "md",
     "tấn": "tấn", "tạ": "tạ", "yến": "yến", "kg": "kg", "ki-lô-gam": "kg", "kilôgam": "kg",
     "gam": "g", "gram": "g",
@@ -127,6 +127,7 @@ COUNT_UNITS: tuple[str, ...] = (
     # rescue equipment in disaster-preparedness reports
     "áo phao", "phao", "phao tròn", "phao cứu sinh", "xuồng", "xuồng máy", "ca nô", "nhà bạt",
     "máy phát điện", "bao cát",
+    "bản sao", "bản chính", "dân quân", "dân quân tự vệ", "biên chế",
 )
 # place nouns that, capitalised after a number, begin a proper name ("số 45 Phường 3", "12 Xã Tịnh
 # Hiệp"); other capitalised counted nouns still count ("1.452 Tổ công nghệ số cộng đồng")
@@ -145,6 +146,7 @@ COORDINATED_NOUNS: tuple[str, ...] = (
     "người lao động", "người dân", "giáo viên", "cán bộ", "chiến sĩ", "nhân dân",
     "hộ nghèo", "hộ cận nghèo", "hộ mới thoát nghèo", "hội viên", "đoàn viên", "thanh niên",
     "phụ nữ", "trẻ em", "người cao tuổi", "công nhân", "đồng bào",
+    "cụm công nghiệp", "khu công nghiệp", "cụm", "dự án", "đề tài", "đề án", "công trình",
 )
 # words that are a measure only after a subject naming it ("tuổi thọ trung bình 73,5 tuổi"),
 # otherwise a qualifier ("trẻ dưới 5 tuổi", "từ 18 tuổi trở lên"): unit -> subjects

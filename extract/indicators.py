@@ -56,9 +56,7 @@ _UNIT_RE = re.compile(rf"{_SP}({V.alternation(_UNIT_TABLE)})(?!\w)", re.I)
 # "đồng/kg", "đồng một kg", and per a round number of people: "115 máy/100 dân"
 _PER_RE = re.compile(rf"(?:[ \t\u00a0]?/[ \t\u00a0]?|[ \t\u00a0]+(?:{V.alternation(V.PER_WORDS)})[ \t\u00a0]+)"
                      rf"((?:1(?:0{{1,2}}|\.000|0\.000|00\.000)[ \t\u00a0])?(?:{V.alternation(V.PER_UNITS)}))(?!\w)", re.I)
-# "19/19 tiêu chí, xã Tịnh Thới ...": a listed noun before a name starts a new subject
-_COORD_RE = re.compile(rf",{_SP}({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)"
-                       r"(?![ \t\u00a0]+[A-ZĐÀ-Ỹ])")
+_COORD_RE = re.compile(rf",{_SP}({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]?\d)")
 _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({V.alternation(V.COORDINATED_NOUNS)})(?!\w)(?![ \t\u00a0]*\d)")
 _LUOT_RE = re.compile(rf"[ \t\u00a0]({V.alternation(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
@@ -380,6 +378,8 @@ def _coordinated(s: str, unit: str, i: int) -> tuple[str, int]:
     parts = [unit]
     j = i
     while cm := _COORD_RE.match(s, j):
+        if s[cm.end():cm.end() + 3].lstrip(" \t\u00a0")[:1].isupper():
+            break  # "19/19 tiêu chí, xã Tịnh Thới ...": a noun before a name starts a new subject
         parts.append(cm.group(1))
         j = cm.end()
     if len(parts) > 1:

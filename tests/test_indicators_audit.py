@@ -803,6 +803,79 @@ AUDIT = [
       ("93,8%", 93.8, "%", "percent", {"label": "bao phủ"}),
       ("85,6 tỷ đồng", 85600000000, "đồng", "money", {"label": "nợ BHXH"}),
       ("3,2%", 3.2, "%", "percent", {})]),
+    # --- sixth batch, annotated blind after the fifth batch's fixes: staffing, civil status,
+    # conscription, environment, power, housing, sport, science -------------------------------
+    ("Năm 2024, tổng biên chế công chức được giao là 1.245 biên chế, có mặt 1.198 người (thiếu 47 biên "
+     "chế); số lượng người làm việc trong đơn vị sự nghiệp công lập 8.650 người, giảm 215 người (2,42%) so "
+     "với năm 2023 theo lộ trình tinh giản.",
+     [("1.245 biên chế", 1245, "biên chế", "count", {}),
+      ("1.198 người", 1198, "người", "count", {}),
+      ("47 biên chế", 47, "biên chế", "count", {}),
+      ("8.650 người", 8650, "người", "count", {"label": "người làm việc"}),
+      ("215 người", 215, "người", "count", {"change": "giảm", "reference": "năm 2023"}),
+      ("2,42%", 2.42, "%", "percent", {"change": "giảm", "reference": "năm 2023"})]),
+    ("Công tác hộ tịch: đăng ký khai sinh 3.456 trường hợp, khai tử 1.215 trường hợp, kết hôn 1.102 cặp; "
+     "chứng thực 25.680 bản sao từ bản chính, thu lệ phí 152,3 triệu đồng. Hòa giải thành 186/215 vụ việc, "
+     "đạt 86,5%.",
+     [("3.456 trường hợp", 3456, "trường hợp", "count", {"label": "khai sinh"}),
+      ("1.215 trường hợp", 1215, "trường hợp", "count", {"label": "khai tử"}),
+      ("1.102 cặp", 1102, "cặp", "count", {"label": "kết hôn"}),
+      ("25.680 bản sao", 25680, "bản sao", "count", {}),
+      ("152,3 triệu đồng", 152300000, "đồng", "money", {"label": "lệ phí"}),
+      ("186/215 vụ việc", 186, "vụ việc", "ratio", {"total": 215}),
+      ("86,5%", 86.5, "%", "percent", {})]),
+    ("Huyện đã hoàn thành 100% chỉ tiêu giao quân năm 2024 với 185 thanh niên nhập ngũ (trong đó 12 đảng "
+     "viên, 98 thanh niên có trình độ cao đẳng, đại học); tổ chức huấn luyện cho 1.250 dân quân tự vệ, đạt "
+     "98,4% quân số.",
+     [("100%", 100, "%", "percent", {"reference": "chỉ tiêu"}),
+      ("185 thanh niên", 185, "thanh niên", "count", {}),
+      ("12 đảng viên", 12, "đảng viên", "count", {}),
+      ("98 thanh niên", 98, "thanh niên", "count", {}),
+      ("1.250 dân quân tự vệ", 1250, "dân quân tự vệ", "count", {}),
+      ("98,4%", 98.4, "%", "percent", {})]),
+    ("Tỷ lệ chất thải rắn sinh hoạt đô thị được thu gom, xử lý đạt 95,2%, khu vực nông thôn đạt 72,6%; "
+     "lượng rác thải phát sinh khoảng 450 tấn/ngày. Có 8/9 khu, cụm công nghiệp đang hoạt động có hệ thống "
+     "xử lý nước thải tập trung đạt chuẩn.",
+     [("95,2%", 95.2, "%", "percent", {"label": "chất thải rắn sinh hoạt"}),
+      ("72,6%", 72.6, "%", "percent", {"label": "nông thôn"}),
+      ("450 tấn/ngày", 450, "tấn/ngày", "measure", {"approx": "khoảng", "label": "rác thải"}),
+      ("8/9 khu, cụm công nghiệp", 8, "khu, cụm công nghiệp", "ratio", {"total": 9})]),
+    ("Sản lượng điện thương phẩm năm 2023 đạt 1.856 triệu kWh, tăng 7,8%; tỷ lệ tổn thất điện năng giảm còn "
+     "4,25%, giảm 0,32 điểm phần trăm so với năm 2022. Toàn tỉnh có 100% xã có điện lưới quốc gia, 99,85% "
+     "số hộ sử dụng điện.",
+     [("1.856 triệu kWh", 1856000000, "kWh", "measure", {"label": "điện thương phẩm"}),
+      ("7,8%", 7.8, "%", "percent", {"change": "tăng"}),
+      ("4,25%", 4.25, "%", "percent", {"label": "tổn thất điện năng"}),
+      ("0,32 điểm phần trăm", 0.32, "điểm phần trăm", "percent", {"change": "giảm", "reference": "năm 2022"}),
+      ("100%", 100, "%", "percent", {}),
+      ("99,85%", 99.85, "%", "percent", {})]),
+    ("Trên địa bàn tỉnh có 5 dự án nhà ở xã hội đang triển khai với quy mô 3.250 căn hộ, tổng vốn đầu tư "
+     "khoảng 2.800 tỷ đồng; giá bán dự kiến từ 12 - 15 triệu đồng/m2. Tỷ lệ đô thị hóa đạt 32,5%, diện tích "
+     "nhà ở bình quân 25,6 m2 sàn/người.",
+     [("5 dự án", 5, "dự án", "count", {}),
+      ("3.250 căn hộ", 3250, "căn hộ", "count", {"label": "quy mô"}),
+      ("2.800 tỷ đồng", 2800000000000, "đồng", "money", {"approx": "khoảng", "label": "vốn đầu tư"}),
+      ("12 - 15 triệu đồng/m2", 12000000, "đồng/m2", "money", {"upper": 15000000, "label": "giá bán"}),
+      ("32,5%", 32.5, "%", "percent", {"label": "đô thị hóa"}),
+      ("25,6 m2 sàn/người", 25.6, "m2 sàn/người", "measure", {"label": "diện tích nhà ở bình quân"})]),
+    ("Tại Đại hội Thể dục thể thao tỉnh lần thứ IX, đoàn huyện giành 25 huy chương vàng, 32 huy chương bạc "
+     "và 41 huy chương đồng, xếp thứ 3 toàn đoàn. Toàn huyện có 156/162 thôn, tổ dân phố có nhà văn hóa, đạt "
+     "96,3%; 85% gia đình đạt danh hiệu “Gia đình văn hóa”.",
+     [("25 huy chương vàng", 25, "huy chương vàng", "count", {}),
+      ("32 huy chương bạc", 32, "huy chương bạc", "count", {}),
+      ("41 huy chương đồng", 41, "huy chương đồng", "count", {}),
+      ("156/162 thôn, tổ dân phố", 156, "thôn, tổ dân phố", "ratio", {"total": 162}),
+      ("96,3%", 96.3, "%", "percent", {}),
+      ("85%", 85, "%", "percent", {"label": "gia đình"})]),
+    ("Năm 2024, Sở KH&CN đã nghiệm thu 18 đề tài, dự án cấp tỉnh với tổng kinh phí 12,6 tỷ đồng; hỗ trợ 35 "
+     "doanh nghiệp đổi mới công nghệ, mỗi doanh nghiệp tối đa 300 triệu đồng. Diện tích sản xuất nông "
+     "nghiệp ứng dụng công nghệ cao đạt 1.250 ha, chiếm 2,1% diện tích đất nông nghiệp.",
+     [("18 đề tài, dự án", 18, "đề tài, dự án", "count", {}),
+      ("12,6 tỷ đồng", 12600000000, "đồng", "money", {"label": "kinh phí"}),
+      ("35 doanh nghiệp", 35, "doanh nghiệp", "count", {}),
+      ("300 triệu đồng", 300000000, "đồng", "money", {"approx": "dưới"}),
+      ("1.250 ha", 1250, "ha", "measure", {"label": "công nghệ cao"}),
+      ("2,1%", 2.1, "%", "percent", {})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "
