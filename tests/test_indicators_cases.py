@@ -593,6 +593,12 @@ CASES = [
     ("Dư nợ bình quân 1,2 tỷ đồng/hợp tác xã.",
      [("1,2 tỷ đồng/hợp tác xã", 1200000000, "đồng/hợp tác xã", "money", {})]),
     ("Mùa vụ 2023 thu hoạch xong.", []),
+    ("Tỷ lệ hồ sơ giải quyết đúng hạn cấp tỉnh đạt 99%, cấp huyện đạt 97%, cấp xã đạt 95%.",
+     [("99%", 99, "%", "percent", {"label": "tỷ lệ hồ sơ giải quyết đúng hạn cấp tỉnh"}),
+      ("97%", 97, "%", "percent", {"label": "tỷ lệ hồ sơ giải quyết đúng hạn cấp huyện"}),
+      ("95%", 95, "%", "percent", {"label": "tỷ lệ hồ sơ giải quyết đúng hạn cấp xã"})]),
+    ("Có 6/7 khu, cụm công nghiệp có hệ thống xử lý nước thải.",
+     [("6/7 khu, cụm công nghiệp", 6, "khu, cụm công nghiệp", "ratio", {"total": 7})]),
 ]
 
 NEGATIVES = [
