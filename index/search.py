@@ -19,24 +19,27 @@ from __future__ import annotations
 
 import html
 import json
+import pickle
 import math
 import re
 import sys
 import threading
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import accumulate
 from pathlib import Path
 
 import numpy as np
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+from whoosh.formats import Positions
 from whoosh.query import And, AndMaybe, AndNot, NumericRange, Or, Phrase, Query, Term
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from extract.errors import BadInput
-from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, TermForms, normalize_text,
-                            query_terms, terms)
+from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, TOKEN_RE, TermForms, normalize_text,
+                            query_terms, token_forms)
 from index.datadir import index_dir
 from index.searchindex import category_key
 from index.store import Store, open_records
@@ -56,21 +59,13 @@ MATCH_ALL_FIRST = True  # articles with every query word first (see search())
 RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
+POSTINGS_CACHE = 2_000_000  # postings kept between searches (about 100 bytes each with positions)
+PHRASE_CACHE = 200  # phrases whose checked documents are remembered between searches
 ADJACENCY_CHUNK = 100  # matches whose side-by-side bonus is computed at a time (see _run)
 SNIPPET_TOKENS = 30
 FACET_LINES = 10  # facet values shown in text output
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-
-
-class LazyOr(Or):
-    """An Or read lazily (a tree of unions) so AndMaybe only scores it on documents already matched.
-
-    On small indexes whoosh preloads an Or over the whole index; for the phrase bonuses that
-    means checking word positions in every document, the main cost of a search.
-    """
-
-    matcher_type = Or.DEFAULT_MATCHER
 
 
 class QueryError(BadInput):
@@ -272,7 +267,7 @@ def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
 def bonus_query(parsed: ParsedQuery) -> Query | None:
     """What reorders the best matches: adjacent query words, abbreviations of written-out names."""
     bonus = _bonus_queries(parsed.clauses)
-    return LazyOr(bonus) if bonus else None
+    return Or(bonus) if bonus else None
 
 
 def needs_fallback(parsed: ParsedQuery) -> bool:
@@ -318,32 +313,6 @@ def build_filter(since=None, until=None, site=None, category=None) -> Query | No
     return And(parts) if parts else None
 
 
-class RecencyBM25F(BM25F):
-    """BM25F with a small boost for recent articles (by their publication date, not fetch date)."""
-
-    use_final = True
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self._reader = None  # the dates column is read once per reader (a searcher may be reused)
-        self._dates = None
-        self._today = 0
-
-    def final(self, searcher, docnum, score):
-        reader = searcher.reader()
-        if reader is not self._reader:
-            self._reader, self._dates = reader, reader.column_reader("date")
-            self._today = date.today().toordinal()
-        number = self._dates[docnum]
-        if not number:
-            return score
-        try:
-            age = self._today - date(number // 10000, number // 100 % 100, number % 100).toordinal()
-        except ValueError:
-            return score
-        return score * (1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS))
-
-
 # -- evaluation ----------------------------------------------------------------------------
 #
 # whoosh scores a query by walking matchers posting by posting in Python: over a large archive a
@@ -351,7 +320,8 @@ class RecencyBM25F(BM25F):
 # need every match. Here the same queries are evaluated a whole posting list at a time with numpy:
 # a term's postings become (docnums, weights) arrays, a query node a (matches, scores) pair of
 # arrays over all documents. The scores are whoosh's own (BM25F per field, summed over the
-# matching clauses, times the query boosts; see tests/test_search_engine.py).
+# matching clauses, times the query boosts; tests/test_search_engine.py compares them), times a
+# small factor for recent articles.
 
 # byte -> field length, as whoosh stores document lengths (one byte, logarithmic)
 _LENGTHS = np.array([byte_to_length(b) or 0 for b in range(256)], dtype=np.float64)
@@ -375,9 +345,11 @@ class IndexArrays:
         self.dates = self._numbers("date")
         self.recency = _recency_factors(self.dates)
         self.facets = {name: self._codes(name) for name in ("site", "year")}
-        self.lengths = {name: self._field_lengths(name) for name in SEARCH_FIELDS}
+        self.lengths: dict[str, np.ndarray] = {}
         weighting = searcher.weighting
         self.B, self.K1 = weighting.B, weighting.K1
+        self.postings = PostingsCache(POSTINGS_CACHE)
+        self.phrases: dict[tuple[str, tuple[str, ...]], tuple[np.ndarray, np.ndarray]] = {}
 
     def _numbers(self, name: str) -> np.ndarray:
         out = np.zeros(self.size, dtype=np.int64)
@@ -398,6 +370,11 @@ class IndexArrays:
                 out[base:base + leaf.doc_count_all()] = [values.setdefault(v or "", len(values)) for v in column]
         return out, list(values)
 
+    def field_lengths(self, name: str) -> np.ndarray:
+        if name not in self.lengths:
+            self.lengths[name] = self._field_lengths(name)
+        return self.lengths[name]
+
     def _field_lengths(self, name: str) -> np.ndarray:
         out = np.ones(self.size, dtype=np.float64)
         for leaf, base in self.leaves:
@@ -412,7 +389,7 @@ class IndexArrays:
 
 
 def _recency_factors(dates: np.ndarray) -> np.ndarray:
-    """The RecencyBM25F factor of every document (1.0 without a usable date)."""
+    """Each document's recency factor: up to 1 + RECENCY_WEIGHT for today, 1.0 without a usable date."""
     today = date.today().toordinal()
     factors = np.ones(len(dates), dtype=np.float64)
     cache: dict[int, float] = {}
@@ -430,45 +407,97 @@ def _recency_factors(dates: np.ndarray) -> np.ndarray:
     return factors
 
 
+@dataclass
+class Postings:
+    """One term's postings over the whole index: docnums (ascending), weights, and the raw
+    position values (decoded only for the documents a phrase or the side-by-side bonus looks at)."""
+
+    ids: np.ndarray
+    weights: np.ndarray
+    values: list
+    decode: object = None
+
+    def positions(self, docnums: np.ndarray) -> dict[int, list[int]]:
+        """docnum -> word positions, for the given (ascending) docnums that have the term."""
+        if not len(self.ids) or not len(docnums):
+            return {}
+        at = np.minimum(np.searchsorted(self.ids, docnums), len(self.ids) - 1)
+        found = self.ids[at] == docnums
+        values, decode = self.values, self.decode
+        return {d: decode(values[i]) for d, i in zip(docnums[found].tolist(), at[found].tolist())}
+
+
+_NO_POSTINGS = Postings(np.zeros(0, dtype=np.int64), np.zeros(0), [])
+
+
+class PostingsCache:
+    """Postings of recently searched terms, kept with a searcher (bounded by the number of postings)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.size = 0
+        self.entries: dict[tuple[str, str], Postings] = {}
+
+    def get(self, key):
+        found = self.entries.pop(key, None)
+        if found is not None:
+            self.entries[key] = found  # most recent last
+        return found
+
+    def put(self, key, postings: Postings) -> None:
+        if len(postings.ids) > self.limit:
+            return
+        self.entries[key] = postings
+        self.size += len(postings.ids)
+        while self.size > self.limit:
+            oldest = next(iter(self.entries))
+            self.size -= len(self.entries.pop(oldest).ids)
+
+
 class Evaluation:
-    """Evaluates one search's whoosh queries over IndexArrays; term postings are read once per search."""
+    """Evaluates one search's whoosh queries over IndexArrays (see the section comment)."""
 
     def __init__(self, arrays: IndexArrays):
         self.arrays = arrays
         self.size = arrays.size
-        self._postings: dict[tuple[str, str], tuple[np.ndarray, np.ndarray]] = {}
 
-    def postings(self, fieldname: str, text: str) -> tuple[np.ndarray, np.ndarray]:
-        """(docnums, weights) of a term over the whole index."""
+    def postings(self, fieldname: str, text: str) -> Postings:
         key = (fieldname, text)
-        if key not in self._postings:
-            ids, weights = [], []
+        cache = self.arrays.postings
+        found = cache.get(key)
+        if found is None:
+            ids, weights, values, decode = [], [], [], None
             for leaf, base in self.arrays.leaves:
                 if key not in leaf:
                     continue
                 matcher = leaf.postings(fieldname, text)
                 matcher = getattr(matcher, "child", matcher)  # deletions are the live mask's job
-                i, w = _read_postings(matcher)
+                if decode is None and matcher.supports("positions"):
+                    plain = type(matcher.format) is Positions
+                    decode = _decode_positions if plain else matcher.format.decoder("positions")
+                i, w, v = _read_postings(matcher)
                 ids.append(i + base)
                 weights.append(w)
-            self._postings[key] = ((np.concatenate(ids), np.concatenate(weights)) if ids
-                                   else (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)))
-        return self._postings[key]
+                values.extend(v)
+            found = Postings(np.concatenate(ids), np.concatenate(weights), values, decode) if ids else _NO_POSTINGS
+            cache.put(key, found)
+        return found
 
     def term(self, q: Term) -> tuple[np.ndarray, np.ndarray]:
-        ids, weights = self.postings(q.fieldname, q.text)
+        p = self.postings(q.fieldname, q.text)
+        ids, weights = p.ids, p.weights
         mask = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size, dtype=np.float64)
         if not len(ids):
             return mask, scores
         mask[ids] = True
         searcher, a = self.arrays.searcher, self.arrays
-        if q.fieldname in a.lengths:
+        if searcher.schema[q.fieldname].scorable:
             idf = searcher.idf(q.fieldname, q.text)
             avgfl = searcher.avg_field_length(q.fieldname) or 1
-            fl = a.lengths[q.fieldname][ids]
+            fl = a.field_lengths(q.fieldname)[ids]
             scores[ids] = q.boost * idf * (weights * (a.K1 + 1)) / (weights + a.K1 * ((1 - a.B) + a.B * fl / avgfl))
-        else:  # a field without lengths (site, year): whoosh scores the posting weight
+        else:  # a field without lengths (site, year): whoosh scores the posting weight (1.0)
             scores[ids] = q.boost * weights
         return mask, scores
 
@@ -480,31 +509,35 @@ class Evaluation:
             mask &= within
         candidates = np.flatnonzero(mask)
         if len(candidates):
-            found = self._phrase_docs(q.fieldname, list(q.words), candidates)
+            # documents checked before (this search or an earlier one) are not checked again
+            key = (q.fieldname, tuple(q.words))
+            checked, found = self.arrays.phrases.pop(key, None) or (np.zeros(self.size, dtype=bool),
+                                                                     np.zeros(self.size, dtype=bool))
+            todo = candidates[~checked[candidates]]
+            if len(todo):
+                found[self._phrase_docs(q.fieldname, list(q.words), todo)] = True
+                checked[todo] = True
+            self.arrays.phrases[key] = (checked, found)
+            while len(self.arrays.phrases) > PHRASE_CACHE:
+                del self.arrays.phrases[next(iter(self.arrays.phrases))]
             mask = np.zeros(self.size, dtype=bool)
-            mask[found] = True
+            mask[candidates] = found[candidates]
         scores = np.where(mask, np.add.reduce([s for _, s in parts]) * q.boost, 0.0)
         return mask, scores
 
     def _phrase_docs(self, fieldname: str, words: list[str], candidates: np.ndarray) -> list[int]:
-        found = []
-        for leaf, base in self.arrays.leaves:
-            local = candidates[(candidates >= base) & (candidates < base + leaf.doc_count_all())] - base
-            if not len(local):
-                continue
-            starts: dict[int, set[int]] | None = None
-            for offset, word in enumerate(words):
-                positions = leaf_positions(leaf, fieldname, word, local)
-                if starts is None:
-                    starts = {d: {p - offset for p in ps} for d, ps in positions.items()}
-                else:
-                    starts = {d: ss & {p - offset for p in positions.get(d, ())} for d, ss in starts.items()}
-                    starts = {d: ss for d, ss in starts.items() if ss}
-                local = np.array(sorted(starts), dtype=np.int64)
-                if not len(local):
-                    break
-            found.extend(base + d for d in (starts or {}))
-        return sorted(found)
+        starts: dict[int, set[int]] | None = None
+        for offset, word in enumerate(words):
+            positions = self.postings(fieldname, word).positions(candidates)
+            if starts is None:
+                starts = {d: {p - offset for p in ps} for d, ps in positions.items()}
+            else:
+                starts = {d: ss & {p - offset for p in positions.get(d, ())} for d, ss in starts.items()}
+                starts = {d: ss for d, ss in starts.items() if ss}
+            candidates = np.array(sorted(starts), dtype=np.int64)
+            if not len(candidates):
+                return []
+        return sorted(starts or {})
 
     def evaluate(self, q: Query, within: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
         """(matches, scores) of a query; ``within``: only these documents matter (a cheaper phrase check)."""
@@ -548,77 +581,48 @@ class Evaluation:
         return mask, scores
 
 
-def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray]:
-    """All (docnums, weights) of a segment's posting list, a block at a time when the codec allows."""
-    ids, weights = [], []
-    if hasattr(matcher, "_read_ids") and hasattr(matcher, "_next_block"):  # whoosh 3 codec
+def _decode_positions(value: bytes) -> list[int]:
+    """whoosh's Positions value (a count, then pickled gaps, the final "." stripped) -> positions."""
+    return list(accumulate(pickle.loads(value[4:] if value.endswith(b".") else value[4:] + b".")))
+
+
+def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray, list]:
+    """All (docnums, weights, position values) of a segment's posting list, a block at a time
+    when the codec allows (whoosh 3: a pickled (ids, weights, values) tuple per block)."""
+    ids, weights, values = [], [], []
+    if all(hasattr(matcher, a) for a in ("_read_data", "_next_block", "_byteids", "_blocklength")):
         while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids.append(np.asarray(matcher._ids, dtype=np.int64))
-            weights.append(np.asarray(matcher._weights, dtype=np.float64))
+            matcher._read_data()
+            raw_ids, raw_weights, raw_values = matcher._data[:3]
+            n = matcher._blocklength
+            block = np.asarray(raw_ids, dtype=np.int64)
+            ids.append(block if matcher._byteids else np.cumsum(block))  # ids are stored as gaps
+            if raw_weights is None or isinstance(raw_weights, float):
+                weights.append(np.full(n, 1.0 if raw_weights is None else raw_weights))
+            else:
+                weights.append(np.asarray(raw_weights, dtype=np.float64))
+            if isinstance(raw_values, (tuple, list)) and len(raw_values) == n:
+                values.extend(raw_values)
+            else:  # values of a fixed size, or none: through the codec
+                matcher._read_values()
+                values.extend(matcher._values)
             matcher._next_block()
     else:
         i, w = [], []
         while matcher.is_active():
             i.append(matcher.id())
             w.append(matcher.weight())
+            values.append(matcher.value())
             matcher.next()
         ids, weights = [np.array(i, dtype=np.int64)], [np.array(w, dtype=np.float64)]
     if not ids:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float64)
-    return np.concatenate(ids), np.concatenate(weights)
-
-
-def leaf_positions(leaf, fieldname: str, text: str, docnums: np.ndarray) -> dict[int, list[int]]:
-    """Word positions of a term in some documents of one segment (ascending local docnums).
-
-    Only the posting blocks holding these documents are read, and only their positions decoded.
-    """
-    if not len(docnums) or (fieldname, text) not in leaf:
-        return {}
-    matcher = leaf.postings(fieldname, text)
-    matcher = getattr(matcher, "child", matcher)
-    decode = matcher.format.decoder("positions")
-    out: dict[int, list[int]] = {}
-    if not (hasattr(matcher, "_read_ids") and hasattr(matcher, "_maxid")):  # another codec
-        for docnum in docnums.tolist():
-            if matcher.is_active():
-                matcher.skip_to(docnum)
-            if matcher.is_active() and matcher.id() == docnum:
-                out[docnum] = list(matcher.value_as("positions"))
-        return out
-    wanted = docnums.tolist()
-    at = 0
-    while matcher.is_active() and at < len(wanted):
-        if matcher._maxid < wanted[at]:  # no wanted document in this block: not even decompressed
-            matcher._next_block()
-            continue
-        matcher._read_ids()
-        ids = matcher._ids
-        end = int(np.searchsorted(docnums, matcher._maxid, side="right"))
-        block = np.asarray(ids, dtype=np.int64)
-        where = np.searchsorted(block, docnums[at:end])
-        hits = [(int(d), int(i)) for d, i in zip(docnums[at:end].tolist(), where.tolist())
-                if i < len(block) and block[i] == d]
-        if hits:
-            matcher._read_values()
-            values = matcher._values
-            for d, i in hits:
-                out[d] = decode(values[i])
-        at = end
-        matcher._next_block()
-    return out
+        return np.zeros(0, dtype=np.int64), np.zeros(0), []
+    return np.concatenate(ids), np.concatenate(weights), values
 
 
 # -- search --------------------------------------------------------------------------------
 
 _open = threading.local()  # per thread: index folder -> (folder inode, searcher, arrays); not shared
-
-
-def open_searcher(data_dir: Path):
-    """A searcher of the current index, reused between searches of one thread while it is up to date."""
-    return _open_index(data_dir)[0]
 
 
 def _open_index(data_dir: Path) -> tuple:
@@ -641,7 +645,7 @@ def _open_index(data_dir: Path) -> tuple:
     else:
         if cached:
             cached[1].close()
-        searcher = whoosh_index.open_dir(str(path)).searcher(weighting=RecencyBM25F(**BM25_PARAMS))
+        searcher = whoosh_index.open_dir(str(path)).searcher(weighting=BM25F(**BM25_PARAMS))
     arrays = IndexArrays(searcher)
     cache[path] = (inode, searcher, arrays)
     return searcher, arrays
@@ -713,7 +717,7 @@ def _run(query: Query, searcher, arrays: IndexArrays, evaluation: Evaluation, pa
         if not len(pending):
             break
         chunk, pending = pending[:ADJACENCY_CHUNK], pending[ADJACENCY_CHUNK:]
-        extra = _adjacency_scores(searcher, pairs, sorted(docs[chunk].tolist()))
+        extra = _adjacency_scores(evaluation, pairs, sorted(docs[chunk].tolist()))
         final[chunk] = scores[chunk] + np.array([extra.get(int(d), 0.0) for d in docs[chunk]])
     known = np.flatnonzero(~np.isnan(final))
     best = known[_best(docs[known], final[known], wanted)]
@@ -728,9 +732,9 @@ def _adjacency_bound(evaluation: Evaluation, pairs: list[tuple[str, str]], docs:
         boost = searcher.schema[fieldname].format.field_boost
         freqs: dict[str, np.ndarray] = {}
         for word in {w for pair in pairs for w in pair}:
-            ids, weights = evaluation.postings(fieldname, word)
+            p = evaluation.postings(fieldname, word)
             tf = np.zeros(evaluation.size)
-            tf[ids] = weights / boost
+            tf[p.ids] = p.weights / boost
             freqs[word] = tf[docs]
         for first, second in pairs:
             most = np.minimum(freqs[first], freqs[second])
@@ -754,28 +758,123 @@ def _facet(codes: np.ndarray, values: list[str], docs: np.ndarray) -> dict[str, 
     return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _adjacency_scores(searcher, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
+def _adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
     """Bonus for query words found side by side, read from the positions of these documents only."""
     scores: dict[int, float] = {}
-    if not pairs:
-        return scores
     wanted = np.array(docnums, dtype=np.int64)
-    words = {w for pair in pairs for w in pair}
-    for leaf, base in searcher.reader().leaf_readers():
-        local = wanted[(wanted >= base) & (wanted < base + leaf.doc_count_all())] - base
-        if not len(local):
-            continue
-        for fieldname in BONUS_FIELDS:
-            boost = searcher.schema[fieldname].format.field_boost
-            positions = {w: leaf_positions(leaf, fieldname, w, local) for w in words}
-            for first, second in pairs:
-                pa, pb = positions[first], positions[second]
-                for docnum in pa.keys() & pb.keys():
-                    after = {p + 1 for p in pa[docnum]}
-                    found = sum(1 for p in pb[docnum] if p in after)
-                    if found:
-                        key = base + docnum
-                        scores[key] = scores.get(key, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+    schema = evaluation.arrays.searcher.schema
+    for fieldname in BONUS_FIELDS:
+        boost = schema[fieldname].format.field_boost
+        positions = {w: evaluation.postings(fieldname, w).positions(wanted) for pair in pairs for w in pair}
+        for first, second in pairs:
+            pa, pb = positions[first], positions[second]
+            for docnum in pa.keys() & pb.keys():
+                after = {p + 1 for p in pa[docnum]}
+                found = sum(1 for p in pb[docnum] if p in after)
+                if found:
+                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+    return scores
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, depth: int) -> np.ndarray:
+    """Indexes of the ``depth`` best scores, best first; equal scores in docnum order (as whoosh)."""
+    if len(docs) > depth:
+        cut = -np.partition(-scores, depth - 1)[depth - 1]  # the depth-th best score: keep all ties
+        keep = np.flatnonzero(scores >= cut)
+    else:
+        keep = np.arange(len(docs))
+    return keep[np.lexsort((docs[keep], -scores[keep]))][:depth]
+
+
+def _facet(codes: np.ndarray, values: list[str], docs: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(codes[docs], minlength=len(values))
+    found = {values[i]: int(n) for i, n in enumerate(counts.tolist()) if n and values[i]}
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
+    """Bonus for query words found side by side, read from the positions of these documents only."""
+    scores: dict[int, float] = {}
+    wanted = np.array(docnums, dtype=np.int64)
+    schema = evaluation.arrays.searcher.schema
+    for fieldname in BONUS_FIELDS:
+        boost = schema[fieldname].format.field_boost
+        positions = {w: evaluation.postings(fieldname, w).positions(wanted) for pair in pairs for w in pair}
+        for first, second in pairs:
+            pa, pb = positions[first], positions[second]
+            for docnum in pa.keys() & pb.keys():
+                after = {p + 1 for p in pa[docnum]}
+                found = sum(1 for p in pb[docnum] if p in after)
+                if found:
+                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+    return scores
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, depth: int) -> np.ndarray:
+    """Indexes of the ``depth`` best scores, best first; equal scores in docnum order (as whoosh)."""
+    if len(docs) > depth:
+        cut = -np.partition(-scores, depth - 1)[depth - 1]  # the depth-th best score: keep all ties
+        keep = np.flatnonzero(scores >= cut)
+    else:
+        keep = np.arange(len(docs))
+    return keep[np.lexsort((docs[keep], -scores[keep]))][:depth]
+
+
+def _facet(codes: np.ndarray, values: list[str], docs: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(codes[docs], minlength=len(values))
+    found = {values[i]: int(n) for i, n in enumerate(counts.tolist()) if n and values[i]}
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
+    """Bonus for query words found side by side, read from the positions of these documents only."""
+    scores: dict[int, float] = {}
+    wanted = np.array(docnums, dtype=np.int64)
+    schema = evaluation.arrays.searcher.schema
+    for fieldname in BONUS_FIELDS:
+        boost = schema[fieldname].format.field_boost
+        positions = {w: evaluation.postings(fieldname, w).positions(wanted) for pair in pairs for w in pair}
+        for first, second in pairs:
+            pa, pb = positions[first], positions[second]
+            for docnum in pa.keys() & pb.keys():
+                after = {p + 1 for p in pa[docnum]}
+                found = sum(1 for p in pb[docnum] if p in after)
+                if found:
+                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+    return scores
+
+
+def _best(docs: np.ndarray, scores: np.ndarray, depth: int) -> np.ndarray:
+    """Indexes of the ``depth`` best scores, best first; equal scores in docnum order (as whoosh)."""
+    if len(docs) > depth:
+        cut = -np.partition(-scores, depth - 1)[depth - 1]  # the depth-th best score: keep all ties
+        keep = np.flatnonzero(scores >= cut)
+    else:
+        keep = np.arange(len(docs))
+    return keep[np.lexsort((docs[keep], -scores[keep]))][:depth]
+
+
+def _facet(codes: np.ndarray, values: list[str], docs: np.ndarray) -> dict[str, int]:
+    counts = np.bincount(codes[docs], minlength=len(values))
+    found = {values[i]: int(n) for i, n in enumerate(counts.tolist()) if n and values[i]}
+    return dict(sorted(found.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
+    """Bonus for query words found side by side, read from the positions of these documents only."""
+    scores: dict[int, float] = {}
+    wanted = np.array(docnums, dtype=np.int64)
+    schema = evaluation.arrays.searcher.schema
+    for fieldname in BONUS_FIELDS:
+        boost = schema[fieldname].format.field_boost
+        positions = {w: evaluation.postings(fieldname, w).positions(wanted) for pair in pairs for w in pair}
+        for first, second in pairs:
+            pa, pb = positions[first], positions[second]
+            for docnum in pa.keys() & pb.keys():
+                after = {p + 1 for p in pa[docnum]}
+                found = sum(1 for p in pb[docnum] if p in after)
+                if found:
+                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
     return scores
 
 
@@ -783,19 +882,6 @@ def _at(matcher, docnum: int) -> bool:
     if matcher.is_active() and matcher.id() < docnum:
         matcher.skip_to(docnum)
     return matcher.is_active() and matcher.id() == docnum
-
-
-def _scores_of(searcher, query: Query, docnums: list[int]) -> dict[int, float]:
-    """Scores of a query of terms for these documents only (ascending docnums)."""
-    matcher = query.matcher(searcher, searcher.context())
-    scores: dict[int, float] = {}
-    for docnum in docnums:
-        if not _at(matcher, docnum):
-            if not matcher.is_active():
-                break
-            continue
-        scores[docnum] = matcher.score()
-    return scores
 
 
 def _hits(data_dir: Path, found: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
@@ -833,33 +919,38 @@ def _snippet_terms(parsed: ParsedQuery) -> set[str]:
 def make_snippet(text: str, wanted: set[str], size: int = SNIPPET_TOKENS) -> tuple[str, str]:
     """The window of ``size`` tokens with the most distinct query words: (plain text, HTML with <mark>)."""
     text = normalize_text(text)
-    tokens = list(terms(text))
-    if not tokens:
+    spans: list[tuple[int, int]] = []
+    hits: list[int] = []
+    hit_words: dict[int, str] = {}
+    for m in TOKEN_RE.finditer(text):  # terms() without its objects: this runs over every shown article
+        forms = token_forms(m.lastgroup, m.group())
+        folded = forms[1] if len(forms) > 1 and m.lastgroup != "num" else forms[0]
+        if folded in wanted or forms[0] in wanted:
+            hits.append(len(spans))
+            hit_words[len(spans)] = folded
+        spans.append(m.span())
+    if not spans:
         return "", ""
-    hits = [i for i, t in enumerate(tokens) if t.folded in wanted or t.exact in wanted]
     best, best_key = 0, (0, 0)
     for i in hits:
-        window = [tokens[j].folded for j in hits if i <= j < i + size]
+        window = [hit_words[j] for j in hits if i <= j < i + size]
         key = (len(set(window)), len(window))
         if key > best_key:
             best, best_key = i, key
     # a little context before the first match, and a full window when the text is near its end
-    first = max(0, min(best - 3, len(tokens) - size)) if hits else 0
-    last = min(len(tokens), first + size)
-    span_start, span_end = tokens[first].start, tokens[last - 1].end
+    first = max(0, min(best - 3, len(spans) - size)) if hits else 0
+    last = min(len(spans), first + size)
     prefix = "… " if first > 0 else ""
-    suffix = " …" if last < len(tokens) else ""
+    suffix = " …" if last < len(spans) else ""
     plain_parts, html_parts = [], []
-    cursor = span_start
-    hit_set = set(hits)
+    cursor = spans[first][0]
     for j in range(first, last):
-        tok = tokens[j]
-        gap = text[cursor:tok.start]
-        word = text[tok.start:tok.end]
+        start, end = spans[j]
+        gap, word = text[cursor:start], text[start:end]
         plain_parts.append(gap + word)
-        html_parts.append(html.escape(gap) + (f"<mark>{html.escape(word)}</mark>" if j in hit_set
+        html_parts.append(html.escape(gap) + (f"<mark>{html.escape(word)}</mark>" if j in hit_words
                                               else html.escape(word)))
-        cursor = tok.end
+        cursor = end
     plain = " ".join((prefix + "".join(plain_parts) + suffix).split())
     marked = " ".join((html.escape(prefix) + "".join(html_parts) + html.escape(suffix)).split())
     return plain, marked
