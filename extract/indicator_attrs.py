@@ -19,7 +19,8 @@ _EQUIV_RE = re.compile(
 _ESTIMATE_RE = re.compile(
     "(?<![\\w])" + "".join(f"(?<!{w} )" for w in V.NOT_ESTIMATE_BEFORE) + f"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
-_REF_AFTER_RE = re.compile(rf"^[\s,/)]*(?:(?:[^\W\d]+\s+){{0,3}}?(?P<so>so\s+với|so)\s+|với\s+)?(?:{_REF_CORE}"
+# "so với năm 2022"; "15/18 chỉ tiêu chủ yếu theo Nghị quyết" names a plan but never a year
+_REF_AFTER_RE = re.compile(rf"^[\s,/)]*(?:(?:[^\W\d]+\s+){{0,3}}?(?:(?P<so>so\s+với|so)|theo)\s+|với\s+)?(?:{_REF_CORE}"
                            rf"|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))", re.I)
 # "so sánh" (compare; "giá so sánh 2010") names no reference
 _REF_BEFORE_RE = re.compile(rf"\bso\s+(?!sánh\b)(?:với\s+)?(?:{_REF_CORE}|(?P<year>{V.REFERENCE_AFTER_SO_VOI}))",
@@ -85,7 +86,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
         cm = phrase_before(pre, _CHANGES)
         if cm is None and am is not None:  # "tăng hơn 5%"
             cm = phrase_before(pre[:am[1]], _CHANGES)
-        if cm:
+        if cm and not phrase_before(pre, V.MET_OR_EXCEEDED):
             change = V.CHANGE_WORDS[cm[0]]
         if am and not (cm and cm[0] in V.COMPARATIVE_CHANGES and am[1] > cm[1]):
             approx = V.APPROX_WORDS[am[0]]

@@ -54,6 +54,7 @@ PER_UNITS: tuple[str, ...] = (
     "đêm", "lượt", "suất", "học sinh", "khẩu", "cây", "buổi", "lần", "căn", "chiếc",
     "sản phẩm", "xã", "thôn", "đơn vị", "gói", "hồ sơ", "trường hợp", "giường", "ngàn dân",
     "doanh nghiệp", "hợp tác xã", "dự án", "công trình", "hộ gia đình", "cơ sở", "trường", "lớp",
+    "HTX", "DN",
     "nghìn dân", "vạn dân", "dân", "trang", "mẫu", "hs", "lứa", "đợt", "chuyến", "lô",
 )
 # words that say "per" in running text: "8.500 đồng một kg", "7,5 tấn một ha" ("mỗi" is left out:
@@ -147,6 +148,7 @@ COORDINATED_NOUNS: tuple[str, ...] = (
     "hộ nghèo", "hộ cận nghèo", "hộ mới thoát nghèo", "hội viên", "đoàn viên", "thanh niên",
     "phụ nữ", "trẻ em", "người cao tuổi", "công nhân", "đồng bào",
     "cụm công nghiệp", "khu công nghiệp", "cụm", "dự án", "đề tài", "đề án", "công trình",
+    "tổ hợp tác", "HTX",
 )
 # words that are a measure only after a subject naming it ("tuổi thọ trung bình 73,5 tuổi"),
 # otherwise a qualifier ("trẻ dưới 5 tuổi", "từ 18 tuổi trở lên"): unit -> subjects
@@ -210,6 +212,8 @@ THRESHOLD_AFTER = ("trở lên", "trở xuống")
 BREAKDOWN_WORDS = ("trong đó", "gồm", "bao gồm", "cụ thể")
 # a sign before a bracketed figure: "xi măng 1,85 triệu tấn (+6,2%); bia (-3,1%)"
 SIGN_CHANGES: dict[str, str] = {"+": "tăng", "-": "giảm", "−": "giảm", "–": "giảm"}
+# "đạt và vượt 15/18 chỉ tiêu": targets met or exceeded, no change
+MET_OR_EXCEEDED = frozenset({"đạt và vượt", "hoàn thành và vượt", "đạt hoặc vượt"})
 # "... tăng 15 tỷ đồng, tương đương 5%": the second figure is the same change
 EQUIVALENT_LINKS = ("tương đương", "tương ứng", "tương đương với", "tương ứng với", "tức là", "tức", "bằng", "hay", "chiếm")
 

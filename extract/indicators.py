@@ -309,7 +309,8 @@ def _read_figure(s: str, m: re.Match) -> _Figure | None:
         return None  # "vụ Hè Thu 2024 gieo trồng": a year before a verb, not 2024 of a guessed noun
     if kind == "money" or kind == "measure" or kind == "count":
         while pm := _PER_RE.match(s, i):
-            canon += "/" + pm.group(1).lower()
+            per = pm.group(1)
+            canon += "/" + (per if per.isupper() else per.lower())  # "đồng/HTX" keeps its acronym
             i = pm.end()
     if kind == "count":
         canon, i = _coordinated(s, canon, i)

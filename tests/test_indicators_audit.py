@@ -876,6 +876,60 @@ AUDIT = [
       ("300 triệu đồng", 300000000, "đồng", "money", {"approx": "dưới"}),
       ("1.250 ha", 1250, "ha", "measure", {"label": "công nghệ cao"}),
       ("2,1%", 2.1, "%", "percent", {})]),
+    # --- seventh batch, annotated blind after the sixth batch's fixes: targets met, investment
+    # structure, cooperatives, forestry, social welfare, value per hectare ----------------------
+    ("Năm 2023, huyện đạt và vượt 15/18 chỉ tiêu chủ yếu theo Nghị quyết HĐND huyện đề ra; trong đó có 8 "
+     "chỉ tiêu vượt kế hoạch. Tốc độ tăng giá trị sản xuất bình quân đạt 9,2%/năm (NQ 9%).",
+     [("15/18 chỉ tiêu", 15, "chỉ tiêu", "ratio", {"total": 18, "reference": "nghị quyết"}),
+      ("8 chỉ tiêu", 8, "chỉ tiêu", "count", {"reference": ANY}),
+      ("9,2%", 9.2, "%", "percent", {"change": ANY, "label": "giá trị sản xuất"}),
+      ("9%", 9, "%", "percent", {"reference": ANY})]),
+    ("Tổng vốn đầu tư phát triển toàn xã hội năm 2024 ước đạt 18.560 tỷ đồng, tăng 11,2% so với năm 2023, "
+     "bằng 32,5% GRDP; trong đó vốn ngân sách nhà nước 4.250 tỷ đồng (chiếm 22,9%), vốn ngoài nhà nước "
+     "12.870 tỷ đồng (chiếm 69,3%), vốn FDI 1.440 tỷ đồng.",
+     [("18.560 tỷ đồng", 18560000000000, "đồng", "money", {"estimate": True,
+                                                          "label": "vốn đầu tư phát triển toàn xã hội"}),
+      ("11,2%", 11.2, "%", "percent", {"estimate": True, "change": "tăng", "reference": "năm 2023"}),
+      ("32,5%", 32.5, "%", "percent", {"estimate": True, "reference": ANY}),
+      ("4.250 tỷ đồng", 4250000000000, "đồng", "money", {"estimate": ANY, "label": "vốn ngân sách nhà nước"}),
+      ("22,9%", 22.9, "%", "percent", {"estimate": ANY}),
+      ("12.870 tỷ đồng", 12870000000000, "đồng", "money", {"estimate": ANY, "label": "vốn ngoài nhà nước"}),
+      ("69,3%", 69.3, "%", "percent", {"estimate": ANY}),
+      ("1.440 tỷ đồng", 1440000000000, "đồng", "money", {"estimate": ANY, "label": "vốn FDI"})]),
+    ("Toàn tỉnh hiện có 4.856 hợp tác xã, tổ hợp tác với 125.400 thành viên; doanh thu bình quân đạt 3,2 tỷ "
+     "đồng/hợp tác xã/năm, lãi bình quân 350 triệu đồng/HTX. Số HTX hoạt động hiệu quả, xếp loại tốt và khá "
+     "chiếm 62%.",
+     [("4.856 hợp tác xã, tổ hợp tác", 4856, "hợp tác xã, tổ hợp tác", "count", {}),
+      ("125.400 thành viên", 125400, "thành viên", "count", {}),
+      ("3,2 tỷ đồng/hợp tác xã/năm", 3200000000, "đồng/hợp tác xã/năm", "money", {"label": "doanh thu"}),
+      ("350 triệu đồng/HTX", 350000000, "đồng/HTX", "money", {"label": "lãi"}),
+      ("62%", 62, "%", "percent", {"label": "HTX hoạt động hiệu quả"})]),
+    ("Trong đợt cao điểm, lực lượng kiểm lâm phát hiện 36 vụ vi phạm Luật Lâm nghiệp, tịch thu 12,5 m3 gỗ "
+     "các loại, xử phạt hành chính 285 triệu đồng; diện tích rừng bị thiệt hại 3,2 ha, giảm 45% so với cùng "
+     "kỳ. Tỷ lệ che phủ rừng năm 2024 đạt 51,2% (chỉ tiêu 51%).",
+     [("36 vụ", 36, "vụ", "count", {}),
+      ("12,5 m3", 12.5, "m3", "measure", {}),
+      ("285 triệu đồng", 285000000, "đồng", "money", {"label": "xử phạt"}),
+      ("3,2 ha", 3.2, "ha", "measure", {"label": "rừng bị thiệt hại"}),
+      ("45%", 45, "%", "percent", {"change": "giảm", "reference": "cùng kỳ"}),
+      ("51,2%", 51.2, "%", "percent", {"label": "che phủ rừng"}),
+      ("51%", 51, "%", "percent", {"reference": ANY})]),
+    ("Công tác an sinh xã hội: chi trả trợ cấp thường xuyên cho 12.568 đối tượng bảo trợ xã hội với kinh phí "
+     "86,4 tỷ đồng/năm; tặng 25.600 suất quà Tết trị giá 12,8 tỷ đồng; cấp 45.230 thẻ BHYT cho người dân tộc "
+     "thiểu số vùng đặc biệt khó khăn.",
+     [("12.568 đối tượng", 12568, "đối tượng", "count", {}),
+      ("86,4 tỷ đồng/năm", 86400000000, "đồng/năm", "money", {"label": "kinh phí"}),
+      ("25.600 suất quà", 25600, "suất quà", "count", {}),
+      ("12,8 tỷ đồng", 12800000000, "đồng", "money", {"label": "trị giá"}),
+      ("45.230 thẻ BHYT", 45230, "thẻ BHYT", "count", {})]),
+    ("Giá trị sản phẩm thu được trên 1 ha đất trồng trọt và mặt nước nuôi trồng thủy sản năm 2024 đạt 125 "
+     "triệu đồng, cao hơn 8 triệu đồng so với năm 2023. Toàn tỉnh có 215 sản phẩm OCOP, trong đó 38 sản phẩm "
+     "4 sao, 2 sản phẩm tiềm năng 5 sao.",
+     [("125 triệu đồng", 125000000, "đồng", "money", {"label": "giá trị sản phẩm"}),
+      ("8 triệu đồng", 8000000, "đồng", "money", {"change": "tăng", "reference": "năm 2023"}),
+      ("215 sản phẩm OCOP", 215, "sản phẩm OCOP", "count", {}),
+      ("38 sản phẩm", 38, "sản phẩm", "count", {}),
+      ("2 sản phẩm", 2, "sản phẩm", "count", {})]),
     # --- no figures at all -----------------------------------------------------------------
     ("Ngày 15/3, UBND tỉnh ban hành Quyết định 1234/QĐ-UBND triển khai Nghị quyết số 15-NQ/TU về phát "
      "triển kinh tế giai đoạn 2021-2025. Tháng 3/2024, năm 2023 và quý II là các mốc đánh giá. Mọi "

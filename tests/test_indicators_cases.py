@@ -597,6 +597,11 @@ CASES = [
      [("99%", 99, "%", "percent", {"label": "tỷ lệ hồ sơ giải quyết đúng hạn cấp tỉnh"}),
       ("97%", 97, "%", "percent", {"label": "tỷ lệ hồ sơ giải quyết đúng hạn cấp huyện"}),
       ("95%", 95, "%", "percent", {"label": "tỷ lệ hồ sơ giải quyết đúng hạn cấp xã"})]),
+    ("Xã đã đạt và vượt 12/15 chỉ tiêu theo kế hoạch năm.",
+     [("12/15 chỉ tiêu", 12, "chỉ tiêu", "ratio", {"total": 15, "reference": "kế hoạch"})]),
+    ("Lãi bình quân 200 triệu đồng/HTX; có 120 hợp tác xã, tổ hợp tác hoạt động.",
+     [("200 triệu đồng/HTX", 200000000, "đồng/HTX", "money", {"label": "lãi"}),
+      ("120 hợp tác xã, tổ hợp tác", 120, "hợp tác xã, tổ hợp tác", "count", {})]),
     ("Có 6/7 khu, cụm công nghiệp có hệ thống xử lý nước thải.",
      [("6/7 khu, cụm công nghiệp", 6, "khu, cụm công nghiệp", "ratio", {"total": 7})]),
 ]
