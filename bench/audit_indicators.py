@@ -5,7 +5,7 @@
 --cases A:B scores only AUDIT[A:B] (one blind batch).  Reads AUDIT from tests/test_indicators_audit.py.  A found figure matches an
 annotated one when their text is the same (first unused match, in order).
 Prints precision, recall, F1 and, over the matched figures, the share with the
-right value, unit, kind, label, estimate and change; -v lists every miss,
+right value, unit, kind, label, estimate, change and reference; -v lists every miss,
 false figure and attribute error.
 """
 from __future__ import annotations
@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 from extract.indicators import extract_indicators  # noqa: E402
 from test_indicators_audit import ANY, AUDIT, attribute_errors  # noqa: E402
 
-FIELDS = ("value", "unit", "kind", "label", "estimate", "change")
+FIELDS = ("value", "unit", "kind", "label", "estimate", "change", "reference")
 
 
 def main() -> None:
