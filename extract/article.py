@@ -478,12 +478,34 @@ def _density_container(root):
     for el, score in sorted(scores.items(), key=lambda kv: -kv[1]):
         if score < SHORT_BODY_MIN_SCORE:
             break
-        if el.tag in ("body", "html") or _is_boilerplate(el) or _furniture_ancestor(el):
+        if el.tag in ("body", "html") or _is_boilerplate(el) or _furniture_ancestor(el) or _leads_with_link(el):
             continue
         if score < DENSITY_MIN_SCORE and _teasers(el, None):
             continue
         return el
     return None
+
+
+def _first_text_link(el):
+    """The link holding the first words of el, if its first words are link text."""
+    for node in el.xpath(".//text()"):
+        if node.strip():
+            owner = node.getparent()
+            if node.is_tail:
+                owner = owner.getparent()
+            return next((a for a in [owner, *owner.iterancestors()] if a.tag == "a" or a is el), None)
+    return None
+
+
+def _leads_with_link(el) -> bool:
+    """A teaser box: its first words are a headline linking elsewhere (an article's body never opens so)."""
+    a = _first_text_link(el)
+    if a is None or a is el or a.tag != "a" or len(clean_line(a.text_content())) < V.TEASER_MIN_CHARS \
+            or (a.get("href") or "#")[:1] == "#" or V.ATTACHMENT_EXT.search(a.get("href") or ""):
+        return False
+    # A headline stands alone; a link opening a sentence ("<a>Quyết định số …</a> của UBND tỉnh") does not.
+    nxt = a.getnext()
+    return not (a.tail or "").strip() and (nxt is None or nxt.tag in BLOCK_TAGS or nxt.tag in ("br", "span", "img"))
 
 
 def _is_portlet_heading(el) -> bool:
@@ -1220,7 +1242,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
                                                or _teaser_items(container) >= _min_items(root)))):
         page_type = "listing"
     if page_type is None and container is None:
-        return _fallback(article, text, page_url)
+        return _fallback(article, text, page_url, _teaser_texts(body_el))
     if page_type is not None:
         article.page_type = page_type
         # A listing's own name is its category (so the title is not excluded from the breadcrumb).
@@ -1469,8 +1491,22 @@ def _is_in_boilerplate(el, stop) -> bool:
     return False
 
 
-def _fallback(article: Article, html_text: str, url: str | None) -> Article:
-    """General-purpose extraction by trafilatura for pages the portal rules do not recognise."""
+def _teaser_texts(body_el) -> list[str]:
+    """The (normalised) texts of teaser boxes: a headline link to another page, then its summary."""
+    out = []
+    for el in body_el.iter() if body_el is not None else ():
+        if (el.tag not in BLOCK_TAGS and el.tag not in CELL_TAGS) or not _leads_with_link(el):
+            continue
+        n = _norm(el.text_content())
+        if len(n) > len(_norm(_first_text_link(el).text_content())) + 40:
+            out.append(n)
+    return out
+
+
+def _fallback(article: Article, html_text: str, url: str | None, teasers: list[str] = ()) -> Article:
+    """General-purpose extraction by trafilatura for pages the portal rules do not recognise.
+
+    Text that is a teaser's summary (the box opens with a headline linking elsewhere) makes the page a listing."""
     from trafilatura import bare_extraction  # imported here: only needed on this path
 
     # trafilatura warns about every page it finds no text in; here that is an expected outcome, and
@@ -1486,6 +1522,9 @@ def _fallback(article: Article, html_text: str, url: str | None) -> Article:
     lines = [clean_line(line) for line in text.split("\n")]
     lines = [line for line in lines if line and not _is_chrome(line)]
     vietnamese = article.language == "vi"
+    if vietnamese and lines and any(_norm(lines[0])[:120] in box for box in teasers):
+        article.page_type = "listing"
+        return article
     if vietnamese:
         meta = _Meta()
         paras = [Para(line, None, has_text=True, italic=False, bold=False, text=line) for line in lines]

@@ -206,6 +206,16 @@ def test_see_also_words_in_a_sentence_stay():
     assert extract(page(BODY + para)).body.endswith("trên Cổng dịch vụ công.")
 
 
+def test_body_opening_with_a_link_to_a_document_is_still_an_article():
+    first = ('<p><a href="/van-ban/123">Quyết định số 123/QĐ-UBND ngày 02/01/2024</a> của UBND huyện về kế hoạch '
+             'cải cách hành chính năm 2024 đã được ban hành.</p>')
+    html = f"""<html><head><meta charset="utf-8"><title>{TITLE}</title></head><body><h1>{TITLE}</h1>
+<p>05/01/2024 10:30</p><div class="x">{first}{BODY}</div></body></html>"""
+    article = extract(html)
+    assert article.page_type == "article"
+    assert article.body.startswith("Quyết định số 123/QĐ-UBND") and article.body.endswith(PARAS[-1])
+
+
 def test_dateline_inside_the_body_container():
     article = extract(page("<p>Ngày đăng: 11/07/2024&nbsp; 09:45</p>" + BODY, info=""))
     assert article.published == "2024-07-11T09:45:00+07:00"
