@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from crawler import discover
 from crawler.discover import Link
-from crawler.urls import canonicalize
+from crawler.urls import canonicalize, is_plausible_canonical
 from extract.models import Article
 
 MAX_EXTRACT_BYTES = 8 * 2**20  # an HTML page this big is a data dump, not a news article
@@ -71,6 +71,8 @@ def analyze(url: str, status: int, content_type: str, body: bytes, charset: str 
         return result
     if article.canonical_url:
         article.canonical_url = canonicalize(article.canonical_url, url)
+        if article.canonical_url and not is_plausible_canonical(article.canonical_url, url):
+            article.canonical_url = None
     result.article = article
     if article.page_type == "article":
         result.content_hash = content_hash(article)

@@ -56,6 +56,8 @@ DEFAULT_PORTS = {"http": 80, "https": 443}
 _SAFE_PATH = "/:@!$&'()*+,;=-._~"
 _SAFE_QUERY = "/:@!$'()*,;-._~?"
 _DIGITS = re.compile(r"\d+")
+# A path segment that names one article (an id, or a headline slug), not a section ("tin-tuc", "thoi-su").
+_ARTICLE_SEGMENT = re.compile(r"\d|^(?:[^-_]+[-_]){4,}[^-_]+")
 _ESCAPED_SLASH = re.compile("%2f", re.I)
 _JSESSION = re.compile(r";jsessionid=[^/?#]*", re.I)
 
@@ -134,6 +136,25 @@ def is_print_view(url: str) -> bool:
         if wanted is None or (wanted and value.lower() in wanted) or value.lower() in PRINT_VALUES:
             return True
     return False
+
+
+def is_plausible_canonical(canonical: str, url: str) -> bool:
+    """Whether a page's <link rel="canonical"> can name the article at url.
+
+    Templates that print one fixed canonical on every page point it at the site or at the section the
+    article sits in ("/tin-tuc" for "/tin-tuc/chi-tiet/12/slug"): a canonical that is the home page or an
+    ancestor of the article's own path would merge every article of the section into one record.
+    """
+    c, u = urlsplit(canonical), urlsplit(url)
+    if host_key(canonical) != host_key(url):
+        return True  # the scope decides about other hosts
+    cpath, upath = c.path.rstrip("/"), u.path.rstrip("/")
+    if not cpath:
+        return False
+    if c.query or cpath == upath or not upath.startswith(cpath + "/"):
+        return True
+    # An article may own the paths below it ("/12345/print", "/slug-of-the-headline/amp").
+    return bool(_ARTICLE_SEGMENT.search(cpath.rsplit("/", 1)[-1]))
 
 
 def extension(url: str) -> str:

@@ -1,5 +1,6 @@
 """Canonical URLs, scope and URL patterns."""
-from crawler.urls import Scope, canonicalize, host_key, is_attachment, is_print_view, url_pattern
+from crawler.urls import (Scope, canonicalize, host_key, is_attachment, is_plausible_canonical, is_print_view,
+                          url_pattern)
 
 LIFERAY = ("http://h/web/guest/tin-tuc?p_p_id=com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet"
            "_INSTANCE_abc&p_p_lifecycle=0&p_p_state=normal&p_p_mode=view"
@@ -85,3 +86,20 @@ def test_calendars_recognised():
     assert not is_calendar("http://h/2023/12/bai-viet/")
     assert not is_calendar("http://h/tin?page=3")
     assert not is_calendar("http://h/Pages/tin.aspx?ItemID=2023")
+
+
+def test_canonical_links_that_cannot_name_the_article():
+    url = "http://h/tin-tuc/chi-tiet/12345/hoi-nghi-tong-ket"
+    # A template's fixed canonical: the home page or the section above the article.
+    assert not is_plausible_canonical("http://h/", url)
+    assert not is_plausible_canonical("http://h/tin-tuc", url)
+    assert not is_plausible_canonical("http://h/tin-tuc/chi-tiet/", url)
+    # The article's own address in another form, an alias elsewhere, a query-identified page.
+    assert is_plausible_canonical("http://h/tin-tuc/chi-tiet/12345/hoi-nghi-tong-ket/", url)
+    assert is_plausible_canonical("http://h/-/hoi-nghi-tong-ket", url)
+    assert is_plausible_canonical("http://h/tin-tuc?id=12345", url)
+    assert is_plausible_canonical("http://h/tin-tuc/chi-tiet/12345", url + "/print")
+    assert is_plausible_canonical("https://other.gov.vn/tin-tuc", url)
+    slug = "http://h/-/hoi-nghi-tong-ket-cong-tac-cai-cach"
+    assert is_plausible_canonical(slug, slug + "/amp")
+    assert not is_plausible_canonical("http://h/thoi-su", "http://h/thoi-su/hoi-nghi-tong-ket-a12345.html")
