@@ -59,7 +59,7 @@ MATCH_ALL_FIRST = True  # articles with every query word first (see search())
 RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECENCY_HALF_LIFE_DAYS
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
-POSTINGS_CACHE = 2_000_000  # postings kept between searches (about 100 bytes each with positions)
+POSTINGS_CACHE = 8_000_000  # postings kept between searches (about 25 bytes each with positions)
 PHRASE_CACHE = 200  # phrases whose checked documents are remembered between searches
 ADJACENCY_CHUNK = 100  # matches whose side-by-side bonus is computed at a time (see _run)
 SNIPPET_TOKENS = 30
@@ -351,6 +351,11 @@ class IndexArrays:
         self.postings = PostingsCache(POSTINGS_CACHE)
         self.phrases: dict[tuple[str, tuple[str, ...]], tuple[np.ndarray, np.ndarray]] = {}
 
+    def clear_caches(self) -> None:
+        """Forget the postings and phrase checks kept between searches (for cold-search benchmarks)."""
+        self.postings = PostingsCache(POSTINGS_CACHE)
+        self.phrases.clear()
+
     def _numbers(self, name: str) -> np.ndarray:
         out = np.zeros(self.size, dtype=np.int64)
         for leaf, base in self.leaves:
@@ -410,12 +415,22 @@ def _recency_factors(dates: np.ndarray) -> np.ndarray:
 @dataclass
 class Postings:
     """One term's postings over the whole index: docnums (ascending), weights, and the raw
-    position values (decoded only for the documents a phrase or the side-by-side bonus looks at)."""
+    position values (decoded only for the documents a phrase or the side-by-side bonus looks at),
+    packed into one bytes object with offsets (a bytes object per posting would take 3 times more)."""
 
     ids: np.ndarray
     weights: np.ndarray
-    values: list
+    blob: bytes = b""
+    offsets: np.ndarray | None = None  # value i is blob[offsets[i]:offsets[i + 1]]
     decode: object = None
+
+    @classmethod
+    def pack(cls, ids: np.ndarray, weights: np.ndarray, values: list, decode) -> Postings:
+        if not values or values[0] is None:
+            return cls(ids, weights, decode=decode)
+        offsets = np.zeros(len(values) + 1, dtype=np.int64)
+        np.cumsum(np.fromiter(map(len, values), dtype=np.int64, count=len(values)), out=offsets[1:])
+        return cls(ids.astype(np.int32), weights.astype(np.float32), b"".join(values), offsets, decode)
 
     def positions(self, docnums: np.ndarray) -> dict[int, list[int]]:
         """docnum -> word positions, for the given (ascending) docnums that have the term."""
@@ -423,11 +438,14 @@ class Postings:
             return {}
         at = np.minimum(np.searchsorted(self.ids, docnums), len(self.ids) - 1)
         found = self.ids[at] == docnums
-        values, decode = self.values, self.decode
-        return {d: decode(values[i]) for d, i in zip(docnums[found].tolist(), at[found].tolist())}
+        if self.offsets is None:
+            return {d: [] for d in docnums[found].tolist()}
+        blob, offsets, decode = self.blob, self.offsets, self.decode
+        starts, ends = offsets[at[found]].tolist(), offsets[at[found] + 1].tolist()
+        return {d: decode(blob[a:b]) for d, a, b in zip(docnums[found].tolist(), starts, ends)}
 
 
-_NO_POSTINGS = Postings(np.zeros(0, dtype=np.int64), np.zeros(0), [])
+_NO_POSTINGS = Postings(np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
 
 
 class PostingsCache:
@@ -479,13 +497,14 @@ class Evaluation:
                 ids.append(i + base)
                 weights.append(w)
                 values.extend(v)
-            found = Postings(np.concatenate(ids), np.concatenate(weights), values, decode) if ids else _NO_POSTINGS
+            found = (Postings.pack(np.concatenate(ids), np.concatenate(weights), values, decode) if ids
+                     else _NO_POSTINGS)
             cache.put(key, found)
         return found
 
     def term(self, q: Term) -> tuple[np.ndarray, np.ndarray]:
         p = self.postings(q.fieldname, q.text)
-        ids, weights = p.ids, p.weights
+        ids, weights = p.ids, p.weights.astype(np.float64)
         mask = np.zeros(self.size, dtype=bool)
         scores = np.zeros(self.size, dtype=np.float64)
         if not len(ids):
