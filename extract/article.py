@@ -451,7 +451,7 @@ def _up(el):
     return el
 
 
-def _density_container(root):
+def _density_container(root, own_titles: list[str] = ()):
     """The element holding most paragraph text (each paragraph also credits its grandparent by half)."""
     body = root.find("body")
     if body is None:
@@ -478,7 +478,8 @@ def _density_container(root):
     for el, score in sorted(scores.items(), key=lambda kv: -kv[1]):
         if score < SHORT_BODY_MIN_SCORE:
             break
-        if el.tag in ("body", "html") or _is_boilerplate(el) or _furniture_ancestor(el) or _leads_with_link(el):
+        if el.tag in ("body", "html") or _is_boilerplate(el) or _furniture_ancestor(el) \
+                or _leads_with_link(el, own_titles):
             continue
         if score < DENSITY_MIN_SCORE and _teasers(el, None):
             continue
@@ -497,10 +498,14 @@ def _first_text_link(el):
     return None
 
 
-def _leads_with_link(el) -> bool:
-    """A teaser box: its first words are a headline linking elsewhere (an article's body never opens so)."""
+def _leads_with_link(el, own_titles: list[str] = ()) -> bool:
+    """A teaser box: its first words are a headline linking elsewhere (an article's body never opens so).
+
+    own_titles: the page's own headline (from <title>), which some CMSes print as a link to the page itself.
+    """
     a = _first_text_link(el)
     if a is None or a is el or a.tag != "a" or len(clean_line(a.text_content())) < V.TEASER_MIN_CHARS \
+            or _norm(a.text_content()) in own_titles \
             or (a.get("href") or "#")[:1] == "#" or V.ATTACHMENT_EXT.search(a.get("href") or ""):
         return False
     # A headline stands alone; a link opening a sentence ("<a>Quyết định số …</a> của UBND tỉnh") does not.
@@ -588,10 +593,15 @@ def _title_candidates(root):
             yield el
 
 
+def _own_titles(meta_title, doc_title, site_name) -> list[str]:
+    """The page's own headline as <title> and og:title give it, whole and without the portal's name."""
+    wanted = [_norm(t) for t in (meta_title, doc_title) if t]
+    return wanted + [_norm(_strip_title_suffix(t, site_name)) for t in (meta_title, doc_title) if t]
+
+
 def _find_title(root, container, order, meta_title, doc_title, site_name):
     """(title element or None, title text)."""
-    wanted = [_norm(t) for t in (meta_title, doc_title) if t]
-    wanted += [_norm(_strip_title_suffix(t, site_name)) for t in (meta_title, doc_title) if t]
+    wanted = _own_titles(meta_title, doc_title, site_name)
     cstart = order.get(container, 1 << 30) if container is not None else 1 << 30
     matched, fallback = [], []
     for el in _title_candidates(root):
@@ -880,6 +890,9 @@ def _body(paras: list[Para], title: str | None, base: str | None, meta: _Meta) -
         text = p.text
         if text and V.RELATED_HEADINGS.match(text) and len(text) <= 60:
             break
+        if text and p.el is not None and _in_meta_block(p.el):
+            meta.info_lines.append(p.raw)  # the CMS's own metadata list (Joomla's dl.article-info)
+            continue
         if text and _is_chrome(text):
             continue  # with its icons ("In trang", "Quay lại" buttons)
         if p.images:
@@ -917,6 +930,10 @@ def _is_link_line(p: Para) -> bool:
         return False
     linked = sum(len(clean_line(a.text_content())) for a in el.iter("a"))
     return linked >= 0.6 * len(p.text)
+
+
+def _in_meta_block(el) -> bool:
+    return any(V.META_BLOCK_CLASS.search(_classes(a)) for a in [el, *el.iterancestors()] if a.tag != "body")
 
 
 def _is_see_also(p: Para) -> bool:
@@ -975,15 +992,18 @@ def _site_counter(text: str) -> bool:
 
 def _pick_date(lines: list[str]) -> DateHit | None:
     """The first dateline's date; a sentence that mentions a date (a sapo, a caption) is not a dateline."""
+    datelines = []
     for line in lines:
         if _site_counter(line) and not V.PUBLISHED_LABEL.search(line):
             continue
         if not _info_like(clean_line(line)):
             continue
-        for h in find_dates(line):
-            if h.usable:
-                return h
-    return None
+        hit = next((h for h in find_dates(line) if h.usable), None)
+        if hit is not None:
+            datelines.append((line, hit))
+    # "Ngày tạo …" / "Ngày đăng …" beats an "Ngày cập nhật …" printed before it.
+    created = next((hit for line, hit in datelines if V.CREATED_LABEL.search(line)), None)
+    return created or (datelines[0][1] if datelines else None)
 
 
 def _views(lines: list[str], zone_els, own_box: bool = False) -> int | None:
@@ -1208,7 +1228,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     # A marker that only ever wraps an article body (NukeViet's bodyhtml) settles the page type.
     trusted = min_chars is not None and min_chars < ARTICLE_MIN_CHARS
     if container is None:
-        container = _density_container(root)
+        container = _density_container(root, _own_titles(meta_title, doc_title, site_name))
     order = {el: i for i, el in enumerate(root.iter())}
 
     page_type = _url_page_type(page_url)
@@ -1242,7 +1262,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
                                                or _teaser_items(container) >= _min_items(root)))):
         page_type = "listing"
     if page_type is None and container is None:
-        return _fallback(article, text, page_url, _teaser_texts(body_el))
+        return _fallback(article, text, page_url,
+                         _teaser_texts(body_el, _own_titles(meta_title, doc_title, site_name)))
     if page_type is not None:
         article.page_type = page_type
         # A listing's own name is its category (so the title is not excluded from the breadcrumb).
@@ -1491,11 +1512,11 @@ def _is_in_boilerplate(el, stop) -> bool:
     return False
 
 
-def _teaser_texts(body_el) -> list[str]:
+def _teaser_texts(body_el, own_titles: list[str]) -> list[str]:
     """The (normalised) texts of teaser boxes: a headline link to another page, then its summary."""
     out = []
     for el in body_el.iter() if body_el is not None else ():
-        if (el.tag not in BLOCK_TAGS and el.tag not in CELL_TAGS) or not _leads_with_link(el):
+        if (el.tag not in BLOCK_TAGS and el.tag not in CELL_TAGS) or not _leads_with_link(el, own_titles):
             continue
         n = _norm(el.text_content())
         if len(n) > len(_norm(_first_text_link(el).text_content())) + 40:

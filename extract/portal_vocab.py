@@ -112,7 +112,7 @@ CHROME_LINES = re.compile(
     r"đánh giá bài viết.*|ý kiến bạn đọc|bình luận|gửi bình luận|viết bình luận.*|"
     r"(?:từ khóa|từ khoá|tags?)\s*:.*|lượt xem\s*:?\s*[\d.,]*|xem\s*:?\s*[\d.,]+|"
     r"(?:a\s*){2,3}|[-|•·\s]+|facebook|zalo|twitter|linkedin|email|e-mail|print|in|rss|in trang|"
-    r"xem thêm|gửi cho bạn bè|gửi tin|lưu bài(?: viết)?|đóng(?: cửa sổ)?|phản hồi)$",
+    r"xem thêm|gửi cho bạn bè|gửi tin|lưu bài(?: viết)?|đóng(?: cửa sổ)?|phản hồi|chi tiết)$",
     re.I,
 )
 
@@ -265,6 +265,11 @@ PUBLISHED_LABEL = re.compile(r"(?:" + POSTED_LABELS + r"|ngày đăng|"
                              r"đăng ngày|ngày xuất bản|xuất bản|đăng lúc|ngày cập nhật|cập nhật|"
                              r"posted|published|thời gian)\s*:?\s*$", re.I)
 
+# Labels of the creation/posting date, preferred over an update date on the same page.
+CREATED_LABEL = re.compile(POSTED_LABELS + r"|ngày đăng|đăng ngày|ngày xuất bản|đăng lúc", re.I)
+# Blocks in which a CMS lists the article's metadata (date, writer, hits, category), even inside the body box.
+META_BLOCK_CLASS = re.compile(r"(?:^|\s)(?:article-info|article-meta|entry-meta|post-meta|news-meta|meta-info|"
+                              r"info-news|news-info)(?:$|\s)", re.I)
 # Words of a dateline other than the date itself ("Ngày đăng: …", "Cập nhật lúc …", "(GMT+7)").
 DATELINE_WORDS = re.compile(POSTED_LABELS + r"|ngày đăng|"
                             r"đăng ngày|ngày xuất bản|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|"
