@@ -162,11 +162,11 @@ def with_segmentation():
         doc["words"] = doc["title"] + "\n" + doc["body"]
         return doc
 
-    def bonus(clauses, adjacency=True):
+    def bonus(clauses):
         from whoosh.query import Term
 
         text = " ".join(t.exact for c in clauses if not c.excluded for t in c.terms)
-        return plain_bonus(clauses, adjacency) + [Term("words", w, boost=SEGMENT_WEIGHT) for w in _compounds(text)]
+        return plain_bonus(clauses) + [Term("words", w, boost=SEGMENT_WEIGHT) for w in _compounds(text)]
 
     searchindex.make_schema, searchindex.document, search_module._bonus_queries = make_schema, document, bonus
 

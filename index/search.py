@@ -60,6 +60,7 @@ RECENCY_WEIGHT = 0.1  # at most +10% for an article of today, halving every RECE
 RECENCY_HALF_LIFE_DAYS = 365.0
 BM25_PARAMS = {"B": 0.75, "K1": 1.2}
 POSTINGS_CACHE = 8_000_000  # postings kept between searches (about 25 bytes each with positions)
+OPEN_INDEXES = 4  # indexes (data folders) kept open by one process
 PHRASE_CACHE = 200  # phrases whose checked documents are remembered between searches
 ADJACENCY_CHUNK = 100  # matches whose side-by-side bonus is computed at a time (see _run)
 SNIPPET_TOKENS = 30
@@ -360,20 +361,27 @@ class IndexArrays:
         out = np.zeros(self.size, dtype=np.int64)
         for leaf, base in self.leaves:
             if leaf.has_column(name):
+                n = leaf.doc_count_all()
+                raw = _bulk_column(leaf.column_reader(name, translate=False), n)
                 column = leaf.column_reader(name)
-                out[base:base + leaf.doc_count_all()] = np.fromiter(column, dtype=np.int64,
-                                                                     count=leaf.doc_count_all())
+                if raw is None:
+                    out[base:base + n] = np.fromiter(column, dtype=np.int64, count=n)
+                    continue
+                # stored values -> numbers: one translation per distinct value
+                stored, where = np.unique(raw, return_inverse=True)
+                translate = getattr(column, "_translate", None) or (lambda v: v)
+                out[base:base + n] = np.array([translate(int(v)) for v in stored], dtype=np.int64)[where]
         return out
 
     def _codes(self, name: str) -> tuple[np.ndarray, list[str]]:
         """docnum -> code, and code -> value ("" = none), from the field's sortable column."""
-        values: dict[str, int] = {"": 0}
+        codes: dict[str, int] = {"": 0}
         out = np.zeros(self.size, dtype=np.int32)
         for leaf, base in self.leaves:
             if leaf.has_column(name):
-                column = leaf.column_reader(name)
-                out[base:base + leaf.doc_count_all()] = [values.setdefault(v or "", len(values)) for v in column]
-        return out, list(values)
+                n = leaf.doc_count_all()
+                out[base:base + n] = [codes.setdefault(v, len(codes)) for v in _column_strings(leaf, name, n)]
+        return out, list(codes)
 
     def field_lengths(self, name: str) -> np.ndarray:
         if name not in self.lengths:
@@ -386,30 +394,55 @@ class IndexArrays:
             perdoc = getattr(leaf, "_perdoc", None)
             column = perdoc._cached_reader(_lenfield(name), LENGTHS_COLUMN) if perdoc is not None else None
             n = leaf.doc_count_all()
-            if column is not None:
+            raw = _bulk_column(column, n) if column is not None else None
+            if raw is not None:
+                out[base:base + n] = _LENGTHS[raw]
+            elif column is not None:
                 out[base:base + n] = _LENGTHS[np.fromiter(column, dtype=np.uint8, count=n)]
             else:  # another codec: the public, slower way
                 out[base:base + n] = [leaf.doc_field_length(d, name, 1) or 1 for d in range(n)]
         return out
 
 
+def _bulk_column(column, size: int) -> np.ndarray | None:
+    """A whoosh numeric column read in one piece (None when it is not one): reading it value by
+    value costs seconds over a large index."""
+    try:
+        typecode, fixedlen, count = column._typecode, column._fixedlen, column._count
+        data = column._dbfile.get(column._basepos, count * fixedlen)
+        default = column._default
+    except AttributeError:
+        return None
+    values = np.frombuffer(data, dtype=np.dtype(typecode).newbyteorder(">"), count=count).astype(np.int64)
+    if count < size:
+        values = np.concatenate([values, np.full(size - count, default, dtype=np.int64)])
+    return values[:size]
+
+
+def _column_strings(leaf, name: str, size: int) -> list[str]:
+    """A segment's text column as strings, read in one piece when it is a whoosh VarBytes column."""
+    column = leaf.column_reader(name, translate=False)
+    try:
+        offsets, lengths = column._offsets, column._lengths
+        data = column._dbfile.get(column._basepos, column._length)
+    except AttributeError:
+        return [v or "" for v in leaf.column_reader(name)]
+    return [data[o:o + n].decode("utf-8") for o, n in zip(offsets[:size], lengths[:size])]
+
+
 def _recency_factors(dates: np.ndarray) -> np.ndarray:
     """Each document's recency factor: up to 1 + RECENCY_WEIGHT for today, 1.0 without a usable date."""
     today = date.today().toordinal()
-    factors = np.ones(len(dates), dtype=np.float64)
-    cache: dict[int, float] = {}
-    for i in np.flatnonzero(dates):
-        number = int(dates[i])
-        factor = cache.get(number)
-        if factor is None:
+    numbers, where = np.unique(dates, return_inverse=True)
+    factors = np.ones(len(numbers))
+    for i, number in enumerate(numbers.tolist()):
+        if number:
             try:
                 age = today - date(number // 10000, number // 100 % 100, number % 100).toordinal()
-                factor = 1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS)
             except ValueError:
-                factor = 1.0
-            cache[number] = factor
-        factors[i] = factor
-    return factors
+                continue
+            factors[i] = 1.0 + RECENCY_WEIGHT * 0.5 ** (max(age, 0) / RECENCY_HALF_LIFE_DAYS)
+    return factors[where]
 
 
 @dataclass
@@ -641,11 +674,15 @@ def _read_postings(matcher) -> tuple[np.ndarray, np.ndarray, list]:
 
 # -- search --------------------------------------------------------------------------------
 
-_open = threading.local()  # per thread: index folder -> (folder inode, searcher, arrays); not shared
+# index folder -> (folder inode, searcher, arrays), shared by the threads of a process (the web server
+# answers each request in a new thread) and used by one search at a time: a whoosh reader's files
+# have one read position, and the searches are CPU-bound anyway.
+_OPEN: dict[Path, tuple] = {}
+_OPEN_LOCK = threading.Lock()
 
 
 def _open_index(data_dir: Path) -> tuple:
-    """(searcher, IndexArrays) of the current index, kept between searches of one thread.
+    """(searcher, IndexArrays) of the current index, kept between searches (call with _OPEN_LOCK held).
 
     Opening an index and reading its arrays cost more than many searches; the inode check
     notices a rebuild swapped in, ``up_to_date`` an incremental update.
@@ -654,7 +691,7 @@ def _open_index(data_dir: Path) -> tuple:
     if not whoosh_index.exists_in(str(path)):
         open_records(data_dir).close()  # "no records ... run govnews crawl first" when that is the cause
         raise BadInput(f"no search index in {path}: run govnews index")
-    cache = _open.__dict__.setdefault("searchers", {})
+    cache = _OPEN
     inode = path.stat().st_ino
     cached = cache.get(path)
     if cached and cached[0] == inode and cached[1].up_to_date():
@@ -666,7 +703,10 @@ def _open_index(data_dir: Path) -> tuple:
             cached[1].close()
         searcher = whoosh_index.open_dir(str(path)).searcher(weighting=BM25F(**BM25_PARAMS))
     arrays = IndexArrays(searcher)
+    cache.pop(path, None)
     cache[path] = (inode, searcher, arrays)
+    while len(cache) > OPEN_INDEXES:  # the least recently opened goes
+        cache.pop(next(iter(cache)))[1].close()
     return searcher, arrays
 
 
@@ -686,19 +726,21 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     parsed = parse_query(query)
     flt = build_filter(since, until, site, category)
     wanted = page * limit
-    searcher, arrays = _open_index(data_dir)
-    evaluation = Evaluation(arrays)
-    allowed = arrays.live
-    if flt is not None:
-        allowed = allowed & evaluation.evaluate(flt)[0]
-    run = (searcher, arrays, evaluation, parsed, allowed, sort, wanted)
-    ranked, total, facets = _run(build_query(parsed, match_all=MATCH_ALL_FIRST), *run)
-    if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
-        more, total, facets = _run(build_query(parsed, match_all=False), *run)
-        seen = {docnum for docnum, _ in ranked}
-        ranked += [(docnum, score) for docnum, score in more if docnum not in seen]
-    start = (page - 1) * limit
-    shown = [(int(searcher.stored_fields(docnum)["key"]), score) for docnum, score in ranked[start:start + limit]]
+    with _OPEN_LOCK:
+        searcher, arrays = _open_index(data_dir)
+        evaluation = Evaluation(arrays)
+        allowed = arrays.live
+        if flt is not None:
+            allowed = allowed & evaluation.evaluate(flt)[0]
+        run = (searcher, arrays, evaluation, parsed, allowed, sort, wanted)
+        ranked, total, facets = _run(build_query(parsed, match_all=MATCH_ALL_FIRST), *run)
+        if MATCH_ALL_FIRST and total < limit and needs_fallback(parsed):
+            more, total, facets = _run(build_query(parsed, match_all=False), *run)
+            seen = {docnum for docnum, _ in ranked}
+            ranked += [(docnum, score) for docnum, score in more if docnum not in seen]
+        start = (page - 1) * limit
+        shown = [(int(searcher.stored_fields(docnum)["key"]), score)
+                 for docnum, score in ranked[start:start + limit]]
     hits = _hits(data_dir, shown, parsed)
     return SearchResult(total=total, hits=hits, facets=facets, page=page,
                         pages=math.ceil(total / limit) if total else 0)

@@ -77,3 +77,14 @@ def test_side_by_side_bonus_computed_for_few_matches_gives_the_full_ranking(data
                         lambda evaluation, pairs, docs: np.full(len(docs), np.inf if pairs else 0.0))
     for q, hits in pages.items():
         assert [(h.id, h.score) for h in search(data, q, limit=5).hits] == hits, q
+
+
+def test_threads_share_one_open_index(data):
+    from concurrent.futures import ThreadPoolExecutor
+
+    expected = {q: [h.id for h in search(data, q).hits] for q in QUERIES}
+    opened = _open_index(data)[0]
+    with ThreadPoolExecutor(4) as pool:
+        found = dict(zip(QUERIES * 3, pool.map(lambda q: [h.id for h in search(data, q).hits], QUERIES * 3)))
+    assert found == expected
+    assert _open_index(data)[0] is opened  # not reopened per thread
