@@ -66,21 +66,23 @@ def percentile(values: list[float], share: float) -> float:
 
 
 def time_searches(data_dir: Path, rounds: int) -> None:
-    """Search latency: cold (each query with the searcher's postings caches emptied) and warm.
+    """Search latency: cold (each query with the searcher's postings caches emptied) and warm
+    (the mix repeated: what a server answering the same words again sees).
 
     Wall time and CPU time are both printed: CPU time is what other work on the machine does not skew.
     """
     search(data_dir, "warm up: open the index")
     arrays = _open_index(data_dir)[1]
     timings: dict[str, list[tuple[str, float, float]]] = {"cold": [], "warm": []}
-    for round_no in range(rounds + 1):
+    for round_no in range(rounds + 2):
         for kind, query, options in QUERY_MIX:
             if round_no == 0:
                 arrays.clear_caches()
             t, c = time.perf_counter(), time.process_time()
             search(data_dir, query, **options)
-            timings["cold" if round_no == 0 else "warm"].append(
-                (kind, (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000))
+            if round_no != 1:  # the pass after the cold one fills the caches again and is not counted
+                timings["cold" if round_no == 0 else "warm"].append(
+                    (kind, (time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000))
     for name, rows in timings.items():
         wall, cpu = [r[1] for r in rows], [r[2] for r in rows]
         print(f"search {name}: {len(rows)} queries, p50 {statistics.median(wall):.0f} ms, "
