@@ -33,11 +33,13 @@ STATE_FILE = "govnews-index.json"
 TITLE_BOOST = 3.0
 COMMIT_EVERY = 25_000  # articles per commit: bounds the work a crash can lose (and the segments made)
 LOCK_WAIT_S = 60.0  # how long to wait for another writer (a crawl indexing) before giving up
-# A fresh index of many articles is written by several processes (whoosh's MpWriter).
+# A fresh index of many articles is written by several processes (whoosh's MpWriter). limitmb per
+# worker, measured on 50,000 articles (bench/bench_index.py): 64 -> 170 docs/s, 133 MB a worker;
+# 128 -> 201 docs/s, 217 MB; 256 -> 226 docs/s, 377 MB (two workers then pass 500 MB together).
 BULK_MIN_DOCS = 5_000
 # compound=False: whoosh-reloaded copies a compound segment's postings into memory when it opens
 # it (over 500 MB for 50,000 articles); plain segment files are read from disk as needed.
-BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 64, "multisegment": True, "compound": False}
+BULK_WRITER = {"procs": min(2, os.cpu_count() or 1), "limitmb": 128, "multisegment": True, "compound": False}
 WRITER = {"limitmb": 128, "compound": False}
 
 
