@@ -90,6 +90,7 @@ class SearchHit:
     score: float
     snippet: str
     snippet_html: str
+    site_name: str | None = None  # the portal's own name, for people; ``site`` is the host
 
 
 @dataclass
@@ -865,7 +866,7 @@ def _hits(data_dir: Path, found: list[tuple[int, float]], parsed: ParsedQuery) -
             plain, marked = make_snippet(text, wanted)
             hits.append(SearchHit(id=article_id, url=article["url"], title=article["title"], site=article["site"],
                                   published=article["published"], score=round(float(score), 4),
-                                  snippet=plain, snippet_html=marked))
+                                  snippet=plain, snippet_html=marked, site_name=article.get("site_name")))
     return hits
 
 
@@ -948,7 +949,7 @@ def _print_text(result: SearchResult, limit: int, out) -> None:
     out.write(f"{result.total} result(s); page {result.page} of {result.pages}\n\n")
     for n, hit in enumerate(result.hits, first):
         day = (hit.published or "")[:10] or "no date"
-        out.write(f"{n}. {hit.title or '(no title)'}\n   {day} · {hit.site or ''} · {hit.url}\n")
+        out.write(f"{n}. {hit.title or '(no title)'}\n   {day} · {hit.site_name or hit.site or ''} · {hit.url}\n")
         if hit.snippet:
             out.write(f"   {hit.snippet}\n")
         out.write("\n")

@@ -158,6 +158,8 @@ def test_search_page_lists_hits_facets_and_keeps_the_query(site):
     for spec, article_id in zip(ARTICLES, site.ids):
         assert f'href="/articles/{article_id}"' in html and spec["title"] in html
     assert "3 kết quả" in html
+    # Each hit names its portal the way people know it; the host stays in the tooltip.
+    assert f'<span class="site" title="{MINH_LONG}">UBND huyện Minh Long</span>' in html
     assert f"site={quote(MINH_LONG)}" in html and "since=2022-01-01&amp;until=2022-12-31" in html
 
 

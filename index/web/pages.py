@@ -135,7 +135,7 @@ def _pagination(params: dict[str, Any], page: int, pages: int) -> str:
 
 def _hit(hit: Any) -> str:
     date = format_date(hit.published)
-    meta = f'<span class="site">{esc(hit.site)}</span>'
+    meta = f'<span class="site" title="{esc(hit.site)}">{esc(hit.site_name or hit.site)}</span>'
     if date:
         meta += f' · <time datetime="{esc(hit.published)}">{esc(date)}</time>'
     original = external_link(hit.url, TEXT["original"], "original")
