@@ -17,6 +17,7 @@ from typing import IO, Iterable, Iterator
 from index.analyzer import fold, query_terms, terms
 from index.search import QueryError, parse_date
 from index.store import INDICATOR_COLUMNS, open_records
+from index.web.html import format_number
 
 ARTICLE_FIELDS = ("article_id", "title", "url", "published", "site")
 # Indicator fields in DESIGN order, then the article's.
@@ -125,24 +126,17 @@ def _cell(row: dict, key: str) -> str:
     if key == "published":
         return (value or "")[:10]
     if key == "value":
-        text = _number(value)
+        text = format_number(value)
         if row["total"] is not None:
-            text += "/" + _number(row["total"])
+            text += "/" + format_number(row["total"])
         elif row["upper"] is not None:
-            text += "–" + _number(row["upper"])
+            text += "–" + format_number(row["upper"])
         return text
     return "" if value is None else " ".join(str(value).split())
 
 
-def _number(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")  # Vietnamese grouping: 2.358
-    return str(value).replace(".", ",")
-
-
-def _fit(text: str, width: int) -> str:
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
@@ -153,7 +147,7 @@ def write_table(rows: Iterable[dict], stream: IO[str], width: int | None = None)
     stream.write(header[:width].rstrip() + "\n")
     count = 0
     for row in rows:
-        line = "  ".join(_fit(_cell(row, k), w).ljust(w) for k, _, w in TABLE_COLUMNS)
+        line = "  ".join(shorten(_cell(row, k), w).ljust(w) for k, _, w in TABLE_COLUMNS)
         stream.write(line[:width].rstrip() + "\n")
         count += 1
     if not count:

@@ -21,6 +21,8 @@ from pathlib import Path
 from typing import TextIO
 
 from extract.errors import BadInput
+from index.figures import shorten
+from index.web.html import format_number
 from samples.server import SampleSites, load_manifest
 
 DEMO_DELAY = 0.05  # seconds between two requests to one portal: the portals are local
@@ -123,7 +125,7 @@ def _show_search(data_dir: Path, query: str, why: str, names: dict[str, str], ou
         print(f"     {hit.title or hit.url}", file=out)
         snippet = " ".join(hit.snippet.split())
         if snippet:
-            print(f"     {_cut(snippet, SNIPPET_CHARS)}", file=out)
+            print(f"     {shorten(snippet, SNIPPET_CHARS)}", file=out)
 
 
 def _show_figures(data_dir: Path, names: dict[str, str], out: TextIO) -> None:
@@ -143,11 +145,11 @@ def _show_figures(data_dir: Path, names: dict[str, str], out: TextIO) -> None:
     header = f"  {'date':10}  {'portal':22}  {'value':>14}  {'unit':10}  {'what':44}"
     print(header, file=out)
     for row in rows:
-        value = _number(row["value"]) + ("/" + _number(row["total"]) if row.get("total") is not None else "")
+        value = format_number(row["value"]) + ("/" + format_number(row["total"]) if row.get("total") is not None else "")
         what = row.get("label") or row.get("sentence") or ""
         portal = _portal(row.get("url") or "", row.get("site"), names)
-        print(f"  {(row.get('published') or '')[:10]:10}  {_cut(portal, 22):22}"
-              f"  {value:>14}  {_cut(row.get('unit') or '', 10):10}  {_cut(' '.join(what.split()), 44)}", file=out)
+        print(f"  {(row.get('published') or '')[:10]:10}  {shorten(portal, 22):22}"
+              f"  {value:>14}  {shorten(row.get('unit') or '', 10):10}  {shorten(' '.join(what.split()), 44)}", file=out)
     if not rows:
         print("  (no figures found)", file=out)
 
@@ -156,14 +158,3 @@ def _portal(url: str, site: str | None, names: dict[str, str]) -> str:
     """The portal's name for a URL (every sample portal is host 127.0.0.1; only the port differs)."""
     return next((name for base, name in names.items() if url.startswith(base)), site or "")
 
-
-def _number(value) -> str:
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")  # Vietnamese grouping: 2.358
-    return str(value).replace(".", ",")
-
-
-def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
