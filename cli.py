@@ -48,7 +48,6 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--subdomains", action="store_true", help="also crawl subdomains of the seeds' hosts")
     p.add_argument("--allow-domain", action="append", default=[], metavar="HOST", help="also crawl this host (repeatable)")
     p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
-    p.add_argument("--ignore-robots", action="store_true", help=argparse.SUPPRESS)
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=cmd_crawl)
 
@@ -121,7 +120,7 @@ def cmd_crawl(args) -> int:
         max_pages=args.max_pages, delay=args.delay, concurrency=args.concurrency,
         max_depth=args.max_depth, user_agent=args.user_agent, subdomains=args.subdomains,
         allow_domains=args.allow_domain, attachments=not args.no_attachments,
-        obey_robots=not args.ignore_robots, quiet=args.quiet,
+        quiet=args.quiet,
     )
     return crawl(args.seeds, resolve_data_dir(args.data), options)
 

@@ -78,7 +78,6 @@ class CrawlOptions:
     subdomains: bool = False
     allow_domains: list[str] = field(default_factory=list)
     attachments: bool = True
-    obey_robots: bool = True
     quiet: bool = False
     # Not on the command line; tests and benchmarks tune them.
     timeout: tuple[float, float] = fetchmod.DEFAULT_TIMEOUT
@@ -258,9 +257,7 @@ class Crawler:
             self.hosts[host] = slot
             self.state.ensure_host(host, scheme)
             row = self.state.host(host)
-            if not self.options.obey_robots:
-                self._set_robots(slot, Robots(None, allow_all=True))
-            elif row["robots_at"] and time.time() - row["robots_at"] < self.options.robots_max_age \
+            if row["robots_at"] and time.time() - row["robots_at"] < self.options.robots_max_age \
                     and row["robots_status"] is not None:
                 self._set_robots(slot, Robots.from_response(row["robots_status"], row["robots_body"]))
         return slot
