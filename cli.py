@@ -10,7 +10,8 @@ import argparse
 import os
 import sys
 
-from extract.errors import BadInput
+from base.errors import BadInput
+from base.settings import setting
 
 EXIT_OK, EXIT_ERROR, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -24,6 +25,13 @@ class _Parser(argparse.ArgumentParser):
 
 def _add_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $GOVNEWS_DATA or ./govnews-data)")
+
+
+def _add_setting(p: argparse.ArgumentParser, name: str) -> None:
+    """An option whose default, type and help come from the settings table."""
+    spec = setting(name)
+    shown = "" if spec.default is None else f" (default: {spec.default})"
+    p.add_argument("--" + name.replace("_", "-"), type=spec.type, default=spec.default, help=spec.help + shown)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,11 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("crawl", help="crawl portals into the archive, records and index (resumable)")
     p.add_argument("seeds", nargs="+", metavar="SEED_URL")
     _add_data(p)
-    p.add_argument("--max-pages", type=int, default=None, help="pages per host (default: no limit)")
-    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host (default 1)")
-    p.add_argument("--concurrency", type=int, default=8, help="hosts crawled at once (default 8)")
-    p.add_argument("--max-depth", type=int, default=None, help="link depth from the seeds")
-    p.add_argument("--user-agent", default=None, help="User-Agent header (keep a contact URL in it)")
+    for name in ("max_pages", "delay", "concurrency", "max_depth", "user_agent"):
+        _add_setting(p, name)
     p.add_argument("--subdomains", action="store_true", help="also crawl subdomains of the seeds' hosts")
     p.add_argument("--allow-domain", action="append", default=[], metavar="HOST", help="also crawl this host (repeatable)")
     p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
@@ -65,7 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search")
     p.add_argument("query", metavar="QUERY")
     _add_data(p)
-    p.add_argument("--limit", type=int, default=10)
+    _add_setting(p, "limit")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--since", metavar="DATE")
     p.add_argument("--until", metavar="DATE")
@@ -96,8 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("serve", help="web search page and JSON API")
     _add_data(p)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--port", type=int, default=8080)
+    _add_setting(p, "host")
+    _add_setting(p, "port")
     p.set_defaults(func=cmd_serve)
 
     p = sub.add_parser("demo", help="crawl the bundled sample portals offline and show searches and figures")
@@ -107,14 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_extract(args) -> int:
-    from extract.cli_extract import run_extract
+    from commands.extract import run_extract
 
     return run_extract(args.sources, url=args.url, text_mode=args.text, fmt=args.format)
 
 
 def cmd_crawl(args) -> int:
+    from base.datadir import resolve_data_dir
     from crawler.pipeline import CrawlOptions, crawl
-    from index.datadir import resolve_data_dir
 
     options = CrawlOptions(
         max_pages=args.max_pages, delay=args.delay, concurrency=args.concurrency,
@@ -126,22 +131,22 @@ def cmd_crawl(args) -> int:
 
 
 def cmd_reprocess(args) -> int:
+    from base.datadir import resolve_data_dir
     from crawler.pipeline import reprocess
-    from index.datadir import resolve_data_dir
 
     return reprocess(resolve_data_dir(args.data), quiet=args.quiet)
 
 
 def cmd_index(args) -> int:
-    from index.datadir import resolve_data_dir
-    from index.searchindex import run_index
+    from base.datadir import resolve_data_dir
+    from commands.index import run_index
 
     return run_index(resolve_data_dir(args.data), rebuild=args.rebuild, quiet=args.quiet)
 
 
 def cmd_search(args) -> int:
-    from index.datadir import resolve_data_dir
-    from index.search import run_search
+    from base.datadir import resolve_data_dir
+    from commands.search import run_search
 
     return run_search(
         resolve_data_dir(args.data), args.query, limit=args.limit, page=args.page, since=args.since,
@@ -150,8 +155,8 @@ def cmd_search(args) -> int:
 
 
 def cmd_indicators(args) -> int:
-    from index.datadir import resolve_data_dir
-    from index.figures import run_indicators
+    from base.datadir import resolve_data_dir
+    from commands.figures import run_indicators
 
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     return run_indicators(
@@ -161,21 +166,21 @@ def cmd_indicators(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from index.datadir import resolve_data_dir
-    from index.export import run_export
+    from base.datadir import resolve_data_dir
+    from commands.export import run_export
 
     return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out)
 
 
 def cmd_serve(args) -> int:
-    from index.datadir import resolve_data_dir
-    from index.serve import run_server
+    from base.datadir import resolve_data_dir
+    from web.serve import run_server
 
     return run_server(resolve_data_dir(args.data), host=args.host, port=args.port)
 
 
 def cmd_demo(args) -> int:
-    from samples.demo import run_demo
+    from commands.demo import run_demo
 
     return run_demo(args.data)
 

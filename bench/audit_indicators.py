@@ -17,8 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from extract.indicators import extract_indicators  # noqa: E402
 from test_indicators_audit import ANY, AUDIT, attribute_errors  # noqa: E402
+
+from extract.indicators import extract_indicators  # noqa: E402
 
 FIELDS = ("value", "unit", "kind", "label", "estimate", "change", "reference")
 

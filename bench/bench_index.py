@@ -25,10 +25,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from vn_corpus import Generator  # noqa: E402
+
 import index.searchindex as searchindex  # noqa: E402
 from index.search import _open_index, search  # noqa: E402
 from index.store import Store  # noqa: E402
-from vn_corpus import Generator  # noqa: E402
 
 # (kind, query, options): a fixed mix of the searches people run.
 QUERY_MIX = (

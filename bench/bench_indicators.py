@@ -20,11 +20,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
+from test_indicators_cases import CASES, NEGATIVES  # noqa: E402
+
 from extract.article import extract_article  # noqa: E402
 from extract.indicator_nlp import first_word, warm_up  # noqa: E402
 from extract.indicator_spans import split_sentences  # noqa: E402
 from extract.indicators import extract_indicators  # noqa: E402
-from test_indicators_cases import CASES, NEGATIVES  # noqa: E402
 
 ARTICLE_CHARS = 2500
 

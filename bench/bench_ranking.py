@@ -30,6 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from vn_corpus import DISTRICTS, Generator  # noqa: E402
 from whoosh import index as whoosh_index  # noqa: E402
 from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StandardAnalyzer  # noqa: E402
 from whoosh.fields import ID, TEXT, Schema  # noqa: E402
@@ -40,7 +41,6 @@ import index.search as search_module  # noqa: E402
 import index.searchindex as searchindex  # noqa: E402
 from index.analyzer import fold  # noqa: E402
 from index.store import Store  # noqa: E402
-from vn_corpus import DISTRICTS, Generator  # noqa: E402
 
 # subject -> query templates ({district}, {year}); what people type to find such reports.
 QUERY_TEMPLATES = {

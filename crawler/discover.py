@@ -8,7 +8,8 @@ import re
 import zlib
 from dataclasses import dataclass
 
-from lxml import etree, html as lxml_html
+from lxml import etree
+from lxml import html as lxml_html
 
 from crawler.urls import canonicalize, is_attachment
 

@@ -8,20 +8,19 @@ content-encoded) body, the headers in order, and the request as sent.
 from __future__ import annotations
 
 import time
-import zlib
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
 
-from extract.errors import BadInput
+from base.content import CHUNK, charset_of, content_decode
+from base.errors import BadInput
+from base.settings import default
 
-DEFAULT_USER_AGENT = "govnews/0.1 (+https://github.com/govnews/govnews)"
-DEFAULT_TIMEOUT = (10, 30)  # connect, read (seconds)
-DEFAULT_MAX_BYTES = 20 * 2**20
-MAX_SECONDS_PER_RESPONSE = 120  # a server trickling bytes must not hold a host slot forever
-CHUNK = 64 * 1024
-ARCHIVE_MAX_DECODED = 256 * 2**20  # a guard against a decompression bomb read back from an archive
+DEFAULT_USER_AGENT = default("user_agent")
+DEFAULT_TIMEOUT = default("timeout")  # connect, read (seconds)
+DEFAULT_MAX_BYTES = default("max_bytes")
+MAX_SECONDS_PER_RESPONSE = default("response_seconds")  # a server trickling bytes must not hold a slot forever
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 ACCEPT_LANGUAGE = "vi,en;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # only what we can decode ourselves while streaming
@@ -66,49 +65,6 @@ def make_session() -> requests.Session:
     return session
 
 
-def charset_of(content_type: str) -> str | None:
-    for part in content_type.split(";")[1:]:
-        name, _, value = part.strip().partition("=")
-        if name.strip().lower() == "charset" and value.strip():
-            return value.strip().strip("\"'").lower()
-    return None
-
-
-def _decoder(encoding: str):
-    encoding = encoding.strip().lower()
-    if encoding in ("gzip", "x-gzip"):
-        return zlib.decompressobj(32 + zlib.MAX_WBITS)
-    if encoding == "deflate":
-        return "deflate"
-    return None
-
-
-def decode_body(raw: bytes, encoding: str) -> bytes:
-    """The body of an archived response: ``raw`` content-decoded (as much as decodes)."""
-    return _decode(raw, encoding, ARCHIVE_MAX_DECODED)[0]
-
-
-def _decode(raw: bytes, encoding: str, max_bytes: int) -> tuple[bytes, bool]:
-    """Content-decode ``raw`` up to ``max_bytes`` of output -> (body, cut off)."""
-    dec = _decoder(encoding)
-    if dec is None:
-        return raw[:max_bytes], len(raw) > max_bytes
-    if dec == "deflate":  # servers disagree whether "deflate" has a zlib header
-        try:
-            return _decode_with(zlib.decompressobj(), raw, max_bytes)
-        except zlib.error:
-            dec = zlib.decompressobj(-zlib.MAX_WBITS)
-    try:
-        return _decode_with(dec, raw, max_bytes)
-    except zlib.error:
-        return raw[:max_bytes], len(raw) > max_bytes  # mislabelled: the bytes are the body
-
-
-def _decode_with(dec, raw: bytes, max_bytes: int) -> tuple[bytes, bool]:
-    out = dec.decompress(raw, max_bytes + 1)
-    return out[:max_bytes], len(out) > max_bytes
-
-
 def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT_USER_AGENT,
                extra_headers: dict[str, str] | None = None, timeout=DEFAULT_TIMEOUT,
                max_bytes: int = DEFAULT_MAX_BYTES, allow_redirects: bool = False) -> FetchResult:
@@ -137,7 +93,7 @@ def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT
     for name, value in header_list:
         key = name.lower()
         merged[key] = f"{merged[key]}, {value}" if key in merged else value
-    body, body_cut = _decode(raw, merged.get("content-encoding", ""), max_bytes)
+    body, body_cut = content_decode(raw, merged.get("content-encoding", ""), max_bytes)
     sent = list(resp.request.headers.items())
     if not any(k.lower() == "host" for k, _ in sent):
         sent.insert(0, ("Host", urlsplit(resp.request.url).netloc))

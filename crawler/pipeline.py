@@ -37,16 +37,27 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from base.datadir import LOG_FILE, warc_dir
+from base.errors import BadInput
+from base.settings import default
+from base.warcread import iter_responses, read_record
 from crawler import fetch as fetchmod
 from crawler.analyze import Analysis, analyze
 from crawler.discover import Link
 from crawler.robots import Robots
 from crawler.state import CrawlState, connect
-from crawler.urls import (MAX_URL_LENGTH, Scope, canonicalize, host_key, is_attachment, is_calendar,
-                          is_print_view, is_skipped_file, url_pattern)
-from crawler.warc import DEFAULT_MAX_WARC_BYTES, WarcWriter, iter_responses, read_record
-from extract.errors import BadInput
-from index.datadir import LOG_FILE, warc_dir
+from crawler.urls import (
+    MAX_URL_LENGTH,
+    Scope,
+    canonicalize,
+    host_key,
+    is_attachment,
+    is_calendar,
+    is_print_view,
+    is_skipped_file,
+    url_pattern,
+)
+from crawler.warc import WarcWriter
 
 LOCK_FILE = ".crawl.lock"
 PR_SET_PDEATHSIG = 1  # prctl(2) option (Linux)
@@ -57,44 +68,46 @@ MAX_ROBOTS_HOPS = 5
 GUESSED_PATHS = (("/sitemap.xml", "sitemap"),)  # asked of every host besides robots.txt Sitemap: lines
 # Frontier order (lower first): sitemaps and feeds, then what they list, then links, then more listing pages.
 PRIORITY = {"sitemap": 0, "feed": 0, "listed": 1, "page": 2, "attachment": 2, "pagination": 3}
-PROGRESS_EVERY = 0.5
+PROGRESS_EVERY = 0.5  # seconds between progress display refreshes
 # The writer makes many short calls that release the GIL (SQLite, zlib, file writes); with Python's default
 # 5 ms switch interval each one can wait that long to get the GIL back from an extraction thread.
 WRITER_SWITCH_INTERVAL = 0.0005
-RECENT_LINKS = 20_000
+RECENT_LINKS = 20_000  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)
 INDEX_EVERY = 1000  # stored articles between search index updates during a crawl
-INDEX_CHILD = "import sys; from pathlib import Path; from index.searchindex import update_index; update_index(Path(sys.argv[1]))"  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)  # seconds between progress display refreshes
+INDEX_CHILD = "import sys; from pathlib import Path; from index.searchindex import update_index; update_index(Path(sys.argv[1]))"
 
 log = logging.getLogger("govnews.crawl")
 
 
 @dataclass
 class CrawlOptions:
-    max_pages: int | None = None  # per host, per run
-    delay: float = 1.0
-    concurrency: int = 8
-    max_depth: int | None = None
-    user_agent: str | None = None
+    """One crawl's options; every default comes from the settings table (``base/settings.py``)."""
+
+    max_pages: int | None = default("max_pages")  # per host, per run
+    delay: float = default("delay")
+    concurrency: int = default("concurrency")
+    max_depth: int | None = default("max_depth")
+    user_agent: str = default("user_agent")
     subdomains: bool = False
     allow_domains: list[str] = field(default_factory=list)
     attachments: bool = True
     quiet: bool = False
     # Not on the command line; tests and benchmarks tune them.
-    timeout: tuple[float, float] = fetchmod.DEFAULT_TIMEOUT
-    max_bytes: int = fetchmod.DEFAULT_MAX_BYTES
-    max_retries: int = 3
-    retry_base: float = 1.0  # first retry after this many seconds, doubling
-    max_retry_after: float = 600.0
-    pattern_budget: int = 8  # non-article pages per URL pattern before it must prove it leads to articles
-    warc_max_bytes: int = DEFAULT_MAX_WARC_BYTES
-    robots_max_age: float = 86400.0
+    timeout: tuple[float, float] = default("timeout")
+    max_bytes: int = default("max_bytes")
+    max_retries: int = default("max_retries")
+    retry_base: float = default("retry_base")
+    max_retry_after: float = default("max_retry_after")
+    pattern_budget: int = default("pattern_budget")
+    warc_max_bytes: int = default("warc_max_bytes")
+    robots_max_age: float = default("robots_max_age")
     update_index: bool = True
     extract_processes: int | None = None  # None: one per CPU core when there are several; 0: in the fetch threads
-    pool_after: int = 200  # pages before extraction moves to those processes (small crawls never pay start-up)
+    pool_after: int = default("pool_after")
 
     @property
     def agent(self) -> str:
-        return self.user_agent or fetchmod.DEFAULT_USER_AGENT
+        return self.user_agent or default("user_agent")
 
 
 @dataclass
@@ -910,7 +923,7 @@ def crawl(seeds: list[str], data_dir: Path, options: CrawlOptions) -> int:
 
 def reprocess(data_dir: Path, quiet: bool = False) -> int:
     """Re-extract every archived HTML page (no network), update the records, then the search index."""
-    from index.datadir import records_path
+    from base.datadir import records_path
     from index.store import Store
 
     data_dir = Path(data_dir)

@@ -21,7 +21,7 @@ class Robots:
     allow_all: bool = False
 
     @classmethod
-    def from_response(cls, status: int | None, body: bytes | None) -> "Robots":
+    def from_response(cls, status: int | None, body: bytes | None) -> Robots:
         if status is not None and 200 <= status < 300:
             text = (body or b"").decode("utf-8", errors="replace").lstrip("\ufeff")
             try:

@@ -33,11 +33,12 @@ import sqlite3
 import time
 from pathlib import Path
 
-from index.datadir import records_path
+from base.datadir import records_path
+from base.settings import default
 
 SCHEMA_KEY = "crawl_schema"
 SCHEMA_VERSION = 1
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = default("busy_timeout_ms")
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);

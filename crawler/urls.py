@@ -10,7 +10,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, quote, unquote, urlencode, urljoin, urlsplit, urlunsplit
+from urllib.parse import (
+    parse_qsl,
+    quote,
+    unquote,
+    urlencode,
+    urljoin,
+    urlsplit,
+    urlunsplit,
+)
 
 MAX_URL_LENGTH = 1024  # longer URLs are parameter soup (session ids, filters), never an article address
 
@@ -198,7 +206,7 @@ class Scope:
     allowed: set[str] = field(default_factory=set)
 
     @classmethod
-    def from_seeds(cls, seeds: list[str], subdomains: bool = False, allow_domains: list[str] | None = None) -> "Scope":
+    def from_seeds(cls, seeds: list[str], subdomains: bool = False, allow_domains: list[str] | None = None) -> Scope:
         allowed = {d.strip().lower().rstrip(".") for d in allow_domains or [] if d.strip()}
         return cls({host_key(s) for s in seeds}, subdomains, allowed)
 

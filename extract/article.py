@@ -21,10 +21,10 @@ from urllib.parse import parse_qs, urljoin, urlsplit
 import lxml.html
 from lxml import etree
 
+from base.errors import BadInput
 from extract import portal_vocab as V
 from extract.dates import DateHit, find_dates, parse_structured
 from extract.decode import check_html_text, decode_html
-from extract.errors import BadInput
 from extract.indicators import extract_indicators
 from extract.models import Article, Attachment, Image
 from extract.textnorm import clean_line

@@ -11,8 +11,17 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 
 from extract.portal_vocab import (
-    AM_WORDS, DATE_ISO, DATE_NUMERIC, DATE_RANGE_JOIN, DATE_TIME_GAP, DATE_WORDS, MAX_DATE_TIME_GAP, MONTH_WORDS,
-    NOT_PUBLISHED_LABEL, PM_WORDS, TIME_OF_DAY,
+    AM_WORDS,
+    DATE_ISO,
+    DATE_NUMERIC,
+    DATE_RANGE_JOIN,
+    DATE_TIME_GAP,
+    DATE_WORDS,
+    MAX_DATE_TIME_GAP,
+    MONTH_WORDS,
+    NOT_PUBLISHED_LABEL,
+    PM_WORDS,
+    TIME_OF_DAY,
 )
 
 VN_TZ = timezone(timedelta(hours=7))

@@ -15,7 +15,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from extract.errors import BadInput
+from base.errors import BadInput
 from extract.textnorm import normalize_text
 
 # Only the first MAX_PARSE_BYTES of a page are decoded and parsed. Real article

@@ -10,8 +10,6 @@ from extract.indicator_label import figure_label
 from extract.indicator_spans import phrase_before
 from extract.models import Indicator
 
-
-
 _APPROX = frozenset(V.APPROX_WORDS)
 _CHANGES = frozenset(V.CHANGE_WORDS)
 _EQUIV_RE = re.compile(

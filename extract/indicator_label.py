@@ -17,7 +17,6 @@ from extract import indicator_vocab as V
 from extract.indicator_spans import phrase_before
 from extract.models import Indicator
 
-
 _PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
 _TRAIL = frozenset(set(V.LABEL_LINKS) | set(V.APPROX_WORDS) | set(V.CHANGE_WORDS) | set(V.RESPECTIVELY_LINKS))
 _LEAD_RE = re.compile(rf"^(?:{'|'.join(V.LABEL_LEAD_STRIP)})\s*", re.I)

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 import re
 
-from extract.indicator_vocab import FILE_EXTENSIONS, PHONE_WORDS, TIME_OF_DAY, alternation
+from extract.indicator_vocab import (
+    FILE_EXTENSIONS,
+    PHONE_WORDS,
+    TIME_OF_DAY,
+    alternation,
+)
 
 # abbreviations whose "." does not end a sentence ("TP. Quảng Ngãi")
 _ABBREVIATIONS = frozenset({"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "th.s", "p", "q",

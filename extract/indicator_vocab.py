@@ -172,8 +172,7 @@ NON_NOUN_WORDS = frozenset({
     "sử dụng", "thành lập", "đề nghị", "đề xuất", "giải quyết", "tiếp nhận", "xử lý",
     "kiểm tra", "tiếp tục", "tham dự", "dự", "vừa", "mới", "lại", "nữa", "rất", "hơn", "nhất",
     "trước", "sau", "qua", "nay", "năm", "tháng", "ngày", "sao", "cao", "thấp", "lớn", "nhỏ",
-    "trên địa bàn", "đầu", "cuối", "giữa", "xong", "thứ", "số", "không", "chưa", "đi", "về",
-    "trở", "lần thứ", "độ", "mức", "cấp", "loại", "hạng", "phần", "khoảng", "gần", "đồng thời",
+    "trên địa bàn", "đầu", "cuối", "giữa", "xong", "thứ", "số", "không", "chưa", "đi", "trở", "lần thứ", "độ", "mức", "cấp", "loại", "hạng", "phần", "khoảng", "gần", "đồng thời",
     "cụ thể", "trong đó", "tuổi", "giờ", "phút",
 })
 

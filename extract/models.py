@@ -45,7 +45,7 @@ class Indicator:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Indicator":
+    def from_dict(cls, data: dict[str, Any]) -> Indicator:
         return cls(**{k: data.get(k) for k in cls.__dataclass_fields__ if k in data})
 
 
@@ -104,7 +104,7 @@ class Article:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Article":
+    def from_dict(cls, data: dict[str, Any]) -> Article:
         simple = {k: data.get(k) for k in cls.__dataclass_fields__
                   if k in data and k not in ("attachments", "images", "indicators")}
         return cls(

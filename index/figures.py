@@ -9,25 +9,19 @@ from __future__ import annotations
 
 import csv
 import json
-import shutil
-import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Iterable, Iterator
+from typing import IO
 
 from index.analyzer import fold, query_terms, terms
 from index.search import QueryError, parse_date
 from index.store import INDICATOR_COLUMNS, open_records
-from index.web.html import format_number
 
 ARTICLE_FIELDS = ("article_id", "title", "url", "published", "site")
 # Indicator fields in DESIGN order, then the article's.
 ROW_FIELDS = INDICATOR_COLUMNS + ARTICLE_FIELDS
 KINDS = ("count", "percent", "ratio", "money", "measure")
 # Terminal table: (row field, heading, maximum width).
-TABLE_COLUMNS = (
-    ("published", "date", 10), ("site", "site", 26), ("value", "value", 16), ("unit", "unit", 10),
-    ("kind", "kind", 7), ("label", "label", 40), ("title", "article", 50),
-)
 CSV_BOM = "\ufeff"  # lets Excel recognise UTF-8 and show Vietnamese
 
 
@@ -121,51 +115,14 @@ def write_jsonl(rows: Iterable[dict], stream: IO[str]) -> int:
     return count
 
 
-def _cell(row: dict, key: str) -> str:
-    value = row[key]
-    if key == "published":
-        return (value or "")[:10]
-    if key == "value":
-        text = format_number(value)
-        if row["total"] is not None:
-            text += "/" + format_number(row["total"])
-        elif row["upper"] is not None:
-            text += "–" + format_number(row["upper"])
-        return text
-    return "" if value is None else " ".join(str(value).split())
-
-
-def shorten(text: str, width: int) -> str:
-    """``text`` cut to ``width`` characters, an ellipsis marking the cut."""
-    return text if len(text) <= width else text[:width - 1] + "…"
-
-
-def write_table(rows: Iterable[dict], stream: IO[str], width: int | None = None) -> int:
-    """A readable table, one figure per line, columns cut to fit the terminal."""
-    width = width or shutil.get_terminal_size((160, 24)).columns
-    header = "  ".join(h.ljust(w) for _, h, w in TABLE_COLUMNS)
-    stream.write(header[:width].rstrip() + "\n")
-    count = 0
-    for row in rows:
-        line = "  ".join(shorten(_cell(row, k), w).ljust(w) for k, _, w in TABLE_COLUMNS)
-        stream.write(line[:width].rstrip() + "\n")
-        count += 1
-    if not count:
-        stream.write("(no figures match)\n")
-    return count
-
-
-def run_indicators(data_dir: Path, query: str | None = None, unit=None, kind=None, since=None, until=None,
-                   site=None, limit=None, fmt: str = "table", stream: IO[str] | None = None) -> int:
-    """``govnews indicators``."""
-    out = stream or sys.stdout
-    rows = query_indicators(data_dir, query, unit=unit, kind=kind, since=since, until=until, site=site, limit=limit)
-    if fmt == "csv":
-        write_csv(rows, out)
-    elif fmt == "jsonl":
-        write_jsonl(rows, out)
-    elif fmt == "table":
-        write_table(rows, out)
-    else:
-        raise QueryError(f"--format must be table, csv or jsonl, not {fmt!r}")
-    return 0
+def format_number(value: object) -> str:
+    """Vietnamese number style: '.' groups thousands, ',' marks decimals (2358 -> '2.358', 12.6 -> '12,6')."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return "" if value is None else str(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        value = int(value)
+    if isinstance(value, int):
+        return f"{value:,}".replace(",", ".")
+    whole, _, frac = f"{value:,.6f}".rstrip("0").partition(".")
+    whole = whole.replace(",", ".")
+    return f"{whole},{frac}" if frac else whole

@@ -25,13 +25,11 @@ shared by threads). bench/bench_index.py measures it.
 from __future__ import annotations
 
 import html
-import json
-import pickle
 import math
+import pickle
 import re
-import sys
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 from itertools import accumulate
 from pathlib import Path
@@ -44,10 +42,17 @@ from whoosh.query import And, AndMaybe, AndNot, NumericRange, Or, Phrase, Query,
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from extract.errors import BadInput
-from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, TOKEN_RE, TermForms, normalize_text,
-                            query_terms, token_forms)
-from index.datadir import index_dir
+from base.datadir import index_dir
+from base.errors import BadInput
+from index.analyzer import (
+    ABBREVIATION_EXPANSIONS,
+    EXPANSION_ABBREVIATIONS,
+    TOKEN_RE,
+    TermForms,
+    normalize_text,
+    query_terms,
+    token_forms,
+)
 from index.searchindex import category_key
 from index.store import Store, open_records
 
@@ -71,7 +76,6 @@ OPEN_INDEXES = 4  # indexes (data folders) kept open by one process
 PHRASE_CACHE = 200  # phrases whose checked documents are remembered between searches
 ADJACENCY_CHUNK = 100  # matches whose side-by-side bonus is computed at a time (see _run)
 SNIPPET_TOKENS = 30
-FACET_LINES = 10  # facet values shown in text output
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -921,39 +925,3 @@ def make_snippet(text: str, wanted: set[str], size: int = SNIPPET_TOKENS) -> tup
     plain = " ".join((prefix + "".join(plain_parts) + suffix).split())
     marked = " ".join((html.escape(prefix) + "".join(html_parts) + html.escape(suffix)).split())
     return plain, marked
-
-
-# -- command -------------------------------------------------------------------------------
-
-def run_search(data_dir: Path, query: str, limit: int = 10, page: int = 1, since=None, until=None, site=None,
-               category=None, sort: str = "relevance", fmt: str = "text", stream=None) -> int:
-    """``govnews search``: text for people, or one JSON object per hit (``--format json``)."""
-    out = stream or sys.stdout
-    result = search(data_dir, query, since=since, until=until, site=site, category=category, sort=sort,
-                    limit=limit, page=page)
-    if fmt == "json":
-        for hit in result.hits:
-            row = {k: v for k, v in asdict(hit).items() if k in ("url", "title", "site", "published", "score",
-                                                                  "snippet")}
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-        return 0
-    _print_text(result, limit, out)
-    return 0
-
-
-def _print_text(result: SearchResult, limit: int, out) -> None:
-    if not result.total:
-        out.write("no results\n")
-        return
-    first = (result.page - 1) * limit + 1
-    out.write(f"{result.total} result(s); page {result.page} of {result.pages}\n\n")
-    for n, hit in enumerate(result.hits, first):
-        day = (hit.published or "")[:10] or "no date"
-        out.write(f"{n}. {hit.title or '(no title)'}\n   {day} · {hit.site_name or hit.site or ''} · {hit.url}\n")
-        if hit.snippet:
-            out.write(f"   {hit.snippet}\n")
-        out.write("\n")
-    for name, counts in result.facets.items():
-        if counts:
-            top = list(counts.items())[:FACET_LINES]
-            out.write(f"by {name}: " + ", ".join(f"{k} ({v})" for k, v in top) + "\n")

@@ -15,16 +15,15 @@ import json
 import os
 import shutil
 import sys
-import time
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.fields import ID, NUMERIC, TEXT, Schema
 from whoosh.index import LockError
 
-from extract.errors import BadInput
+from base.datadir import index_dir
+from base.errors import BadInput
 from index.analyzer import fold, vietnamese_analyzer
-from index.datadir import index_dir
 from index.store import Store
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
@@ -194,15 +193,3 @@ def _index_changes(store: Store, path: Path, after_seq: int, *, fresh: bool, pro
             bar.close()
         ix.close()
     return done
-
-
-def run_index(data_dir: Path, rebuild: bool = False, quiet: bool = False) -> int:
-    """``govnews index [--rebuild]``."""
-    started = time.monotonic()
-    done = update_index(data_dir, rebuild=rebuild, progress=not quiet)
-    if not quiet:
-        with Store.open(data_dir, create=False) as store:
-            total = store.count_articles()
-        what = "rebuilt the index" if rebuild else "index up to date"
-        print(f"{what}: {done} article(s) indexed, {total} in the records ({time.monotonic() - started:.1f} s)")
-    return 0

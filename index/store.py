@@ -38,17 +38,19 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
-from extract.errors import BadInput
+from base.datadir import records_path
+from base.errors import BadInput
+from base.settings import default
 from extract.models import Article
-from index.datadir import records_path
 
 SCHEMA_KEY = "store_schema"
-BUSY_TIMEOUT_MS = 30_000
+BUSY_TIMEOUT_MS = default("busy_timeout_ms")
 ITER_BATCH = 200  # articles loaded per query while streaming
 
 # Article JSON fields stored as plain columns of ``articles``, in DESIGN order.
@@ -134,7 +136,7 @@ class Store:
         self.path = path
 
     @classmethod
-    def open(cls, data_dir: Path, *, create: bool = True) -> "Store":
+    def open(cls, data_dir: Path, *, create: bool = True) -> Store:
         """Open (and with ``create``, make) ``data_dir/records.sqlite``, migrated to the current schema.
 
         With ``create=False`` a missing database is the user's problem: BadInput.
@@ -166,7 +168,7 @@ class Store:
     def close(self) -> None:
         self.conn.close()
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc) -> None:

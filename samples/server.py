@@ -110,11 +110,11 @@ import re
 import threading
 import time
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from email.utils import formatdate, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterable
 from urllib.parse import parse_qsl, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -256,7 +256,7 @@ def _simple_page(title: str, body: str, charset: str = "utf-8") -> str:
 class _Site:
     """One portal: routing, placeholders, faults and the request log of its server."""
 
-    def __init__(self, owner: "SampleSites", name: str):
+    def __init__(self, owner: SampleSites, name: str):
         self.owner = owner
         self.name = name
         self.folder = SITE_ROOT / name
@@ -530,7 +530,7 @@ class SampleSites:
         self._threads: list[threading.Thread] = []
 
     # -- lifecycle
-    def start(self) -> "SampleSites":
+    def start(self) -> SampleSites:
         for name in SITE_NAMES + (OUTSIDE,):
             site = _Site(self, name)
             try:
@@ -566,7 +566,7 @@ class SampleSites:
             thread.join(timeout=5)
         self._threads.clear()
 
-    def __enter__(self) -> "SampleSites":
+    def __enter__(self) -> SampleSites:
         return self.start()
 
     def __exit__(self, *exc) -> None:

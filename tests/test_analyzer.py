@@ -5,8 +5,14 @@ import unicodedata
 
 import pytest
 
-from index.analyzer import (ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS, fold, normalize_tone, query_terms,
-                            vietnamese_analyzer)
+from index.analyzer import (
+    ABBREVIATION_EXPANSIONS,
+    EXPANSION_ABBREVIATIONS,
+    fold,
+    normalize_tone,
+    query_terms,
+    vietnamese_analyzer,
+)
 
 
 def forms(text: str) -> list[tuple[str, ...]]:

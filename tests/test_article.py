@@ -5,8 +5,8 @@ import re
 
 import pytest
 
+from base.errors import BadInput
 from extract import extract_article
-from extract.errors import BadInput
 
 TITLE = "Hội nghị tổng kết công tác cải cách hành chính năm 2023 của huyện"
 URL = "https://minhlong.quangngai.gov.vn/-/hoi-nghi-tong-ket"
@@ -535,7 +535,7 @@ ITEM = ('<div class="item-tin"><a class="tieu-de" href="/tin/{0}.aspx">Sơ kết
     (2, '<div class="phan-trang"><a href="?Page=2">2</a></div>', "listing"),
 ])
 def test_short_lists_of_teasers_are_listings(items, pager, kind):
-    html = (f"<html lang='vi'><head><title>Tin tức - Sự kiện</title></head><body><div class='danh-sach-tin'><h2>Tin tức</h2>"
+    html = ("<html lang='vi'><head><title>Tin tức - Sự kiện</title></head><body><div class='danh-sach-tin'><h2>Tin tức</h2>"
             + "".join(ITEM.format(i) for i in range(1, items + 1)) + pager + "</div></body></html>")
     assert extract_article(html).page_type == kind
 

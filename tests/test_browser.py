@@ -19,7 +19,6 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
-
 from test_serve_fixtures import ARTICLES, LABEL_HO_SO, serving
 
 CHROMIUM = "/usr/bin/chromium"

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from base.errors import BadInput
+from base.warcread import read_record
 from crawler.fetch import DEFAULT_USER_AGENT
 from crawler.pipeline import CrawlOptions, crawl, reprocess
-from crawler.warc import read_record
-from extract.errors import BadInput
 from index.store import Store
 from samples.server import FAULTS, SampleSites
 

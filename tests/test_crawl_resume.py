@@ -1,5 +1,4 @@
 """kill -9 in the middle of a crawl, then the same command: nothing lost, nothing fetched twice, no duplicates."""
-import os
 import signal
 import sqlite3
 import subprocess
@@ -10,7 +9,7 @@ from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
 
-from crawler.warc import iter_responses
+from base.warcread import iter_responses
 from samples.server import SampleSites
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -77,10 +76,10 @@ def test_sigkill_then_resume(tmp_path):
 
 def test_response_archived_but_not_recorded_is_replayed_not_refetched(tmp_path):
     """The window between 'written to the WARC' and 'committed to the state' (a kill there loses nothing)."""
+    from base.datadir import warc_dir
     from crawler.fetch import fetch_once, make_session
     from crawler.pipeline import CrawlOptions, crawl
     from crawler.warc import WarcWriter
-    from index.datadir import warc_dir
 
     data = tmp_path / "data"
     options = CrawlOptions(delay=0.01, quiet=True, update_index=False)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from base.errors import BadInput
 from extract import extract_article
 from extract.decode import MAX_PARSE_BYTES, decode_html
-from extract.errors import BadInput
 
 PAGES = Path(__file__).resolve().parent.parent / "samples" / "pages"
 CP1258_PAGE = PAGES / "aspnet-kienxuong-nang-suat-lua-cp1258.html"
@@ -88,7 +88,7 @@ def test_empty_is_bad_input(data):
 
 def test_plain_text_is_not_a_page():
     with pytest.raises(BadInput, match="no HTML markup"):
-        decode_html("Chỉ là một đoạn văn bản thường, không có thẻ HTML nào.".encode("utf-8"))
+        decode_html("Chỉ là một đoạn văn bản thường, không có thẻ HTML nào.".encode())
 
 
 @pytest.mark.parametrize("html", [
@@ -127,7 +127,7 @@ def test_huge_page_is_capped_and_fast():
 
 @pytest.mark.parametrize("http,meta", [("ISO-8859-1", ""), (None, '<meta charset="iso-8859-1">'), ("latin-1", '<meta charset="windows-1252">')])
 def test_latin1_default_label_does_not_garble_utf8(http, meta):
-    html = f"<html><head>{meta}</head><body><p>{TEXT}</p></body></html>".encode("utf-8")
+    html = f"<html><head>{meta}</head><body><p>{TEXT}</p></body></html>".encode()
     assert TEXT in decode_html(html, http_charset=http)
 
 

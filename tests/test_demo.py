@@ -9,8 +9,13 @@ from collections import Counter
 from pathlib import Path
 
 import cli
+from commands.demo import (
+    DEMO_FIGURES_QUERY,
+    DEMO_PORTS_FILE,
+    DEMO_SEARCHES,
+    FIGURES_PER_ARTICLE,
+)
 from index.store import Store
-from samples.demo import DEMO_FIGURES_QUERY, DEMO_PORTS_FILE, DEMO_SEARCHES, FIGURES_PER_ARTICLE
 from samples.server import ALWAYS_REACHABLE, load_manifest
 
 

@@ -6,12 +6,13 @@ import io
 import json
 
 import pytest
+from search_corpus import ARTICLES, fill_store
 
 import cli
-from extract.errors import BadInput
+from base.errors import BadInput
+from commands.export import run_export
 from extract.models import Article
-from index.export import indicators_path, run_export
-from search_corpus import ARTICLES, fill_store
+from index.export import indicators_path
 
 
 @pytest.fixture(scope="module")

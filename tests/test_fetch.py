@@ -7,10 +7,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from base.errors import BadInput
 from crawler.fetch import FetchError, fetch_once, fetch_url, make_session
-from extract.errors import BadInput
 
-PAGE = "<html><body><p>Xin chào Minh Long</p></body></html>".encode("utf-8")
+PAGE = "<html><body><p>Xin chào Minh Long</p></body></html>".encode()
 
 
 class Handler(BaseHTTPRequestHandler):

@@ -6,11 +6,12 @@ import io
 import json
 
 import pytest
+from search_corpus import ARTICLES, fill_store
 
 import cli
-from extract.errors import BadInput
-from index.figures import ROW_FIELDS, query_indicators, run_indicators, write_csv
-from search_corpus import ARTICLES, fill_store
+from base.errors import BadInput
+from commands.figures import run_indicators
+from index.figures import ROW_FIELDS, query_indicators, write_csv
 
 ALL_FIGURES = sum(len(a.indicators) for a in ARTICLES)
 

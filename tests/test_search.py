@@ -5,13 +5,14 @@ import json
 import shutil
 
 import pytest
+from search_corpus import ARTICLES, fill_store
 
 import cli
-from extract.errors import BadInput
+from base.errors import BadInput
+from commands.search import run_search
 from extract.models import Article
-from index.search import QueryError, make_snippet, run_search, search
+from index.search import QueryError, make_snippet, search
 from index.searchindex import update_index
-from search_corpus import ARTICLES, fill_store
 
 # Two articles whose key words differ only by diacritics ("bão" storm / "báo" report).
 STORM = Article(url="https://bato.quangngai.gov.vn/-/bao-so-4", site="bato.quangngai.gov.vn",

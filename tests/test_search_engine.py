@@ -3,12 +3,19 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from search_corpus import ARTICLES, fill_store
 from whoosh.query import AndNot, Or, Term
 
 import index.search as search_module
-from index.search import Evaluation, _open_index, build_filter, build_query, parse_query, search
+from index.search import (
+    Evaluation,
+    _open_index,
+    build_filter,
+    build_query,
+    parse_query,
+    search,
+)
 from index.searchindex import update_index
-from search_corpus import ARTICLES, fill_store
 
 QUERIES = [
     "cai cach hanh chinh", "cải cách hành chính", '"hộ nghèo"', '"ho can ngheo" 2023', "BHYT", "bảo hiểm y tế",

@@ -2,16 +2,16 @@
 from __future__ import annotations
 
 import pytest
+from search_corpus import ARTICLES, fill_store
 from whoosh import index as whoosh_index
 
 import cli
 import index.searchindex as searchindex
-from extract.errors import BadInput
-from index.datadir import index_dir
+from base.datadir import index_dir
+from base.errors import BadInput
 from index.search import search
 from index.searchindex import update_index
 from index.store import Store
-from search_corpus import ARTICLES, fill_store
 
 
 def ranked(data_dir, query: str) -> list[tuple[int, float]]:

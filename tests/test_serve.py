@@ -12,11 +12,20 @@ from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
+from test_serve_fixtures import (
+    ARTICLES,
+    LABEL_HO_SO,
+    MINH_LONG,
+    SON_HA,
+    WARC_NAME,
+    get,
+    page_html,
+    serving,
+    to_article,
+)
 
 from cli import main as cli_main
 from index.store import Store
-from test_serve_fixtures import (ARTICLES, LABEL_HO_SO, MINH_LONG, SON_HA, WARC_NAME, get, page_html,
-                                 serving, to_article)
 
 REPO = Path(__file__).resolve().parent.parent
 HIT_KEYS = {"url", "title", "site", "published", "score", "snippet"}

@@ -10,19 +10,20 @@ import json
 import threading
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from base.datadir import warc_dir
 from extract.models import Article, Attachment, Image, Indicator
-from index.datadir import warc_dir
 from index.searchindex import update_index
-from index.serve import make_server
 from index.store import Store
+from web.serve import make_server
 
 WARC_NAME = "test-00001.warc.gz"
 MINH_LONG = "minhlong.quangngai.gov.vn"
@@ -75,7 +76,7 @@ def page_html(spec: dict[str, Any]) -> bytes:
     paragraphs = "".join(f"<p>{p}</p>" for p in spec["body"].split("\n\n"))
     return (f'<!doctype html><html><head><meta charset="utf-8"><title>{spec["title"]}</title></head>'
             f'<body><h1 id="title">{spec["title"]}</h1>{paragraphs}'
-            f'<script>document.title = "SCRIPT RAN";</script></body></html>').encode("utf-8")
+            f'<script>document.title = "SCRIPT RAN";</script></body></html>').encode()
 
 
 def to_article(spec: dict[str, Any]) -> Article:

@@ -5,9 +5,10 @@ from datetime import date
 
 import pytest
 
-from index.web.chart import Point, figure_series, line_chart
-from index.web.html import format_date, format_number, safe_href
-from index.web.pages import highlighted_body, safe_snippet
+from index.figures import format_number
+from web.chart import Point, figure_series, line_chart
+from web.html import format_date, safe_href
+from web.pages import highlighted_body, safe_snippet
 
 
 def fig(body: str, text: str, **extra) -> dict:

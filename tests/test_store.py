@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from extract.errors import BadInput
+from base.errors import BadInput
 from extract.models import Article, Attachment, Image, Indicator
 from index.store import SCHEMA_VERSION, Store, open_records
 

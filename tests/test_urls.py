@@ -1,6 +1,13 @@
 """Canonical URLs, scope and URL patterns."""
-from crawler.urls import (Scope, canonicalize, host_key, is_attachment, is_plausible_canonical, is_print_view,
-                          url_pattern)
+from crawler.urls import (
+    Scope,
+    canonicalize,
+    host_key,
+    is_attachment,
+    is_plausible_canonical,
+    is_print_view,
+    url_pattern,
+)
 
 LIFERAY = ("http://h/web/guest/tin-tuc?p_p_id=com_liferay_asset_publisher_web_portlet_AssetPublisherPortlet"
            "_INSTANCE_abc&p_p_lifecycle=0&p_p_state=normal&p_p_mode=view"

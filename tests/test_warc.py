@@ -7,12 +7,13 @@ import sys
 import pytest
 from warcio.archiveiterator import ArchiveIterator
 
+from base.errors import BadInput
+from base.warcread import iter_responses, read_record
 from crawler.fetch import FetchResult
-from crawler.warc import WarcWriter, iter_responses, read_record
-from extract.errors import BadInput
+from crawler.warc import WarcWriter
 
 WARCIO = [sys.executable, "-c", "import sys; from warcio.cli import main; sys.exit(main(sys.argv[1:]))"]
-HTML = "<html><body><p>Hội nghị sơ kết</p></body></html>".encode("utf-8")
+HTML = "<html><body><p>Hội nghị sơ kết</p></body></html>".encode()
 
 
 def result(url="http://127.0.0.1:9/-/tin", status=200, body=HTML, gz=True, truncated=False):

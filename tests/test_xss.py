@@ -13,11 +13,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlencode
 
 import pytest
+from test_serve_fixtures import get, serving
 
 from crawler.pipeline import CrawlOptions, crawl
-from index.serve import make_server
 from index.store import Store
-from test_serve_fixtures import get, serving
+from web.serve import make_server
 
 EVIL = "evil.gov.vn"
 TITLE = 'Tin <script>alert("xss-title")</script> <img src=x onerror=alert(1)> "quote\' &amp;'
@@ -175,7 +175,7 @@ nghèo giảm còn 4,5%. <script>alert("inline")</script> Xã tiếp tục tri�
 <p>Tệp đính kèm: <a href="/documents/ke-hoach.pdf">&lt;img src=x onerror="alert(5)"&gt;Kế hoạch giảm nghèo.pdf</a></p>
 <p>Hội nghị cũng đã khen thưởng các tập thể, cá nhân có thành tích xuất sắc trong phong trào thi đua giảm
 nghèo bền vững giai đoạn 2021 - 2025.</p>
-</div></div><div class="footer">Bản quyền thuộc UBND xã</div></body></html>""".encode("utf-8")
+</div></div><div class="footer">Bản quyền thuộc UBND xã</div></body></html>""".encode()
 
 
 class _Portal(BaseHTTPRequestHandler):

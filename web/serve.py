@@ -1,7 +1,7 @@
 """`govnews serve`: the search page, article and figures pages, archived copies and the JSON API.
 
 Read-only (GET and HEAD), bound to 127.0.0.1 by default. Everything shown comes from crawled pages and
-is untrusted: pages escape it (index/web/), archived copies are served under a sandboxing
+is untrusted: pages escape it (web/), archived copies are served under a sandboxing
 Content-Security-Policy, and no request parameter ever names a file: static files come from a fixed
 table and archived copies are found through the article's own record.
 """
@@ -13,20 +13,21 @@ import re
 import socket
 import sys
 import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import chain, islice
 from pathlib import Path
-from typing import Any, BinaryIO, Callable, Iterable, Iterator
+from typing import Any, BinaryIO
 from urllib.parse import parse_qs, urlsplit
 
-from extract.errors import BadInput
-from index.datadir import records_path, warc_dir
-from index.web import pages
-from index.web.chart import figure_series, line_chart
-from index.web.html import KIND_LABELS, local_href
+from base.datadir import records_path, warc_dir
+from base.errors import BadInput
+from web import pages
+from web.chart import figure_series, line_chart
+from web.html import KIND_LABELS, local_href
 
-WEB_DIR = Path(__file__).parent / "web"
+WEB_DIR = Path(__file__).parent
 # The only files /static/ serves: name -> content type. Nothing else on disk is reachable.
 STATIC_TYPES = {"style.css": "text/css; charset=utf-8", "favicon.svg": "image/svg+xml"}
 API_DOC = WEB_DIR / "api.html"
@@ -247,7 +248,7 @@ class App:
         return html_response(pages.archive_page(article))
 
     def archived_copy(self, params: dict[str, str], raw_id: str) -> Response:
-        from crawler.warc import read_record
+        from base.warcread import read_record
 
         archive = self._article(raw_id).get("archive") or {}
         name, offset = archive.get("warc"), archive.get("offset")
@@ -354,7 +355,7 @@ class Handler(BaseHTTPRequestHandler):
     sys_version = ""
     protocol_version = "HTTP/1.0"  # one request per connection; streamed bodies end when it closes
     timeout = 30
-    server: "GovnewsServer"
+    server: GovnewsServer
 
     def do_GET(self) -> None:
         self._dispatch(send_body=True)

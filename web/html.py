@@ -146,16 +146,3 @@ def format_date(iso: object) -> str:
     year, month, day, hour, minute = m.groups()
     date = f"{day}/{month}/{year}"
     return f"{date} {hour}:{minute}" if hour else date
-
-
-def format_number(value: object) -> str:
-    """Vietnamese number style: '.' groups thousands, ',' marks decimals (2358 -> '2.358', 12.6 -> '12,6')."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        return "" if value is None else str(value)
-    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
-        value = int(value)
-    if isinstance(value, int):
-        return f"{value:,}".replace(",", ".")
-    whole, _, frac = f"{value:,.6f}".rstrip("0").partition(".")
-    whole = whole.replace(",", ".")
-    return f"{whole},{frac}" if frac else whole

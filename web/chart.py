@@ -5,7 +5,8 @@ import math
 from dataclasses import dataclass
 from datetime import date
 
-from index.web.html import esc, format_number
+from index.figures import format_number
+from web.html import esc
 
 WIDTH, HEIGHT = 760, 300
 MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, MARGIN_BOTTOM = 90, 40, 16, 40

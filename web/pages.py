@@ -1,6 +1,6 @@
 """The HTML pages of `govnews serve`. Pure functions: data in, an HTML string out.
 
-Every value from the archive is escaped here (see index/web/html.py); the only pre-built HTML taken
+Every value from the archive is escaped here (see web/html.py); the only pre-built HTML taken
 from elsewhere is the search snippet, and that is checked to hold nothing but text and <mark> tags.
 """
 from __future__ import annotations
@@ -8,8 +8,16 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from index.web.html import (KIND_LABELS, TEXT, esc, external_link, format_date, format_number,
-                            local_href, safe_href)
+from index.figures import format_number
+from web.html import (
+    KIND_LABELS,
+    TEXT,
+    esc,
+    external_link,
+    format_date,
+    local_href,
+    safe_href,
+)
 
 PAGE_WINDOW = 3  # page links shown either side of the current page
 FACET_SITES = 20  # sites listed in the facet column (the busiest first)

@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Iterator
+from typing import IO
 
-from extract.errors import BadInput
+from base.errors import BadInput
+from base.settings import default
 
-MAX_INPUT_BYTES = 20 * 2**20  # the crawler's default response limit; bigger inputs are not news pages
+MAX_INPUT_BYTES = default("max_bytes")  # the crawler's response limit; bigger inputs are not news pages
 
 
 def run_extract(sources: list[str], url: str | None = None, text_mode: bool = False,

@@ -20,9 +20,9 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from extract.errors import BadInput
-from index.figures import shorten
-from index.web.html import format_number
+from base.errors import BadInput
+from commands.figures import shorten
+from index.figures import format_number
 from samples.server import SampleSites, load_manifest
 
 DEMO_DELAY = 0.05  # seconds between two requests to one portal: the portals are local
