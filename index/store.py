@@ -25,6 +25,17 @@ The file is ``DATA/records.sqlite``; it is meant to be read by other tools too
     the previous versions of changed articles: ``article_id``, ``rev`` (the rev
     that was replaced), ``fetched_at``, ``replaced_at``, ``warc``, ``warc_offset``,
     ``content_hash`` and ``data`` (that version's Article JSON).
+``documents``
+    one row per attachment read (PDF, Word, Excel; scans by OCR), identity = ``url``: the Document JSON's
+    metadata columns (``article_url``, ``name``, ``format``, ``kind``, ``number``, ``issuer``, ``date``,
+    ``subject``, ``signer``), ``page_count``, ``ocr_pending`` (pages that are scans not yet read by OCR),
+    ``error`` (why it could not be read, else null), the archive location and ``fingerprint``/``change_seq``
+    as for articles (one change counter runs over articles and documents).
+``document_pages``
+    ``document_id``, ``n`` (1-based), ``text``, ``method`` (``text``, ``ocr``, ``converted``, or ``pending``
+    for a scan waiting for OCR), ``confidence`` (OCR's mean word confidence, 0–1).
+``document_indicators``
+    the figures of each document: ``document_id``, ``position``, ``page`` and every Indicator field.
 ``meta``
     ``key``/``value``; ``store_schema`` is this module's schema version. The
     crawler keeps its own ``crawl_*`` tables and ``crawl_schema`` key here too.
@@ -62,6 +73,9 @@ INDICATOR_COLUMNS = (
     "text", "start", "end", "value", "upper", "total", "unit", "kind", "approx",
     "estimate", "change", "reference", "label", "period", "sentence",
 )
+# Document JSON fields stored as plain columns of ``documents``.
+DOCUMENT_COLUMNS = ("url", "article_url", "name", "format", "kind", "number", "issuer", "date", "subject", "signer")
+PAGE_PENDING = "pending"  # a page's method while it is a scan waiting for OCR
 # A view counter ticks on every visit: a new count alone is not a new version.
 VOLATILE_FIELDS = ("views",)
 
@@ -112,8 +126,40 @@ CREATE TABLE article_versions (
 CREATE INDEX article_versions_article ON article_versions(article_id);
 """
 
+_SCHEMA_V2 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    article_url TEXT, name TEXT, format TEXT,
+    kind TEXT, number TEXT, issuer TEXT, date TEXT, subject TEXT, signer TEXT,
+    page_count INTEGER NOT NULL DEFAULT 0,
+    ocr_pending INTEGER NOT NULL DEFAULT 0,
+    error TEXT,
+    fetched_at TEXT, warc TEXT, warc_offset INTEGER, content_hash TEXT,
+    fingerprint TEXT NOT NULL,
+    change_seq INTEGER NOT NULL
+);
+CREATE INDEX documents_change_seq ON documents(change_seq);
+CREATE INDEX documents_article_url ON documents(article_url);
+CREATE TABLE document_pages (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', method TEXT, confidence REAL,
+    PRIMARY KEY (document_id, n)
+);
+CREATE TABLE document_indicators (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, page INTEGER,
+    text TEXT, start INTEGER, "end" INTEGER, value, upper, total, unit TEXT, kind TEXT,
+    approx TEXT, estimate INTEGER NOT NULL DEFAULT 0, change TEXT, reference TEXT,
+    label TEXT, period TEXT, sentence TEXT
+);
+CREATE INDEX document_indicators_document ON document_indicators(document_id);
+CREATE INDEX document_indicators_unit ON document_indicators(unit);
+"""
+
 # MIGRATIONS[n] is the SQL taking a database at schema n to n+1; append, never edit.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -206,7 +252,8 @@ class Store:
             raise BadInput(f"{self.path} is not a usable records database: {err}") from None
 
     def _has_meta(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is not None
+        found = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        return found is not None
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_KEY,)).fetchone()
@@ -236,7 +283,7 @@ class Store:
                     " WHERE id = ?",
                     (article.views, fetched_at, warc, offset, content_hash, row[0]))
                 return row[0], "unchanged"
-            seq = conn.execute("SELECT COALESCE(MAX(change_seq), 0) + 1 FROM articles").fetchone()[0]
+            seq = self.max_change_seq() + 1
             values = [data[c] for c in ARTICLE_COLUMNS]
             if row is None:
                 cur = conn.execute(
@@ -303,7 +350,10 @@ class Store:
             yield seq, _public(full)
 
     def max_change_seq(self) -> int:
-        return self.conn.execute("SELECT COALESCE(MAX(change_seq), 0) FROM articles").fetchone()[0]
+        """The last change of an article or a document (one counter runs over both)."""
+        return self.conn.execute(
+            "SELECT MAX(COALESCE((SELECT MAX(change_seq) FROM articles), 0),"
+            " COALESCE((SELECT MAX(change_seq) FROM documents), 0))").fetchone()[0]
 
     def article_versions(self, article_id: int) -> list[dict]:
         """Older versions of an article, oldest first: {"rev", "fetched_at", "replaced_at", "archive", "article"}."""
@@ -357,6 +407,128 @@ class Store:
             ind["estimate"] = bool(ind["estimate"])
             out[row[0]]["indicators"].append(ind)
         return [out[i] for i in sorted(out)]
+
+
+    # -- documents (attachments read) ---------------------------------------------------------
+
+    def save_document(self, document: dict, *, fetched_at: str, warc: str | None = None,
+                      offset: int | None = None, content_hash: str | None = None,
+                      error: str | None = None) -> tuple[int, str]:
+        """Insert or replace one document (the Document JSON) -> (document_id, "new"|"changed"|"unchanged").
+
+        ``error`` records why an archived attachment could not be read; the row is kept so that the
+        attachment is known and a later reprocess can try again.
+        """
+        if not document.get("url"):
+            raise BadInput("cannot store a document without a url")
+        pages = document.get("pages") or []
+        pending = sum(1 for p in pages if p.get("method") == PAGE_PENDING)
+        fp = fingerprint({**document, "error": error})
+        with self.transaction() as conn:
+            row = conn.execute("SELECT id, fingerprint FROM documents WHERE url = ?", (document["url"],)).fetchone()
+            if row and row[1] == fp:
+                conn.execute("UPDATE documents SET fetched_at = ?, warc = COALESCE(?, warc),"
+                             " warc_offset = COALESCE(?, warc_offset) WHERE id = ?",
+                             (fetched_at, warc, offset, row[0]))
+                return row[0], "unchanged"
+            values = [document.get(c) for c in DOCUMENT_COLUMNS]
+            seq = self.max_change_seq() + 1
+            if row is None:
+                cur = conn.execute(
+                    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, page_count, ocr_pending, error,"
+                    " fetched_at, warc, warc_offset, content_hash, fingerprint, change_seq)"
+                    f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (*values, len(pages), pending, error, fetched_at, warc, offset, content_hash, fp, seq))
+                document_id, status = cur.lastrowid, "new"
+            else:
+                document_id, status = row[0], "changed"
+                conn.execute(
+                    f"UPDATE documents SET {', '.join(c + ' = ?' for c in DOCUMENT_COLUMNS)}, page_count = ?,"
+                    " ocr_pending = ?, error = ?, fetched_at = ?, warc = COALESCE(?, warc),"
+                    " warc_offset = COALESCE(?, warc_offset), content_hash = COALESCE(?, content_hash),"
+                    " fingerprint = ?, change_seq = ? WHERE id = ?",
+                    (*values, len(pages), pending, error, fetched_at, warc, offset, content_hash, fp, seq,
+                     document_id))
+                conn.execute("DELETE FROM document_pages WHERE document_id = ?", (document_id,))
+                conn.execute("DELETE FROM document_indicators WHERE document_id = ?", (document_id,))
+            conn.executemany(
+                "INSERT INTO document_pages (document_id, n, text, method, confidence) VALUES (?, ?, ?, ?, ?)",
+                [(document_id, p["n"], p.get("text") or "", p.get("method"), p.get("confidence")) for p in pages])
+            conn.executemany(
+                f"INSERT INTO document_indicators (document_id, position, page,"
+                f" {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
+                f" VALUES (?, ?, ?, {', '.join('?' * len(INDICATOR_COLUMNS))})",
+                [(document_id, i, ind.get("page"), *(_to_db(ind.get(c)) for c in INDICATOR_COLUMNS))
+                 for i, ind in enumerate(document.get("indicators") or [])])
+        return document_id, status
+
+    def get_document(self, document_id: int) -> dict | None:
+        """The Document JSON plus ``id``, ``fetched_at``, ``archive``, ``error`` and ``ocr_pending``."""
+        row = self.conn.execute(
+            f"SELECT id, {', '.join(DOCUMENT_COLUMNS)}, ocr_pending, error, fetched_at, warc, warc_offset,"
+            " change_seq FROM documents WHERE id = ?", (document_id,)).fetchone()
+        if row is None:
+            return None
+        n = len(DOCUMENT_COLUMNS)
+        doc = dict(zip(("id",) + DOCUMENT_COLUMNS, row[:n + 1]))
+        doc["pages"] = [{"n": p[0], "text": p[1], "method": p[2], "confidence": p[3]} for p in self.conn.execute(
+            "SELECT n, text, method, confidence FROM document_pages WHERE document_id = ? ORDER BY n",
+            (document_id,))]
+        doc["indicators"] = []
+        for ind_row in self.conn.execute(
+                f"SELECT page, {', '.join(_q(c) for c in INDICATOR_COLUMNS)} FROM document_indicators"
+                " WHERE document_id = ? ORDER BY position", (document_id,)):
+            ind = dict(zip(INDICATOR_COLUMNS, ind_row[1:]), page=ind_row[0])
+            ind["estimate"] = bool(ind["estimate"])
+            doc["indicators"].append(ind)
+        doc.update(ocr_pending=row[n + 1], error=row[n + 2], fetched_at=row[n + 3],
+                   archive={"warc": row[n + 4], "offset": row[n + 5]}, change_seq=row[n + 6])
+        return doc
+
+    def get_document_by_url(self, url: str) -> dict | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE url = ?", (url,)).fetchone()
+        return self.get_document(row[0]) if row else None
+
+    def count_documents(self) -> int:
+        return self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+
+    def documents_of(self, article_url: str) -> list[dict]:
+        """Short rows (id, url, name, kind, number, date, page_count, ocr_pending) of an article's documents."""
+        cols = ("id", "url", "name", "kind", "number", "date", "page_count", "ocr_pending")
+        return [dict(zip(cols, r)) for r in self.conn.execute(
+            f"SELECT {', '.join(cols)} FROM documents WHERE article_url = ? ORDER BY id", (article_url,))]
+
+    def iter_documents(self, after_id: int = 0) -> Iterator[dict]:
+        """Every document in id order, one at a time (a document may hold hundreds of pages)."""
+        yield from (doc for _, doc in self._iter_documents_by("id", after_id))
+
+    def iter_changed_documents(self, after_seq: int = 0) -> Iterator[tuple[int, dict]]:
+        """(change_seq, document) of documents added or changed after ``after_seq``, in change order."""
+        yield from self._iter_documents_by("change_seq", after_seq)
+
+    def pending_ocr(self) -> Iterator[dict]:
+        """Documents with scanned pages not read by OCR yet: id, url, warc, offset, name, ocr_pending."""
+        after = 0
+        cols = ("id", "url", "warc", "warc_offset", "name", "ocr_pending")
+        while True:
+            rows = self.conn.execute(
+                f"SELECT {', '.join(cols)} FROM documents WHERE ocr_pending > 0 AND id > ? ORDER BY id LIMIT ?",
+                (after, ITER_BATCH)).fetchall()
+            if not rows:
+                return
+            yield from (dict(zip(cols, r)) for r in rows)
+            after = rows[-1][0]
+
+    def _iter_documents_by(self, key: str, after: int) -> Iterator[tuple[int, dict]]:
+        while True:
+            row = self.conn.execute(f"SELECT id, {key} FROM documents WHERE {key} > ? ORDER BY {key} LIMIT 1",
+                                    (after,)).fetchone()
+            if row is None:
+                return
+            doc = self.get_document(row[0])
+            if doc is not None:
+                yield row[1], doc
+            after = row[1]
 
 
 def open_records(data_dir: Path) -> Store:
