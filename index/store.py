@@ -36,6 +36,10 @@ The file is ``DATA/records.sqlite``; it is meant to be read by other tools too
     for a scan waiting for OCR), ``confidence`` (OCR's mean word confidence, 0–1).
 ``document_indicators``
     the figures of each document: ``document_id``, ``position``, ``page`` and every Indicator field.
+``site_templates``
+    the template learned from each site's own pages (``extract/template.py``): ``site``, ``pages`` (how many
+    pages it was learned from), ``applied`` / ``changed`` (pages it was applied to, and how many of them it
+    changed), ``learned_at`` and ``data`` (the template's JSON: chrome lines, placeholders, field paths).
 ``meta``
     ``key``/``value``; ``store_schema`` is this module's schema version. The
     crawler keeps its own ``crawl_*`` tables and ``crawl_schema`` key here too.
@@ -73,9 +77,6 @@ INDICATOR_COLUMNS = (
     "text", "start", "end", "value", "upper", "total", "unit", "kind", "approx",
     "estimate", "change", "reference", "label", "period", "sentence",
 )
-# Document JSON fields stored as plain columns of ``documents``.
-DOCUMENT_COLUMNS = ("url", "article_url", "name", "format", "kind", "number", "issuer", "date", "subject", "signer")
-PAGE_PENDING = "pending"  # a page's method while it is a scan waiting for OCR
 # A view counter ticks on every visit: a new count alone is not a new version.
 VOLATILE_FIELDS = ("views",)
 
@@ -158,8 +159,19 @@ CREATE INDEX document_indicators_document ON document_indicators(document_id);
 CREATE INDEX document_indicators_unit ON document_indicators(unit);
 """
 
+_SCHEMA_V3 = """
+CREATE TABLE site_templates (
+    site TEXT PRIMARY KEY,
+    pages INTEGER NOT NULL,
+    applied INTEGER NOT NULL DEFAULT 0,
+    changed INTEGER NOT NULL DEFAULT 0,
+    learned_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+"""
+
 # MIGRATIONS[n] is the SQL taking a database at schema n to n+1; append, never edit.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -317,9 +329,9 @@ class Store:
     def _insert_children(self, article_id: int, data: dict[str, Any]) -> None:
         conn = self.conn
         conn.executemany(
-            f"INSERT INTO indicators (article_id, position, {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
+            f"INSERT INTO indicators (article_id, position, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)})"
             f" VALUES (?, ?, {', '.join('?' * len(INDICATOR_COLUMNS))})",
-            [(article_id, i, *(_to_db(ind.get(c)) for c in INDICATOR_COLUMNS))
+            [(article_id, i, *(to_db(ind.get(c)) for c in INDICATOR_COLUMNS))
              for i, ind in enumerate(data["indicators"])])
         conn.executemany("INSERT INTO attachments (article_id, position, url, name) VALUES (?, ?, ?, ?)",
                          [(article_id, i, a["url"], a.get("name")) for i, a in enumerate(data["attachments"])])
@@ -401,134 +413,12 @@ class Store:
                 " ORDER BY article_id, position", ids):
             out[row[0]]["images"].append({"url": row[1], "caption": row[2]})
         for row in self.conn.execute(
-                f"SELECT article_id, {', '.join(_q(c) for c in INDICATOR_COLUMNS)} FROM indicators"
+                f"SELECT article_id, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)} FROM indicators"
                 f" WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):
             ind = dict(zip(INDICATOR_COLUMNS, row[1:]))
             ind["estimate"] = bool(ind["estimate"])
             out[row[0]]["indicators"].append(ind)
         return [out[i] for i in sorted(out)]
-
-
-    # -- documents (attachments read) ---------------------------------------------------------
-
-    def save_document(self, document: dict, *, fetched_at: str, warc: str | None = None,
-                      offset: int | None = None, content_hash: str | None = None,
-                      error: str | None = None) -> tuple[int, str]:
-        """Insert or replace one document (the Document JSON) -> (document_id, "new"|"changed"|"unchanged").
-
-        ``error`` records why an archived attachment could not be read; the row is kept so that the
-        attachment is known and a later reprocess can try again.
-        """
-        if not document.get("url"):
-            raise BadInput("cannot store a document without a url")
-        pages = document.get("pages") or []
-        pending = sum(1 for p in pages if p.get("method") == PAGE_PENDING)
-        fp = fingerprint({**document, "error": error})
-        with self.transaction() as conn:
-            row = conn.execute("SELECT id, fingerprint FROM documents WHERE url = ?", (document["url"],)).fetchone()
-            if row and row[1] == fp:
-                conn.execute("UPDATE documents SET fetched_at = ?, warc = COALESCE(?, warc),"
-                             " warc_offset = COALESCE(?, warc_offset) WHERE id = ?",
-                             (fetched_at, warc, offset, row[0]))
-                return row[0], "unchanged"
-            values = [document.get(c) for c in DOCUMENT_COLUMNS]
-            seq = self.max_change_seq() + 1
-            if row is None:
-                cur = conn.execute(
-                    f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, page_count, ocr_pending, error,"
-                    " fetched_at, warc, warc_offset, content_hash, fingerprint, change_seq)"
-                    f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    (*values, len(pages), pending, error, fetched_at, warc, offset, content_hash, fp, seq))
-                document_id, status = cur.lastrowid, "new"
-            else:
-                document_id, status = row[0], "changed"
-                conn.execute(
-                    f"UPDATE documents SET {', '.join(c + ' = ?' for c in DOCUMENT_COLUMNS)}, page_count = ?,"
-                    " ocr_pending = ?, error = ?, fetched_at = ?, warc = COALESCE(?, warc),"
-                    " warc_offset = COALESCE(?, warc_offset), content_hash = COALESCE(?, content_hash),"
-                    " fingerprint = ?, change_seq = ? WHERE id = ?",
-                    (*values, len(pages), pending, error, fetched_at, warc, offset, content_hash, fp, seq,
-                     document_id))
-                conn.execute("DELETE FROM document_pages WHERE document_id = ?", (document_id,))
-                conn.execute("DELETE FROM document_indicators WHERE document_id = ?", (document_id,))
-            conn.executemany(
-                "INSERT INTO document_pages (document_id, n, text, method, confidence) VALUES (?, ?, ?, ?, ?)",
-                [(document_id, p["n"], p.get("text") or "", p.get("method"), p.get("confidence")) for p in pages])
-            conn.executemany(
-                f"INSERT INTO document_indicators (document_id, position, page,"
-                f" {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
-                f" VALUES (?, ?, ?, {', '.join('?' * len(INDICATOR_COLUMNS))})",
-                [(document_id, i, ind.get("page"), *(_to_db(ind.get(c)) for c in INDICATOR_COLUMNS))
-                 for i, ind in enumerate(document.get("indicators") or [])])
-        return document_id, status
-
-    def get_document(self, document_id: int) -> dict | None:
-        """The Document JSON plus ``id``, ``fetched_at``, ``archive``, ``error`` and ``ocr_pending``."""
-        row = self.conn.execute(
-            f"SELECT id, {', '.join(DOCUMENT_COLUMNS)}, ocr_pending, error, fetched_at, warc, warc_offset,"
-            " change_seq FROM documents WHERE id = ?", (document_id,)).fetchone()
-        if row is None:
-            return None
-        n = len(DOCUMENT_COLUMNS)
-        doc = dict(zip(("id",) + DOCUMENT_COLUMNS, row[:n + 1]))
-        doc["pages"] = [{"n": p[0], "text": p[1], "method": p[2], "confidence": p[3]} for p in self.conn.execute(
-            "SELECT n, text, method, confidence FROM document_pages WHERE document_id = ? ORDER BY n",
-            (document_id,))]
-        doc["indicators"] = []
-        for ind_row in self.conn.execute(
-                f"SELECT page, {', '.join(_q(c) for c in INDICATOR_COLUMNS)} FROM document_indicators"
-                " WHERE document_id = ? ORDER BY position", (document_id,)):
-            ind = dict(zip(INDICATOR_COLUMNS, ind_row[1:]), page=ind_row[0])
-            ind["estimate"] = bool(ind["estimate"])
-            doc["indicators"].append(ind)
-        doc.update(ocr_pending=row[n + 1], error=row[n + 2], fetched_at=row[n + 3],
-                   archive={"warc": row[n + 4], "offset": row[n + 5]}, change_seq=row[n + 6])
-        return doc
-
-    def get_document_by_url(self, url: str) -> dict | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE url = ?", (url,)).fetchone()
-        return self.get_document(row[0]) if row else None
-
-    def count_documents(self) -> int:
-        return self.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
-
-    def documents_of(self, article_url: str) -> list[dict]:
-        """Short rows (id, url, name, kind, number, date, page_count, ocr_pending) of an article's documents."""
-        cols = ("id", "url", "name", "kind", "number", "date", "page_count", "ocr_pending")
-        return [dict(zip(cols, r)) for r in self.conn.execute(
-            f"SELECT {', '.join(cols)} FROM documents WHERE article_url = ? ORDER BY id", (article_url,))]
-
-    def iter_documents(self, after_id: int = 0) -> Iterator[dict]:
-        """Every document in id order, one at a time (a document may hold hundreds of pages)."""
-        yield from (doc for _, doc in self._iter_documents_by("id", after_id))
-
-    def iter_changed_documents(self, after_seq: int = 0) -> Iterator[tuple[int, dict]]:
-        """(change_seq, document) of documents added or changed after ``after_seq``, in change order."""
-        yield from self._iter_documents_by("change_seq", after_seq)
-
-    def pending_ocr(self) -> Iterator[dict]:
-        """Documents with scanned pages not read by OCR yet: id, url, warc, offset, name, ocr_pending."""
-        after = 0
-        cols = ("id", "url", "warc", "warc_offset", "name", "ocr_pending")
-        while True:
-            rows = self.conn.execute(
-                f"SELECT {', '.join(cols)} FROM documents WHERE ocr_pending > 0 AND id > ? ORDER BY id LIMIT ?",
-                (after, ITER_BATCH)).fetchall()
-            if not rows:
-                return
-            yield from (dict(zip(cols, r)) for r in rows)
-            after = rows[-1][0]
-
-    def _iter_documents_by(self, key: str, after: int) -> Iterator[tuple[int, dict]]:
-        while True:
-            row = self.conn.execute(f"SELECT id, {key} FROM documents WHERE {key} > ? ORDER BY {key} LIMIT 1",
-                                    (after,)).fetchone()
-            if row is None:
-                return
-            doc = self.get_document(row[0])
-            if doc is not None:
-                yield row[1], doc
-            after = row[1]
 
 
 def open_records(data_dir: Path) -> Store:
@@ -555,12 +445,12 @@ def _public(full: dict) -> dict:
     return out
 
 
-def _q(column: str) -> str:
+def quoted(column: str) -> str:
     # "end" is an SQL keyword; quote every column name the same way for simplicity.
     return f'"{column}"'
 
 
-def _to_db(value: Any) -> Any:
+def to_db(value: Any) -> Any:
     return int(value) if isinstance(value, bool) else value
 
 
