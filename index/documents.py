@@ -5,14 +5,20 @@ these functions read and write them through an open ``Store``.
 """
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 
 from base.errors import BadInput
 from index.store import INDICATOR_COLUMNS, ITER_BATCH, Store, fingerprint, quoted, to_db
 
 # Document JSON fields stored as plain columns of ``documents``.
-DOCUMENT_COLUMNS = ("url", "article_url", "name", "format", "kind", "number", "issuer", "date", "subject", "signer")
-PAGE_PENDING = "pending"  # a page's method while it is a scan waiting for OCR
+DOCUMENT_COLUMNS = ("url", "article_url", "name", "format", "kind", "number", "issuer", "place", "date", "subject",
+                    "signer", "position", "page_count")
+
+
+def _pending(page: dict) -> bool:
+    """A scan (or a page with only a signature stamp) whose text OCR has not read yet."""
+    return bool(page.get("needs_ocr")) and page.get("method") == "none"
 
 
 def save_document(store: Store, document: dict, *, fetched_at: str, warc: str | None = None,
@@ -26,7 +32,8 @@ def save_document(store: Store, document: dict, *, fetched_at: str, warc: str | 
     if not document.get("url"):
         raise BadInput("cannot store a document without a url")
     pages = document.get("pages") or []
-    pending = sum(1 for p in pages if p.get("method") == PAGE_PENDING)
+    pending = sum(1 for p in pages if _pending(p))
+    warnings = json.dumps(document.get("warnings") or [], ensure_ascii=False)
     fp = fingerprint({**document, "error": error})
     with store.transaction() as conn:
         row = conn.execute("SELECT id, fingerprint FROM documents WHERE url = ?", (document["url"],)).fetchone()
@@ -36,28 +43,30 @@ def save_document(store: Store, document: dict, *, fetched_at: str, warc: str | 
                          (fetched_at, warc, offset, row[0]))
             return row[0], "unchanged"
         values = [document.get(c) for c in DOCUMENT_COLUMNS]
+        values[DOCUMENT_COLUMNS.index("page_count")] = document.get("page_count") or len(pages)
         seq = store.max_change_seq() + 1
         if row is None:
             cur = conn.execute(
-                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, page_count, ocr_pending, error,"
+                f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, ocr_pending, warnings, error,"
                 " fetched_at, warc, warc_offset, content_hash, fingerprint, change_seq)"
                 f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (*values, len(pages), pending, error, fetched_at, warc, offset, content_hash, fp, seq))
+                (*values, pending, warnings, error, fetched_at, warc, offset, content_hash, fp, seq))
             document_id, status = cur.lastrowid, "new"
         else:
             document_id, status = row[0], "changed"
             conn.execute(
-                f"UPDATE documents SET {', '.join(c + ' = ?' for c in DOCUMENT_COLUMNS)}, page_count = ?,"
-                " ocr_pending = ?, error = ?, fetched_at = ?, warc = COALESCE(?, warc),"
+                f"UPDATE documents SET {', '.join(c + ' = ?' for c in DOCUMENT_COLUMNS)},"
+                " ocr_pending = ?, warnings = ?, error = ?, fetched_at = ?, warc = COALESCE(?, warc),"
                 " warc_offset = COALESCE(?, warc_offset), content_hash = COALESCE(?, content_hash),"
                 " fingerprint = ?, change_seq = ? WHERE id = ?",
-                (*values, len(pages), pending, error, fetched_at, warc, offset, content_hash, fp, seq,
-                 document_id))
+                (*values, pending, warnings, error, fetched_at, warc, offset, content_hash, fp, seq, document_id))
             conn.execute("DELETE FROM document_pages WHERE document_id = ?", (document_id,))
             conn.execute("DELETE FROM document_indicators WHERE document_id = ?", (document_id,))
         conn.executemany(
-            "INSERT INTO document_pages (document_id, n, text, method, confidence) VALUES (?, ?, ?, ?, ?)",
-            [(document_id, p["n"], p.get("text") or "", p.get("method"), p.get("confidence")) for p in pages])
+            "INSERT INTO document_pages (document_id, n, text, method, confidence, needs_ocr)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            [(document_id, p["n"], p.get("text") or "", p.get("method"), p.get("confidence"),
+              int(bool(p.get("needs_ocr")))) for p in pages])
         conn.executemany(
             f"INSERT INTO document_indicators (document_id, position, page,"
             f" {', '.join(quoted(c) for c in INDICATOR_COLUMNS)})"
@@ -67,17 +76,17 @@ def save_document(store: Store, document: dict, *, fetched_at: str, warc: str | 
     return document_id, status
 
 def get_document(store: Store, document_id: int) -> dict | None:
-    """The Document JSON plus ``id``, ``fetched_at``, ``archive``, ``error`` and ``ocr_pending``."""
+    """The Document JSON plus ``id``, ``fetched_at``, ``archive``, ``error`` and ``change_seq``."""
     row = store.conn.execute(
-        f"SELECT id, {', '.join(DOCUMENT_COLUMNS)}, ocr_pending, error, fetched_at, warc, warc_offset,"
+        f"SELECT id, {', '.join(DOCUMENT_COLUMNS)}, ocr_pending, warnings, error, fetched_at, warc, warc_offset,"
         " change_seq FROM documents WHERE id = ?", (document_id,)).fetchone()
     if row is None:
         return None
     n = len(DOCUMENT_COLUMNS)
     doc = dict(zip(("id",) + DOCUMENT_COLUMNS, row[:n + 1]))
-    doc["pages"] = [{"n": p[0], "text": p[1], "method": p[2], "confidence": p[3]} for p in store.conn.execute(
-        "SELECT n, text, method, confidence FROM document_pages WHERE document_id = ? ORDER BY n",
-        (document_id,))]
+    doc["pages"] = [{"n": p[0], "text": p[1], "method": p[2], "confidence": p[3], "needs_ocr": bool(p[4])}
+                    for p in store.conn.execute("SELECT n, text, method, confidence, needs_ocr FROM document_pages"
+                                                " WHERE document_id = ? ORDER BY n", (document_id,))]
     doc["indicators"] = []
     for ind_row in store.conn.execute(
             f"SELECT page, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)} FROM document_indicators"
@@ -85,8 +94,8 @@ def get_document(store: Store, document_id: int) -> dict | None:
         ind = dict(zip(INDICATOR_COLUMNS, ind_row[1:]), page=ind_row[0])
         ind["estimate"] = bool(ind["estimate"])
         doc["indicators"].append(ind)
-    doc.update(ocr_pending=row[n + 1], error=row[n + 2], fetched_at=row[n + 3],
-               archive={"warc": row[n + 4], "offset": row[n + 5]}, change_seq=row[n + 6])
+    doc.update(ocr_pending=row[n + 1] > 0, warnings=json.loads(row[n + 2] or "[]"), error=row[n + 3],
+               fetched_at=row[n + 4], archive={"warc": row[n + 5], "offset": row[n + 6]}, change_seq=row[n + 7])
     return doc
 
 def get_document_by_url(store: Store, url: str) -> dict | None:
@@ -98,7 +107,7 @@ def count_documents(store: Store) -> int:
 
 def documents_of(store: Store, article_url: str) -> list[dict]:
     """Short rows (id, url, name, kind, number, date, page_count, ocr_pending) of an article's documents."""
-    cols = ("id", "url", "name", "kind", "number", "date", "page_count", "ocr_pending")
+    cols = ("id", "url", "name", "kind", "number", "date", "page_count", "ocr_pending")  # ocr_pending: pages
     return [dict(zip(cols, r)) for r in store.conn.execute(
         f"SELECT {', '.join(cols)} FROM documents WHERE article_url = ? ORDER BY id", (article_url,))]
 

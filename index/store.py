@@ -27,13 +27,14 @@ The file is ``DATA/records.sqlite``; it is meant to be read by other tools too
     ``content_hash`` and ``data`` (that version's Article JSON).
 ``documents``
     one row per attachment read (PDF, Word, Excel; scans by OCR), identity = ``url``: the Document JSON's
-    metadata columns (``article_url``, ``name``, ``format``, ``kind``, ``number``, ``issuer``, ``date``,
-    ``subject``, ``signer``), ``page_count``, ``ocr_pending`` (pages that are scans not yet read by OCR),
-    ``error`` (why it could not be read, else null), the archive location and ``fingerprint``/``change_seq``
-    as for articles (one change counter runs over articles and documents).
+    metadata columns (``article_url``, ``name``, ``format``, ``kind``, ``number``, ``issuer``, ``place``,
+    ``date``, ``subject``, ``signer``, ``position``), ``page_count`` (pages in the file), ``ocr_pending``
+    (pages that are scans not yet read by OCR), ``warnings`` (JSON list: limits reached, pages unread),
+    ``error`` (why it could not be read at all, else null), the archive location and
+    ``fingerprint``/``change_seq`` as for articles (one change counter runs over articles and documents).
 ``document_pages``
-    ``document_id``, ``n`` (1-based), ``text``, ``method`` (``text``, ``ocr``, ``converted``, or ``pending``
-    for a scan waiting for OCR), ``confidence`` (OCR's mean word confidence, 0–1).
+    ``document_id``, ``n`` (1-based), ``text``, ``method`` (``text``, ``ocr``, ``converted``, or ``none``
+    for a scan not read yet), ``confidence`` (OCR's mean word confidence, 0–1), ``needs_ocr`` (0/1).
 ``document_indicators``
     the figures of each document: ``document_id``, ``position``, ``page`` and every Indicator field.
 ``site_templates``
@@ -132,9 +133,10 @@ CREATE TABLE documents (
     id INTEGER PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,
     article_url TEXT, name TEXT, format TEXT,
-    kind TEXT, number TEXT, issuer TEXT, date TEXT, subject TEXT, signer TEXT,
+    kind TEXT, number TEXT, issuer TEXT, place TEXT, date TEXT, subject TEXT, signer TEXT, position TEXT,
     page_count INTEGER NOT NULL DEFAULT 0,
     ocr_pending INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT,
     error TEXT,
     fetched_at TEXT, warc TEXT, warc_offset INTEGER, content_hash TEXT,
     fingerprint TEXT NOT NULL,
@@ -145,6 +147,7 @@ CREATE INDEX documents_article_url ON documents(article_url);
 CREATE TABLE document_pages (
     document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     n INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', method TEXT, confidence REAL,
+    needs_ocr INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (document_id, n)
 );
 CREATE TABLE document_indicators (

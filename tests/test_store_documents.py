@@ -16,10 +16,12 @@ def make_document(**over) -> dict:
     doc = {
         "url": PDF_URL, "article_url": "https://krongno.daknong.gov.vn/ket-qua-ktxh-2018/",
         "name": "237-TB-UBND.pdf", "format": "pdf", "kind": "THÔNG BÁO", "number": "237/TB-UBND",
-        "issuer": "UBND huyện Krông Nô", "date": "2019-07-12",
+        "issuer": "UBND huyện Krông Nô", "place": "Krông Nô", "date": "2019-07-12", "position": "CHỦ TỊCH",
+        "page_count": 2, "ocr_pending": True, "warnings": ["1 scanned page(s) not read: OCR pending"],
         "subject": "kết quả thực hiện các chỉ tiêu Kế hoạch phát triển KT-XH năm 2018", "signer": "Nguyễn Văn A",
-        "pages": [{"n": 1, "text": "Giá trị sản xuất đạt 7.906,7 tỷ đồng", "method": "ocr", "confidence": 0.91},
-                  {"n": 2, "text": "", "method": "pending", "confidence": None}],
+        "pages": [{"n": 1, "text": "Giá trị sản xuất đạt 7.906,7 tỷ đồng", "method": "ocr", "confidence": 0.91,
+                   "needs_ocr": False},
+                  {"n": 2, "text": "", "method": "none", "confidence": None, "needs_ocr": True}],
         "indicators": [{"text": "7.906,7 tỷ đồng", "start": 21, "end": 36, "value": 7906700000000, "upper": None,
                         "total": None, "unit": "đồng", "kind": "money", "approx": None, "estimate": False,
                         "change": None, "reference": None, "label": "Giá trị sản xuất", "period": "năm 2018",
@@ -41,7 +43,7 @@ def test_document_round_trip(store):
     assert status == "new"
     got = D.get_document(store, doc_id)
     assert {k: got[k] for k in doc} == doc
-    assert got["ocr_pending"] == 1 and got["error"] is None
+    assert got["ocr_pending"] is True and got["error"] is None
     assert got["archive"] == {"warc": "a.warc.gz", "offset": 7}
     assert type(got["indicators"][0]["value"]) is int and got["indicators"][0]["page"] == 1
     assert D.get_document_by_url(store, PDF_URL)["id"] == doc_id
@@ -54,8 +56,8 @@ def test_document_changes_bump_the_shared_change_counter(store):
     seq = store.max_change_seq()
     assert D.save_document(store, make_document(), fetched_at="t2") == (doc_id, "unchanged")
     assert store.max_change_seq() == seq
-    read = make_document(pages=[make_document()["pages"][0], {"n": 2, "text": "Trang hai", "method": "ocr",
-                                                              "confidence": 0.8}])
+    read = make_document(ocr_pending=False, pages=[make_document()["pages"][0], {
+        "n": 2, "text": "Trang hai", "method": "ocr", "confidence": 0.8, "needs_ocr": False}])
     assert D.save_document(store, read, fetched_at="t3") == (doc_id, "changed")
     assert store.max_change_seq() == seq + 1
     assert [s for s, _ in D.iter_changed_documents(store, seq)] == [seq + 1]
