@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 DEBIAN_PACKAGES=(postgresql postgresql-contrib openjdk-17-jre-headless tesseract-ocr tesseract-ocr-vie
-                 antiword catdoc chromium chromium-driver)
+                 antiword catdoc fonts-dejavu-core chromium chromium-driver)
 
 missing=()
 for pkg in "${DEBIAN_PACKAGES[@]}"; do
