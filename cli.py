@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], required=True)
     p.add_argument("--out", metavar="PATH", help="output file (default: stdout for jsonl)")
+    p.add_argument("--documents", action="store_true", help="export the attachments read (documents) instead")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="web search page and JSON API")
@@ -176,7 +177,7 @@ def cmd_export(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.export import run_export
 
-    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out)
+    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out, documents=args.documents)
 
 
 def cmd_serve(args) -> int:
