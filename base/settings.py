@@ -44,7 +44,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("busy_timeout_ms", 30_000, "how long a SQLite connection waits for another writer, milliseconds"),
     # documents (attachments: PDF, Word, Excel; scans read by OCR)
     Setting("document_max_bytes", 100 * 2**20, "attachments larger than this are refused"),
-    Setting("document_max_unzipped", 256 * 2**20, "an Office file expanding past this many bytes is refused (ZIP bomb)"),
+    Setting("document_max_unzipped", 256 * 2**20, "an Office file expanding past this is refused (ZIP bomb)"),
     Setting("document_max_pages", 200, "pages read per document; the rest is reported in a warning"),
     Setting("document_seconds", 900.0, "wall-clock limit of reading one document (OCR included), seconds"),
     Setting("ocr_dpi", 300, "resolution scanned pages are rendered at for OCR"),
