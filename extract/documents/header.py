@@ -58,9 +58,12 @@ def fold(text: str) -> str:
 
 _MOTTO = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0]i\s*ch[u]\s*ngh[il1]a\s*v[il1]et\s*nam"
                     r"|d[o0]c\s*l[a4]p\s*\W{0,3}\s*t[u]\s*d[o0]\s*\W{0,3}\s*h[a4]nh\s*ph[u]c")
-_NUMBER = re.compile(r"(?<![a-z])s[o06]\s*[:;.,]?\s*[:;.,]?\s*(\d[\d.]*)?\s*/\s*"
+# "Số: 237/TB-UBND"; a handwritten number OCR cannot read leaves a few stray marks before the "/".
+_NUMBER = re.compile(r"(?<![a-z])s[o06]\s*[:;.,]?\s*[:;.,]?\s*(?:(\d[\d.]*)(?=\s*/)|[^\s/]{0,6})\s*/\s*"
                      r"((?:\d{4}\s*/\s*)?[a-z][\w&.-]*(?:\s*-\s*[a-z][\w&.]*)*)")
-_DATE = re.compile(r"ngay\s*([\d]{1,2})?[^\d\n]{0,6}?\s*thang\s*(\d{1,2})\s*[,.]?\s*nam\s*(\d{4})")
+# A day or month written by hand is often blank or unreadable: only a clean number counts.
+_DATE = re.compile(r"ngay\s*(?:(\d{1,2})(?=\s)|[^\n]{0,6}?)\s*thang\s*(?:(\d{1,2})(?=[\s,.])|[^\n]{0,6}?)"
+                   r"\s*[,.]?\s*nam\s*(\d{4})")
 _VV = re.compile(r"(?<![a-z])(?:v\s*/\s*v|ve\s+viec)\s*[:.]?\s+")
 _NAME_WORD = re.compile(r"[A-ZĐÀ-Ỹ][a-zđà-ỹ]+")
 
@@ -95,6 +98,8 @@ def parse_header(first_page: str, last_page: str | None = None) -> Header:
             break
     if header.kind is None and number_line is not None:
         header.kind = code_kind
+    if header.kind is None and any(_VV.match(fold(line)) for line in lines[:25]):
+        header.kind = "CÔNG VĂN"  # a letter: "V/v …" under the number and no kind printed
     header.issuer = _issuer(lines[: min(x for x in (number_line, date_line, kind_line, 12) if x is not None)])
     header.subject = _subject(lines, kind_line)
     header.signer, header.position = _signature(last_page if last_page is not None else first_page)
@@ -121,8 +126,10 @@ def _kind_from_number(code: str) -> str | None:
 
 def _date(m: re.Match) -> str | None:
     day, month, year = (int(g) if g else None for g in m.groups())
-    if not (1 <= (month or 0) <= 12 and 1900 <= year <= 2100):
+    if not 1900 <= year <= 2100:
         return None
+    if not 1 <= (month or 0) <= 12:
+        return f"{year:04d}"
     if day and 1 <= day <= 31:
         return f"{year:04d}-{month:02d}-{day:02d}"
     return f"{year:04d}-{month:02d}"  # a blank (or unreadable handwritten) day stays unknown
@@ -197,7 +204,8 @@ def _join(lines: list[str], i: int, offset: int, stop: int | None) -> str | None
         folded = fold(line)
         if (not line or (stop is not None and lines.index(line) >= stop) or folded.startswith(SUBJECT_ENDS)
                 or _MOTTO.search(folded) or _DATE.search(folded) or _mostly_upper(line) != upper
-                or line.startswith(("-", "+", "*", "("))):
+                or line.startswith(("-", "+", "*", "(")) or line.endswith((".", ";", ":")) or len(line) > 100):
+            # a sentence (it ends with a stop) or a full-width line: the body has begun
             break
         parts.append(line)
     subject = " ".join(" ".join(parts).split()).strip(" .;:")
@@ -213,25 +221,28 @@ def _signature(text: str) -> tuple[str | None, str | None]:
     """(signer's name, title) from the last lines: the title in capitals, the name under it."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-25:]
     for i in range(len(lines) - 1, -1, -1):
-        if not (_mostly_upper(lines[i]) and _is_title(lines[i])):
+        if not _is_title(_title_part(lines[i])):
             continue
         start = i
-        while start > 0 and _mostly_upper(lines[start - 1]) and _is_title(lines[start - 1]):
+        while start > 0 and _is_title(_title_part(lines[start - 1])):
             start -= 1
-        for line in lines[i + 1: i + 8]:
-            if name := _name(line):
-                return name, " / ".join(_title_part(ln) for ln in lines[start: i + 1])
+        names = [name for line in lines[i + 1: i + 8] if (name := _name(line))]
+        if names:  # the name closes the signature block: the last one under the title
+            return names[-1], " / ".join(_title_part(ln) for ln in lines[start: i + 1])
     return None, None
 
 
 def _is_title(line: str) -> bool:
+    if not _mostly_upper(line):
+        return False
     folded = fold(line)
     return any(re.search(rf"(?<![a-z]){re.escape(t)}(?![a-z])", folded) for t in SIGNER_TITLES)
 
 
 def _title_part(line: str) -> str:
     """A title line without the left column's text OCR put beside it ("Nơi nhận:", "- Như trên;")."""
-    m = re.search(r"(?:(?:KT|TM|TL|TUQ|Q)\s*\.\s*)?[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ .]+$", line)
+    m = (re.search(r"(?<![A-Z])(?:KT|TM|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ &]+$", line)
+         or re.search(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ &]+$", line))
     return " ".join((m.group(0) if m else line).split())
 
 
@@ -239,6 +250,8 @@ def _name(line: str) -> str | None:
     """A person's name printed alone (or after the left column's last item): 2 to 5 capitalised words."""
     tail = re.split(r"[.;:,]\s*", line)[-1].strip()
     words = tail.split()
+    if len(words) >= 3 and len(words[0]) <= 6 and not _NAME_WORD.fullmatch(words[0]):
+        words = words[1:]  # the first word damaged by OCR ("suyen Văn Quốc"): keep the readable rest
     if 2 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
         if fold(words[0]) not in {"noi", "nhu", "luu", "gui", "kinh"}:
             return " ".join(words)

@@ -16,7 +16,7 @@ SIGNATURE_STAMP_LINES: tuple[str, ...] = (
     r"\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
 )
 _STAMP_RE = re.compile("|".join(SIGNATURE_STAMP_LINES), re.I)
-MIN_TEXT_LETTERS = 40  # fewer letters than this outside a stamp: the page is a scan (a page number, a stamp)
+MIN_TEXT_LETTERS = 15  # fewer letters outside a stamp: a scan (its text layer a page number, a stamp)
 
 # Glyphs Word's PDF export maps to the wrong code point in some fonts (bold Times New Roman in upper case):
 # "ƣ" for "ư", "CỘNG HÕA" for "CỘNG HÒA", "QUẢNG PHÖ" for "QUẢNG PHÚ". Ö and Ƣ are no Vietnamese letters.

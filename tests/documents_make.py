@@ -1,0 +1,107 @@
+"""Small documents made by the tests themselves: a text PDF (pypdfium2 with a TrueType font), a scan of it
+(the page rendered, then placed as an image in a new PDF), a DOCX and an XLSX."""
+from __future__ import annotations
+
+import ctypes
+import io
+from pathlib import Path
+
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
+
+
+def text_pdf(pages: list[list[str]], size: float = 12) -> bytes:
+    """A PDF whose pages carry ``pages`` (lists of lines) as a real text layer."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    font_data = FONT.read_bytes()
+    buf = (ctypes.c_uint8 * len(font_data)).from_buffer_copy(font_data)
+    font = raw.FPDFText_LoadFont(pdf.raw, buf, len(font_data), raw.FPDF_FONT_TRUETYPE, 1)
+    for lines in pages:
+        page = pdf.new_page(595, 842)
+        y = 800
+        for line in lines:
+            obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, size)
+            wide = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
+            raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 50, y)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+            y -= size * 1.6
+        page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def scanned_pdf(text_pdf_bytes: bytes, dpi: int = 300) -> bytes:
+    """The pages of a PDF rendered to grey images and saved as an image-only PDF: a scan with no text layer."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(text_pdf_bytes)
+    pdf = pdfium.PdfDocument.new()
+    for i in range(len(source)):
+        w, h = source[i].get_size()
+        bitmap = source[i].render(scale=dpi / 72, grayscale=True)
+        page = pdf.new_page(w, h)
+        image = pdfium.PdfImage.new(pdf)
+        image.set_bitmap(bitmap)
+        image.set_matrix(pdfium.PdfMatrix().scale(w, h))
+        page.insert_obj(image)
+        page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+HEADER_LEFT = ["ỦY BAN NHÂN DÂN", "HUYỆN KRÔNG NÔ", "Số: 125/BC-UBND"]
+HEADER_RIGHT = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
+                "Krông Nô, ngày 15 tháng 6 năm 2019"]
+
+
+def docx_report() -> bytes:
+    """A report as districts write them: the two-column header table, the kind, the subject, a paragraph with
+    figures, a page break, a table with a unit column, the signature."""
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    d = docx.Document()
+    header = d.add_table(rows=1, cols=2)
+    for cell, lines in zip(header.rows[0].cells, (HEADER_LEFT, HEADER_RIGHT)):
+        cell.text = lines[0]
+        for line in lines[1:]:
+            cell.add_paragraph(line)
+    d.add_paragraph("BÁO CÁO")
+    d.add_paragraph("Kết quả sản xuất nông nghiệp 6 tháng đầu năm 2019")
+    p = d.add_paragraph("Tổng diện tích gieo trồng đạt 62.372 ha, đạt 118% kế hoạch; "
+                        "thu ngân sách đạt 132,354 tỷ đồng.")
+    p.add_run().add_break(WD_BREAK.PAGE)
+    d.add_paragraph("Biểu 1. Kết quả thực hiện")
+    table = d.add_table(rows=3, cols=5)
+    for row, values in zip(table.rows, (["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch 2019", "Thực hiện 2019"],
+                                        ["1", "Diện tích cà phê", "ha", "52.786", "62.372"],
+                                        ["2", "Sản lượng lương thực", "tấn", "138.197", "168.604"])):
+        for cell, value in zip(row.cells, values):
+            cell.text = value
+    for line in ("TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"):
+        d.add_paragraph(line)
+    out = io.BytesIO()
+    d.save(out)
+    return out.getvalue()
+
+
+def xlsx_report() -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "Nông nghiệp"
+    sheet.append(["STT", "Chỉ tiêu", "ĐVT", "Kế hoạch", "Thực hiện"])
+    sheet.append([1, "Giá trị sản xuất", "tỷ đồng", 7500, 7906.7])
+    sheet.append([2, "Tỷ lệ hộ nghèo (%)", None, 3.5, 2.98])
+    second = book.create_sheet("Ngân sách")
+    second.append(["Chỉ tiêu", "Thu ngân sách (tỷ đồng)"])
+    second.append(["Năm 2018", 132.354])
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
