@@ -36,9 +36,10 @@ SIGNER_TITLES: tuple[str, ...] = (
     "truong", "pho", "tm.", "kt.", "tl.", "tuq.", "q.", "chanh an", "vien truong", "hieu truong", "tong cuc truong",
 )
 # Long names printed in full in the header, shortened the way the portals and people write them.
+# (matched without diacritics: OCR reads "UỶ" as "UÝ", "ĐỒNG" as "ĐÔNG")
 ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
-    (r"[UỦỦ]\s*[YỶỶ]\s*BAN\s+NH[ÂA]N\s+D[ÂA]N", "UBND"),
-    (r"H[ỘO]I\s+Đ[ỒO]NG\s+NH[ÂA]N\s+D[ÂA]N", "HĐND"),
+    (r"u\s*y\s*ban\s+nhan\s+dan", "UBND"),
+    (r"hoi\s+dong\s+nhan\s+dan", "HĐND"),
 )
 # Lines that end the subject: the body begins.
 SUBJECT_ENDS: tuple[str, ...] = (
@@ -177,8 +178,9 @@ def _issuer(lines: list[str]) -> str | None:
         return None
     issuer = " ".join(parts)
     for pattern, short in ISSUER_ABBREVIATIONS:
-        issuer = re.sub(pattern, short, issuer)
-    return " ".join(issuer.split())
+        for m in reversed(list(re.finditer(pattern, fold(issuer)))):
+            issuer = issuer[: m.start()] + short + issuer[m.end():]
+    return " ".join(issuer.split()).strip(" ()") or None
 
 
 def _subject(lines: list[str], kind_line: int | None) -> str | None:
