@@ -105,3 +105,45 @@ def xlsx_report() -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
+
+
+_ODF_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+           'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+           'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"')
+
+
+def _odf(mimetype: str, body: str) -> bytes:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", mimetype)
+        z.writestr("content.xml", f'<?xml version="1.0" encoding="UTF-8"?><office:document-content {_ODF_NS}>'
+                                  f"<office:body>{body}</office:body></office:document-content>")
+    return out.getvalue()
+
+
+def odt_report() -> bytes:
+    """An OpenDocument text as LibreOffice writes it: spaces as <text:s/>, a soft page break, a table."""
+    return _odf("application/vnd.oasis.opendocument.text", (
+        "<office:text><text:p>THÔNG BÁO</text:p><text:p>Kết quả tiếp công dân tháng 5</text:p>"
+        "<text:p>Tiếp<text:s/>được<text:s text:c='2'/>45 lượt công dân.</text:p><text:soft-page-break/>"
+        "<table:table><table:table-row><table:table-cell><text:p>Chỉ tiêu</text:p></table:table-cell>"
+        "<table:table-cell><text:p>ĐVT</text:p></table:table-cell><table:table-cell><text:p>Tháng 5</text:p>"
+        "</table:table-cell></table:table-row><table:table-row><table:table-cell><text:p>Đơn thư tiếp nhận"
+        "</text:p></table:table-cell><table:table-cell><text:p>đơn</text:p></table:table-cell>"
+        "<table:table-cell office:value-type='float' office:value='12'><text:p>12</text:p></table:table-cell>"
+        "</table:table-row></table:table></office:text>"))
+
+
+def ods_report() -> bytes:
+    """An OpenDocument spreadsheet padded the LibreOffice way (a row repeated a million times)."""
+    return _odf("application/vnd.oasis.opendocument.spreadsheet", (
+        "<office:spreadsheet><table:table table:name='Biểu 1'><table:table-row>"
+        "<table:table-cell><text:p>Chỉ tiêu</text:p></table:table-cell>"
+        "<table:table-cell><text:p>Diện tích (ha)</text:p></table:table-cell></table:table-row>"
+        "<table:table-row><table:table-cell><text:p>Cà phê</text:p></table:table-cell>"
+        "<table:table-cell office:value-type='float' office:value='39215.5'><text:p>39215,5</text:p>"
+        "</table:table-cell><table:table-cell table:number-columns-repeated='16000'/></table:table-row>"
+        "<table:table-row table:number-rows-repeated='1048000'><table:table-cell "
+        "table:number-columns-repeated='1024'/></table:table-row></table:table></office:spreadsheet>"))

@@ -227,3 +227,16 @@ def test_real_docx_files_read(shared):
         doc = extract_document((shared / "realdocs" / name).read_bytes(), filename=name)
         assert doc.format == "docx" and doc.pages and doc.pages[0].method == "text"
     assert "B4: giá trị là địa chỉ IP" in doc.text
+
+
+def test_odt_and_ods():
+    from documents_make import ods_report, odt_report
+
+    odt = extract_document(odt_report(), filename="tb.odt")
+    assert odt.format == "odt" and len(odt.pages) == 2 and odt.kind == "THÔNG BÁO"
+    assert "Tiếp được 45 lượt công dân." in odt.pages[0].text  # <text:s/> are spaces
+    figure = next(f for f in odt.indicators if f.page == 2)
+    assert (figure.indicator.value, figure.indicator.unit, figure.indicator.label) == (12, "đơn", "Đơn thư tiếp nhận")
+    ods = extract_document(ods_report(), filename="bieu.ods")
+    assert ods.format == "ods" and ods.pages[0].text.startswith("Biểu 1\nChỉ tiêu\tDiện tích (ha)\nCà phê\t39.215,5")
+    assert [(f.indicator.value, f.indicator.unit) for f in ods.indicators] == [(39215.5, "ha")]

@@ -141,3 +141,83 @@ def cell_text(value) -> str:
     if isinstance(value, (dt.datetime, dt.date)):
         return value.date().isoformat() if isinstance(value, dt.datetime) and not value.time() else value.isoformat()
     return str(value)
+
+
+TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+MAX_REPEAT = 200  # "repeated" rows and columns: LibreOffice pads every sheet to 1,048,576 empty rows
+
+
+def odf_pages(archive: zipfile.ZipFile, fmt: str) -> list[Page]:
+    """An OpenDocument text (page breaks from LibreOffice's last layout) or spreadsheet (a sheet a page)."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(archive.read("content.xml"), etree.XMLParser(resolve_entities=False))
+    except (KeyError, etree.XMLSyntaxError):
+        raise BadInput("damaged OpenDocument file: no readable content.xml") from None
+    body = root.find(f"{OFFICE}body")
+    if body is None:
+        return []
+    if fmt == "ods":
+        pages = []
+        for n, sheet in enumerate(body.iter(f"{TABLE}table"), start=1):
+            builder = PageBuilder(n)
+            builder.add_paragraph(sheet.get(f"{TABLE}name") or "")
+            builder.add_table(_odf_rows(sheet))
+            pages.append(builder.page())
+        return pages
+    pages = [PageBuilder(1)]
+    for el in body.iter(f"{TEXT}p", f"{TEXT}h", f"{TABLE}table", f"{TEXT}soft-page-break"):
+        if any(a.tag == f"{TABLE}table" for a in el.iterancestors()):
+            continue  # read with its table
+        if el.tag == f"{TEXT}soft-page-break":
+            if not pages[-1].empty():
+                pages.append(PageBuilder(len(pages) + 1))
+        elif el.tag == f"{TABLE}table":
+            pages[-1].add_table(_odf_rows(el))
+        else:
+            pages[-1].add_paragraph(_odf_text(el))
+    return [p.page() for p in pages]
+
+
+def _odf_rows(table) -> list[list[list[str]]]:
+    rows = []
+    for tr in table.iter(f"{TABLE}table-row"):
+        row = []
+        for cell in tr:
+            if cell.tag not in (f"{TABLE}table-cell", f"{TABLE}covered-table-cell"):
+                continue
+            value = _odf_cell(cell)
+            repeat = min(int(cell.get(f"{TABLE}number-columns-repeated", "1")), MAX_REPEAT)
+            row.extend([[value]] * repeat)
+        if any(c[0] for c in row):
+            rows.extend([row] * min(int(tr.get(f"{TABLE}number-rows-repeated", "1")), MAX_REPEAT))
+        if len(rows) > MAX_SHEET_CELLS // max(1, len(row)):
+            break
+    return rows
+
+
+def _odf_cell(cell) -> str:
+    kind = cell.get(f"{OFFICE}value-type")
+    if kind in ("float", "currency", "percentage") and cell.get(f"{OFFICE}value") is not None:
+        number = float(cell.get(f"{OFFICE}value"))
+        return cell_text(number * 100) + "%" if kind == "percentage" else cell_text(number)
+    return " ".join(_odf_text(p) for p in cell.iter(f"{TEXT}p"))
+
+
+def _odf_text(el) -> str:
+    """A paragraph's text with ODF's spaces (<text:s text:c="3"/>), tabs and line breaks."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == f"{TEXT}s":
+            parts.append(" " * int(child.get(f"{TEXT}c", "1")))
+        elif child.tag == f"{TEXT}tab":
+            parts.append("\t")
+        elif child.tag == f"{TEXT}line-break":
+            parts.append(" ")
+        elif child.tag not in (f"{TEXT}note", f"{TEXT}soft-page-break"):
+            parts.append(_odf_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
