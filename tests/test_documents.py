@@ -112,7 +112,7 @@ def test_header_of_ocr_text_with_columns_side_by_side():
             "V/v kết quả thực hiện các chỉ tiêu Kế hoạch phát triển Kinh tế - Xã hội,\n"
             "đảm bảo Quốc phòng - An ninh năm 2018\n\nDo thời điểm xây dựng Báo cáo đánh giá ...")
     ending = "Nơi nhận:\n- Như trên;\n- Lưu: VT. KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\n\nTrần Văn Bình"
-    h = parse_header(text, ending)
+    h = parse_header(text, [text, ending])
     assert (h.kind, h.number, h.date, h.place) == ("THÔNG BÁO", "237/TB-UBND", "2019-07", "Krông Nô")
     assert h.issuer == "UBND HUYỆN KRÔNG NÔ"
     assert h.subject == ("kết quả thực hiện các chỉ tiêu Kế hoạch phát triển Kinh tế - Xã hội, "
@@ -240,3 +240,22 @@ def test_odt_and_ods():
     ods = extract_document(ods_report(), filename="bieu.ods")
     assert ods.format == "ods" and ods.pages[0].text.startswith("Biểu 1\nChỉ tiêu\tDiện tích (ha)\nCà phê\t39.215,5")
     assert [(f.indicator.value, f.indicator.unit) for f in ods.indicators] == [(39215.5, "ha")]
+
+
+def test_number_from_file_name_when_handwritten_and_signer_after_recipients():
+    text = ("UBND HUYỆN KRÔNG NÔ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+            "BAN QLDA VÀ PT QUỸ ĐẤT Độc lập - Tự do - Hạnh phúc\n"
+            "Số: (€ /TB-BQL Krông Nô, ngày 30 tháng 5 năm 2019\nTHÔNG BÁO\n\nV/v lựa chọn tổ chức bán đấu giá")
+    last = "Trân trọng!\nNơi nhận:\n- Như trên;\n- Sở Tư pháp tỉnh Đắk Nông;\n- Lưu VT, HS.\nPhạm Văn Hải"
+    petition = "Đắk Mâm, ngày 06/6/2019\nNgười làm đơn\nNguyễn Văn Hiếu"
+    h = parse_header(text, [text, last, petition], "15-TB_20190530041840366372.pdf")
+    assert (h.number, h.kind, h.subject) == ("15/TB-BQL", "THÔNG BÁO", "lựa chọn tổ chức bán đấu giá")
+    assert (h.signer, h.position) == ("Phạm Văn Hải", None)  # the petition attached after it is not signed by it
+    assert parse_header(text, None, "photo-2019.pdf").number is None  # a name not shaped like the number
+    assert parse_header(text.replace("(€", "42"), None, None).number == "42/TB-BQL"
+
+
+def test_signer_title_mended_and_seal_fragments_are_no_name():
+    last = "Nơi nhận:\n- Lưu: VT. TL. CHỦ TINH\nCHÁNH VĂN PHÒNG\nHuyện ủy\nCao Văn Tính"
+    assert parse_header("x", [last]).signer == "Cao Văn Tính"
+    assert parse_header("x", [last]).position == "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"

@@ -65,7 +65,7 @@ def extract_document(data: bytes, filename: str | None = None, ocr: bool = False
                    page_count=count, warnings=warnings)
     read = [p for p in pages if p.text]
     if read:
-        header = parse_header(read[0].text, read[-1].text)
+        header = parse_header(read[0].text, [p.text for p in read], filename)
         for name in ("kind", "number", "issuer", "place", "date", "subject", "signer", "position"):
             setattr(doc, name, getattr(header, name))
     doc.indicators = document_figures(pages)

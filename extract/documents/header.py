@@ -35,6 +35,21 @@ SIGNER_TITLES: tuple[str, ...] = (
     "chu tich", "giam doc", "truong ban", "truong phong", "chanh van phong", "bi thu", "thu truong",
     "truong", "pho", "tm.", "kt.", "tl.", "tuq.", "q.", "chanh an", "vien truong", "hieu truong", "tong cuc truong",
 )
+# Titles as printed under "KT." / "TM." / "TL.": OCR's misreadings ("CHU TỊCH", "GIÁM ĐÓC") are mended to them.
+SIGNER_POSITIONS: tuple[str, ...] = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG",
+    "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG", "BÍ THƯ", "PHÓ BÍ THƯ",
+    "ỦY BAN NHÂN DÂN", "THƯỜNG TRỰC HĐND", "CHÁNH THANH TRA", "CHÁNH ÁN", "VIỆN TRƯỞNG",
+)
+# Vietnamese family names (and the "Y", "H'" and "K'" that open names of the Central Highlands' peoples): a
+# signer's name starts with one, which tells it from "Huyện ủy" or an OCR fragment in the seal.
+FAMILY_NAMES: frozenset[str] = frozenset((
+    "nguyen", "tran", "le", "pham", "hoang", "huynh", "phan", "vu", "vo", "dang", "bui", "do", "ho", "ngo",
+    "duong", "ly", "cao", "dinh", "luong", "mai", "truong", "to", "lam", "doan", "ha", "ta", "trieu", "vuong",
+    "chu", "dao", "kieu", "luu", "thai", "tang", "quach", "la", "lai", "lu", "nong", "luc", "kim", "tong",
+    "thach", "son", "danh", "ma", "quan", "van", "ong", "khuat", "trinh", "giang", "au", "dam", "diep", "tieu",
+    "y", "h'", "k'", "ksor", "rmah", "nie", "mlo", "bya", "hoa", "nghiem", "phung", "than", "tu", "yen",
+))
 # Long names printed in full in the header, shortened the way the portals and people write them.
 # (matched without diacritics: OCR reads "UỶ" as "UÝ", "ĐỒNG" as "ĐÔNG")
 ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
@@ -81,7 +96,9 @@ class Header:
     position: str | None = None
 
 
-def parse_header(first_page: str, last_page: str | None = None) -> Header:
+def parse_header(first_page: str, pages: list[str] | None = None, filename: str | None = None) -> Header:
+    """The header of ``first_page``; the signature searched from the last of ``pages`` back (a letter's
+    attachments, a citizen's petition, come after its signature); the number completed from ``filename``."""
     lines = [ln.strip() for ln in first_page.split("\n")][:60]
     header = Header()
     number_line = date_line = kind_line = None
@@ -89,8 +106,9 @@ def parse_header(first_page: str, last_page: str | None = None) -> Header:
         folded = fold(line)
         if header.number is None and number_line is None and (m := _NUMBER.search(folded)):
             number_line = i
-            header.number = _number(line, m)
-            code_kind = _kind_from_number(line[m.start(2):m.end(2)])
+            code = re.sub(r"\s+", "", line[m.start(2):m.end(2)]).rstrip(".")
+            header.number = number_from_name(code, filename) or _number(m.group(1), code)
+            code_kind = _kind_from_number(code)
         if date_line is None and (m := _DATE.search(folded)):
             date_line = i
             header.date, header.place = _date(m), _place(line[:m.start()])
@@ -103,16 +121,30 @@ def parse_header(first_page: str, last_page: str | None = None) -> Header:
         header.kind = "CÔNG VĂN"  # a letter: "V/v …" under the number and no kind printed
     header.issuer = _issuer(lines[: min(x for x in (number_line, date_line, kind_line, 12) if x is not None)])
     header.subject = _subject(lines, kind_line)
-    header.signer, header.position = _signature(last_page if last_page is not None else first_page)
+    for text in reversed(pages or [first_page]):
+        header.signer, header.position = _signature(text)
+        if header.signer:
+            break
     return header
 
 
-def _number(line: str, m: re.Match) -> str | None:
-    if not m.group(1):
+def _number(digits: str | None, code: str) -> str | None:
+    if not digits:
         return None  # "Số:    /TB-UBND": the number is written by hand after signing
-    digits = m.group(1).strip(".")
-    code = re.sub(r"\s+", "", line[m.start(2):m.end(2)]).rstrip(".")
-    return f"{digits}/{code}"
+    return f"{digits.strip('.')}/{code}"
+
+
+def number_from_name(code: str, filename: str | None) -> str | None:
+    """The number from the file's name when it starts the way the header's code does: portals name
+    attachments by number ("237-TB-UBND-kết quả….pdf", "103-BTCD_chuyển đơn….pdf"), and the number in the
+    header is often handwritten, which OCR cannot read."""
+    if not filename:
+        return None
+    first = fold(re.split(r"[-/]", code)[0])
+    for m in re.finditer(r"(?<![\w])(\d{1,5})[-_ ]+([^\W\d_]+)", filename.rsplit("/", 1)[-1]):
+        if fold(m.group(2)) == first:
+            return f"{int(m.group(1))}/{code}"
+    return None
 
 
 def _kind_from_number(code: str) -> str | None:
@@ -220,8 +252,19 @@ def _mostly_upper(text: str) -> bool:
 
 
 def _signature(text: str) -> tuple[str | None, str | None]:
-    """(signer's name, title) from the last lines: the title in capitals, the name under it."""
+    """(signer's name, title) from the last lines: the title in capitals, the name under it; when the title
+    is lost under the seal, the name closing the page after the "Nơi nhận:" (recipients) block."""
     lines = [ln.strip() for ln in text.split("\n") if ln.strip()][-25:]
+    found = _titled_signature(lines)
+    if found[0] is None:
+        recipients = [i for i, ln in enumerate(lines) if fold(ln).startswith(("noi nhan", "noi gui"))]
+        if recipients:
+            names = [name for ln in lines[recipients[-1] + 1:] if (name := _name(ln))]
+            return (names[-1] if names else None), None
+    return found
+
+
+def _titled_signature(lines: list[str]) -> tuple[str | None, str | None]:
     for i in range(len(lines) - 1, -1, -1):
         if not _is_title(_title_part(lines[i])):
             continue
@@ -245,16 +288,20 @@ def _title_part(line: str) -> str:
     """A title line without the left column's text OCR put beside it ("Nơi nhận:", "- Như trên;")."""
     m = (re.search(r"(?<![A-Z])(?:KT|TM|TL|TUQ|Q)\s*\.\s*[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ &]+$", line)
          or re.search(r"[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ &]+$", line))
-    return " ".join((m.group(0) if m else line).split())
+    part = " ".join((m.group(0) if m else line).split())
+    prefix, _, title = part.rpartition(".") if re.match(r"(?:KT|TM|TL|TUQ|Q)\s*\.", part) else ("", "", part)
+    key = fold(title.strip())
+    for canonical in SIGNER_POSITIONS:
+        folded = fold(canonical)
+        if key == folded or len(key) >= 7 and len(key) == len(folded) and sum(a != b for a, b in zip(key, folded)) <= 1:
+            return f"{prefix}. {canonical}" if prefix else canonical
+    return part
 
 
 def _name(line: str) -> str | None:
     """A person's name printed alone (or after the left column's last item): 2 to 5 capitalised words."""
     tail = re.split(r"[.;:,]\s*", line)[-1].strip()
     words = tail.split()
-    if len(words) >= 3 and len(words[0]) <= 6 and not _NAME_WORD.fullmatch(words[0]):
-        words = words[1:]  # the first word damaged by OCR ("suyen Văn Quốc"): keep the readable rest
-    if 2 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words):
-        if fold(words[0]) not in {"noi", "nhu", "luu", "gui", "kinh"}:
-            return " ".join(words)
+    if 2 <= len(words) <= 5 and all(_NAME_WORD.fullmatch(w) for w in words[1:]) and fold(words[0]) in FAMILY_NAMES:
+        return " ".join(words)
     return None
