@@ -147,3 +147,20 @@ def ods_report() -> bytes:
         "</table:table-cell><table:table-cell table:number-columns-repeated='16000'/></table:table-row>"
         "<table:table-row table:number-rows-repeated='1048000'><table:table-cell "
         "table:number-columns-repeated='1024'/></table:table-row></table:table></office:spreadsheet>"))
+
+
+def encrypted_pdf() -> bytes:
+    """A one-page PDF locked with a user password (standard security handler, RC4 40-bit, as old tools did)."""
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>",
+            b"<< /Filter /Standard /V 1 /R 2 /O <" + b"11" * 32 + b"> /U <" + b"22" * 32 + b"> /P -4 >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, obj in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    file_id = b"<" + b"ab" * 16 + b">"
+    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 4 0 R /ID [%s %s] >>\nstartxref\n%d\n%%%%EOF\n"
+            % (len(objs) + 1, file_id, file_id, xref))
+    return out

@@ -175,7 +175,7 @@ def test_bad_input_is_one_line(data, message):
     assert message in str(err.value) and "\n" not in str(err.value)
 
 
-def test_truncated_pdf_and_zip_bomb_are_refused():
+def test_truncated_and_encrypted_pdf_and_zip_bomb_are_refused():
     data = text_pdf([BODY])
     with pytest.raises(BadInput, match="damaged or truncated PDF"):
         extract_document(data[: len(data) // 2])
@@ -185,6 +185,10 @@ def test_truncated_pdf_and_zip_bomb_are_refused():
         extract_document(bomb, filename="bao-cao.docx")
     with pytest.raises(BadInput, match="not a Word"):
         extract_document(_zip({"a.txt": b"x"}))
+    from documents_make import encrypted_pdf
+
+    with pytest.raises(BadInput, match="password-protected PDF"):
+        extract_document(encrypted_pdf())
 
 
 def test_page_limit_gives_a_warning(monkeypatch):
