@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from documents_make import HEADER_LEFT, HEADER_RIGHT, scanned_pdf, text_pdf  # noqa: E402
 
 from extract import extract_document  # noqa: E402
+from extract.documents import complete_ocr  # noqa: E402
 from extract.documents.figures import document_figures  # noqa: E402
 from extract.documents.header import parse_header  # noqa: E402
 from extract.documents.models import Page  # noqa: E402
@@ -56,12 +57,29 @@ def report_page(shared):
 
 @pytest.fixture(scope="session")
 def made_scan():
+    """A two-page scan read in two steps: without OCR, then OCR with a budget of one page, then the rest."""
     lines = HEADER_LEFT + HEADER_RIGHT + ["BÁO CÁO", "Kết quả thu ngân sách năm 2019",
                                           "Thu ngân sách đạt 132,354 tỷ đồng, đạt 115% kế hoạch."]
-    return extract_document(scanned_pdf(text_pdf([lines], size=13)), ocr=True, workers=1)
+    data = scanned_pdf(text_pdf([lines, ["Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH",
+                                         "Nguyễn Văn An"]], size=13))
+    doc = extract_document(data, filename="125-BC-UBND.pdf")
+    steps = [(doc.ocr_pending, doc.kind)]
+    steps.append(complete_ocr(data, doc, workers=1, budget=1))
+    steps.append((doc.ocr_pending, doc.kind, doc.signer))
+    steps.append(complete_ocr(data, doc, workers=1))
+    steps.append(complete_ocr(data, doc, workers=1))
+    return doc, steps
+
+
+def test_ocr_later_with_a_budget_never_reads_a_page_twice(made_scan):
+    doc, steps = made_scan
+    assert steps == [(True, None), 1, (True, "BÁO CÁO", None), 1, 0]
+    assert not doc.ocr_pending and doc.warnings == []
+    assert (doc.signer, doc.position) == ("Nguyễn Văn An", "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH")
 
 
 def test_made_scan_is_read_by_ocr(made_scan):
+    made_scan = made_scan[0]
     page = made_scan.pages[0]
     assert page.method == "ocr" and not page.needs_ocr and not made_scan.ocr_pending
     assert page.confidence is not None and page.confidence > 0.8

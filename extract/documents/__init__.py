@@ -18,7 +18,7 @@ from extract.documents.figures import document_figures
 from extract.documents.header import parse_header
 from extract.documents.models import Document, DocumentFigure, Page
 
-__all__ = ["Document", "DocumentFigure", "Page", "extract_document", "sniff_format"]
+__all__ = ["Document", "DocumentFigure", "Page", "complete_ocr", "extract_document", "sniff_format"]
 
 FORMATS = ("pdf", "docx", "xlsx", "odt", "ods", "doc", "xls")
 
@@ -63,13 +63,42 @@ def extract_document(data: bytes, filename: str | None = None, ocr: bool = False
     pages, count, warnings = _pages(data, fmt, ocr, max_pages, deadline, workers)
     doc = Document(url=url, article_url=article_url, name=filename, format=fmt, pages=pages,
                    page_count=count, warnings=warnings)
-    read = [p for p in pages if p.text]
+    _derive(doc)
+    return doc
+
+
+def complete_ocr(data: bytes, doc: Document, workers: int | None = None, budget: int | None = None) -> int:
+    """OCR the pages of ``doc`` (read earlier with ``ocr=False`` from the PDF ``data``) still pending, at most
+    ``budget`` of them; metadata and figures are derived again. Returns the pages read. Pages already read
+    are never read twice, so a later call continues where a killed or budgeted one stopped."""
+    import pypdfium2 as pdfium
+
+    from extract.documents.pdf import ocr_scans
+
+    pending = [p for p in doc.pages if p.needs_ocr]
+    if doc.format != "pdf" or not pending:
+        return 0
+    pdf = pdfium.PdfDocument(data)
+    try:
+        errors = ocr_scans(pdf, doc.pages, workers, time.monotonic() + default("document_seconds"), budget)
+    finally:
+        pdf.close()
+    left = sum(p.needs_ocr for p in doc.pages)
+    doc.warnings = [w for w in doc.warnings if "OCR pending" not in w] + errors
+    if left:
+        doc.warnings.append(f"{left} scanned page(s) not read: OCR pending")
+    _derive(doc)
+    return len(pending) - left
+
+
+def _derive(doc: Document) -> None:
+    """Metadata from the header and signature, figures page by page: from whatever text is read so far."""
+    read = [p for p in doc.pages if p.text]
     if read:
-        header = parse_header(read[0].text, [p.text for p in read], filename)
+        header = parse_header(read[0].text, [p.text for p in read], doc.name)
         for name in ("kind", "number", "issuer", "place", "date", "subject", "signer", "position"):
             setattr(doc, name, getattr(header, name))
-    doc.indicators = document_figures(pages)
-    return doc
+    doc.indicators = document_figures(doc.pages)
 
 
 def _pages(data: bytes, fmt: str, ocr: bool, max_pages: int, deadline: float,

@@ -60,17 +60,26 @@ def _read(pdf, ocr: bool, max_pages: int, deadline: float, workers: int | None) 
         textpage.close()
         page.close()
         pages.append(text_layer_page(index + 1, raw))
-    scans = [p for p in pages if p.needs_ocr]
-    if scans and ocr:
-        for result in ocr_pages(pdf, [p.n - 1 for p in scans], workers=workers, deadline=deadline):
-            page = pages[result.index]
-            if result.error:
-                warnings.append(f"page {page.n}: {result.error}")
-                continue
-            page.text, page.method, page.confidence, page.needs_ocr = result.text, "ocr", result.confidence, False
-    elif scans:
-        warnings.append(f"{len(scans)} scanned page(s) not read: OCR pending")
+    if ocr:
+        warnings.extend(ocr_scans(pdf, pages, workers, deadline))
+    elif any(p.needs_ocr for p in pages):
+        warnings.append(f"{sum(p.needs_ocr for p in pages)} scanned page(s) not read: OCR pending")
     return pages, count, warnings
+
+
+def ocr_scans(pdf, pages: list[Page], workers: int | None, deadline: float | None,
+              budget: int | None = None) -> list[str]:
+    """OCR the pages still needing it (at most ``budget``), in place; the warnings of pages left unread."""
+    scans = [p for p in pages if p.needs_ocr][:budget]
+    warnings = []
+    by_index = {p.n - 1: p for p in scans}
+    for result in ocr_pages(pdf, list(by_index), workers=workers, deadline=deadline):
+        page = by_index[result.index]
+        if result.error:
+            warnings.append(f"page {page.n}: {result.error}")
+            continue
+        page.text, page.method, page.confidence, page.needs_ocr = result.text, "ocr", result.confidence, False
+    return warnings
 
 
 def text_layer_page(n: int, raw: str) -> Page:
