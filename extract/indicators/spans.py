@@ -6,8 +6,10 @@ names are found by pattern first; numbers inside them are skipped.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterator
 
-from extract.indicator_vocab import (
+from extract.indicators.vocab import (
     FILE_EXTENSIONS,
     PHONE_WORDS,
     TIME_OF_DAY,
@@ -121,3 +123,9 @@ def phrase_before(text: str, phrases: frozenset[str], skip: str = " \t\u00a0:") 
     for word in reversed(words):
         pos = text.rindex(word, 0, pos)
     return best[0], pos
+
+
+def last_match(matches: Iterator[re.Match]) -> re.Match | None:
+    """The last of an iterator of matches (a regex cannot search backwards), or None."""
+    last = deque(matches, maxlen=1)
+    return last[0] if last else None

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extract import indicator_vocab as V
-from extract.indicator_spans import phrase_before
+from extract.indicators import vocab as V
+from extract.indicators.spans import last_match, phrase_before
 from extract.models import Indicator
 
 _PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
@@ -63,9 +63,7 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         cut = _REGION_CUT_RE.search(region)
         if cut:
             seg_start += cut.end()
-        wm = None
-        for wm in _WITH_RE.finditer(s, seg_start, f["start"]):
-            pass
+        wm = last_match(_WITH_RE.finditer(s, seg_start, f["start"]))
         if wm is not None:
             seg_start = wm.end()
     pre = s[seg_start:f["start"]]
