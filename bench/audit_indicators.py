@@ -2,8 +2,8 @@
 
     python -m bench.audit_indicators [-v] [--cases A:B]      (from the project root)
 
---cases A:B scores only AUDIT[A:B] (one blind batch).  Reads AUDIT from tests/test_indicators_audit.py.  A found figure matches an
-annotated one when their text is the same (first unused match, in order).
+--cases A:B scores only AUDIT[A:B] (one blind batch).  Reads AUDIT from tests/test_indicators_audit.py.
+A found figure matches an annotated one when their text is the same (first unused match, in order).
 Prints precision, recall, F1 and, over the matched figures, the share with the
 right value, unit, kind, label, estimate, change and reference; -v lists every miss,
 false figure and attribute error.

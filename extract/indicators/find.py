@@ -95,13 +95,14 @@ def _extract_nfc(text: str, title: str | None, deadline: float) -> IndicatorResu
 
 
 def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Sentences of at most MAX_SENTENCE_CHARS, longer run-ons (tables and lists without stops, junk) cut at
-    a space, so that the budget is checked often and no step sees more than that. A word longer than the
-    limit stays whole: cutting inside it could make a new number out of the digits of another."""
+    """Sentences of at most MAX_SENTENCE_CHARS, longer run-ons (tables and lists without stops, junk) cut
+    after a ";" or "," (where a clause ends, so no figure is split), else at a space, so that the budget
+    is checked often and no step sees more than that. A word longer than the limit stays whole: cutting
+    inside it could make a new number out of the digits of another."""
     out = []
     for a, b in spans:
         while b - a > MAX_SENTENCE_CHARS:
-            cut = text.rfind(" ", a + 1, a + MAX_SENTENCE_CHARS)
+            cut = _cut_point(text, a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
             if cut < 0:
                 cut = text.find(" ", a + MAX_SENTENCE_CHARS, b)
                 if cut < 0:
@@ -110,3 +111,12 @@ def _bounded(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
             a = cut + 1
         out.append((a, b))
     return out
+
+
+def _cut_point(text: str, lo: int, hi: int) -> int:
+    """The last clause end ("; ", ", ") in text[lo:hi], else its last space; -1 if it has none."""
+    for mark in ("; ", ", "):
+        i = text.rfind(mark, lo, hi)
+        if i >= 0:
+            return i + 1
+    return text.rfind(" ", lo, hi)

@@ -55,6 +55,8 @@ _LUOT_RE = re.compile(rf"[ \t\u00a0]({V.alternation(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
 _CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({V.alternation(V.CONTEXT_UNITS)})(?!\w)", re.I)
+# "1,5 nghìn tỷ": scale words multiply; a longer run ("tỷ tỷ tỷ ...") is no amount anyone writes
+MAX_SCALE_WORDS = 2
 _PLACE_NAMES = frozenset(V.PLACE_NAME_NOUNS)
 _YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}")
 
@@ -88,13 +90,14 @@ def context_measure(s: str, m: re.Match) -> Figure | None:
 
 def _read_scale(s: str, i: int) -> tuple[int, int, str | None]:
     scale, last = 1, None
-    while True:
+    for _ in range(MAX_SCALE_WORDS):
         sm = _SCALE_RE.match(s, i)
         if not sm:
             return scale, i, last
         last = sm.group(1).lower()
         scale *= V.SCALE_WORDS[last]
         i = sm.end()
+    return scale, i, last
 
 
 def read_figure(s: str, m: re.Match) -> Figure | None:

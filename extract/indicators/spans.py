@@ -19,6 +19,8 @@ from extract.indicators.vocab import (
 # abbreviations whose "." does not end a sentence ("TP. Quảng Ngãi")
 _ABBREVIATIONS = frozenset({"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "th.s", "p", "q",
                             "st", "đ/c", "đc", "ks", "cn", "bsck", "ls", "nxb", "vd"})
+_LAST_WORD_RE = re.compile(r"(?<![\w./])([\w./]+)$")
+_ABBREVIATION_TAIL = 12  # characters before a stop that can hold an abbreviation (and then some)
 _SENTENCE_END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”')]*(?=\s)|\n")
 
 
@@ -31,7 +33,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             nxt = _next_char(text, m.end())
             if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'(-•+*"):
                 continue
-            prev_word = re.search(r"([\w./]+)$", text[start:m.start()])
+            # the word before the stop, looked for in a bounded tail: abbreviations are short
+            prev_word = _LAST_WORD_RE.search(text, max(start, m.start() - _ABBREVIATION_TAIL), m.start())
             if prev_word and prev_word.group(1).lower() in _ABBREVIATIONS:
                 continue
         _add(spans, text, start, m.end())
@@ -60,7 +63,9 @@ _DM = r"\d{1,2}\s*[/.\-]\s*\d{1,2}"
 _NOT_FIGURE = re.compile(
     "|".join((
         r"https?://\S+|www\.\S+",
-        rf"[\w\-./]+\.(?i:{alternation(FILE_EXTENSIONS)})\b",
+        # (matches start only where a word starts: tried from every character, a long run of digits and
+        # dots would cost its length squared)
+        rf"(?<![\w\-./])[\w\-./]+\.(?i:{alternation(FILE_EXTENSIONS)})\b",
         # full dates: 02/8/2023, 18-08-2023, 29.3.2023
         r"(?<!\d)\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{2,4}(?!\d)",
         # day/month after a time-of-day word: "ngày 31/12", "Chiều 29.3", "Sáng 16-6", "ngày 15, 16/8"
@@ -74,7 +79,7 @@ _NOT_FIGURE = re.compile(
         # year ranges and seasons: 2021-2025, 2022 - 2023
         r"(?<!\d)(?:19|20)\d{2}\s?[-–]\s?(?:19|20)?\d{2}(?!\d)",
         # document numbers: 2553/QĐ-UBND, 198 /BC-UBND, 03-NQ/TU, 61/2018/NĐ-CP
-        r"(?<![\w,.])\d+(?:\s?/\s?\d+)*(?:\s?/\s?|-)[A-ZĐ][\wĐ]*(?:[\-/.&][\wĐ]+)*",
+        r"(?<![\w,./])(?<!/\s)\d+(?:\s?/\s?\d+)*(?:\s?/\s?|-)[A-ZĐ][\wĐ]*(?:[\-/.&][\wĐ]+)*",
         # phone numbers: 0255.3822.123, (0255) 3 822 123, +84 912 345 678
         r"(?<![\d,.])(?:\+84|\(?0\d{2,3}\)?)[\s.\-]?\d{2,4}[\s.\-]?\d{3,4}(?:[\s.\-]?\d{2,4})?(?!\d)",
         rf"(?i:\b(?:{alternation(PHONE_WORDS)}))\s*:?\s*[\d\s.()+\-]{{6,}}",
