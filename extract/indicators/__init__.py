@@ -14,5 +14,6 @@ Numbers are read by numbers.py; every word list is in vocab.py. Spans are always
 original text. table.py reads the cells of a table as figures, with the same grammar.
 """
 from extract.indicators.find import IndicatorResult, extract_indicators, extract_indicators_result
+from extract.indicators.table import figures_from_table
 
-__all__ = ["IndicatorResult", "extract_indicators", "extract_indicators_result"]
+__all__ = ["IndicatorResult", "extract_indicators", "extract_indicators_result", "figures_from_table"]

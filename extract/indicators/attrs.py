@@ -43,7 +43,7 @@ class FigureContext:
 
     def __init__(self, text: str, title: str | None) -> None:
         self.text = text
-        self.title_period = _first_period(title or "")
+        self.title_period = first_period(title or "")
         self.carry: str | None = None
         self.periods: list[tuple[int, int, str]] = []
         self._pending: str | None = None
@@ -176,7 +176,7 @@ def _periods(s: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _first_period(title: str) -> str | None:
+def first_period(title: str) -> str | None:
     found = _periods(title)
     return found[0][2] if found else None
 

@@ -42,6 +42,8 @@ for _surface, _canon in V.PERCENT_UNITS.items():
     _UNIT_TABLE[_surface.lower()] = (_canon, "percent")
 for _surface, (_scale, _canon) in V.MONEY_SCALED.items():
     _UNIT_TABLE[_surface.lower()] = (_canon, "money")
+for _surface, _meant in V.OCR_UNIT_CONFUSIONS.items():
+    _UNIT_TABLE[_surface] = _UNIT_TABLE[_meant]
 
 _UNIT_RE = re.compile(rf"{_SP}({V.alternation(_UNIT_TABLE)})(?!\w)", re.I)
 # "đồng/kg", "đồng một kg", and per a round number of people: "115 máy/100 dân"
@@ -54,6 +56,8 @@ _COORD_LAST_RE = re.compile(rf"[ \t\u00a0]+(?:và|hoặc)[ \t\u00a0]+({V.alterna
 _LUOT_RE = re.compile(rf"[ \t\u00a0]({V.alternation(V.COUNT_UNITS)})(?!\w)")
 _NEXT_WORD_RE = re.compile(r"[ \t\u00a0]{1,2}(?=[a-zđà-ỹ])")
 
+_OCR_DONG_RE = re.compile(rf"[ \t\u00a0]{{1,2}}(?:{V.alternation(V.OCR_DONG_AFTER_SCALE)})(?!\w)")
+_PERCENT_GLUED_RE = re.compile(rf"{_SP}%(?=(?:{V.alternation(V.PERCENT_GLUED_REFERENCES)})(?!\w))")
 _CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({V.alternation(V.CONTEXT_UNITS)})(?!\w)", re.I)
 # "1,5 nghìn tỷ": scale words multiply; a longer run ("tỷ tỷ tỷ ...") is no amount anyone writes
 MAX_SCALE_WORDS = 2
@@ -126,7 +130,8 @@ def read_figure(s: str, m: re.Match) -> Figure | None:
             and value <= (total if total is not None else upper):
         scale1 = scale2
     unit_start = i
-    unit = _read_unit(s, i, total is not None)
+    om = _OCR_DONG_RE.match(s, i) if scale_word else None
+    unit = ("đồng", "money", om.end(), 1) if om else _read_unit(s, i, total is not None)
     if unit is None and total is not None and (sm := _FRACTION_OF_RE.match(s, i)):
         unit = _read_unit(s, sm.end(), True)  # "3/4 số hộ"
     if unit is None:
@@ -170,6 +175,8 @@ def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int]
     if j >= len(s) or not (s[j].isalpha() or s[j] in "%‰$°²³"):
         return None  # cheap exit: most numbers without a unit are followed by digits or punctuation
     um = _UNIT_RE.match(s, i)
+    if not um and (pm := _PERCENT_GLUED_RE.match(s, i)):
+        return "%", "percent", pm.end(), 1  # "106%KH": the reference is read after the unit
     if um:
         surface = um.group(1).lower()
         canon, kind = _UNIT_TABLE[surface]

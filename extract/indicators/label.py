@@ -45,6 +45,8 @@ _WITH_RE = re.compile(r"(?<!so)\s+với\s+(?=\S)", re.I)
 _AND_NEXT_RE = re.compile(r"^\s*và\s*$")
 _EXISTENTIAL_RE = re.compile(r"(?:^|\s)(?:có|hiện\s+có|còn)\s*$", re.I)
 _MAX_WORDS = 16
+_POST_CHARS = 120  # how far after a counted noun its label may reach
+_GLUED_REF_RE = re.compile(rf"(?:{V.alternation(V.PERCENT_GLUED_REFERENCES)})(?!\w)")
 
 
 def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
@@ -175,7 +177,9 @@ def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
         j += 1
     if j > k and _starts_predicate(s[figures[j]["unit_end"]:figures[j]["unit_end"] + 40]):
         tail_from = figures[j]["unit_end"]
-    tail = s[tail_from:tail_from + 120]
+    if gm := _GLUED_REF_RE.match(s, tail_from):
+        tail_from = gm.end()  # "đạt 106%KH": the reference, not what is counted
+    tail = s[tail_from:tail_from + _POST_CHARS]
     stop = _POST_STOP_RE.search(tail)
     tail = tail[:stop.start()] if stop else tail
     unit_text = s[f["unit_start"]:f["unit_end"]] if f["kind"] != "percent" else ""
