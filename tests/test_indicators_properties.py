@@ -9,7 +9,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from extract.indicators import extract_indicators, extract_indicators_result
+from extract.indicators import extract_indicators, extract_indicators_result, figures_from_table
 from extract.indicators.attrs import SENTENCE_CHARS
 from extract.indicators.numbers import MAX_CHARS, parse_number, to_plain
 
@@ -69,6 +69,18 @@ def test_parse_number_never_raises(raw):
         assert len(raw.strip()) <= MAX_CHARS
         assert isinstance(to_plain(value), (int, float))
         assert isinstance(to_plain(value * 10**12), (int, float))  # scaled like "nghìn tỷ"
+
+
+cells = st.one_of(st.lists(st.sampled_from(PIECES), max_size=4).map(" ".join), st.text(max_size=20), st.none())
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(cells, max_size=6), max_size=6), st.one_of(st.none(), pieces_text))
+def test_any_table_gives_exact_cell_spans_and_never_raises(rows, caption):
+    for ind in figures_from_table(rows, caption=caption):
+        cell = rows[ind.row][ind.column]
+        assert cell[ind.start:ind.end] == ind.text and ind.start < ind.end
+        assert len(ind.sentence) <= SENTENCE_CHARS + 2
 
 
 # --- issue 14's reproductions, as written -------------------------------------------------------

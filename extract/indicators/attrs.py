@@ -27,6 +27,8 @@ _REF_BEFORE_RE = re.compile(rf"\bso\s+(?!sánh\b)(?:với\s+)?(?:{_REF_CORE}|(?P
 _BREAKDOWN_RE = re.compile(rf"(?<!\w)(?:{V.alternation(V.BREAKDOWN_WORDS)})(?!\w)", re.I)
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 _WINDOW = 400
+_REFERENCE_CHARS = 80  # "so với cùng kỳ năm trước", "dự toán HĐND tỉnh giao": a reference after a figure
+_PERIOD_LINK_CHARS = 20  # "so với", "kế hoạch" just before a period make it a reference, not the period
 # a figure's `sentence` is its whole sentence up to this many characters, else a window around it
 SENTENCE_CHARS = 300
 _ROMAN_RE = re.compile(r"\b[ivx]+\b")  # "so với quý II" keeps its numeral
@@ -90,7 +92,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
         if am and not (cm and cm[0] in V.COMPARATIVE_CHANGES and am[1] > cm[1]):
             approx = V.APPROX_WORDS[am[0]]
 
-        reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + 80])
+        reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + _REFERENCE_CHARS])
         f["ref_end"] = f["unit_end"] + ref_len
         sign = s[start - 1] if start >= 2 and s[start - 2] == "(" else ""
         # "Sản phẩm tăng so với cùng kỳ: điện 2.156 triệu kWh (+12,5%)": a reference stated before
@@ -170,7 +172,7 @@ def _has_digit(text: str, a: int, b: int) -> bool:
 def _periods(s: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _PERIOD_RE.finditer(s):
-        if _PERIOD_NOT_AFTER.search(s[max(0, m.start() - 20):m.start()]):
+        if _PERIOD_NOT_AFTER.search(s[max(0, m.start() - _PERIOD_LINK_CHARS):m.start()]):
             continue
         out.append((m.start(), m.end(), _normal_period(m.group())))
     return out

@@ -61,6 +61,8 @@ _PERCENT_GLUED_RE = re.compile(rf"{_SP}%(?=(?:{V.alternation(V.PERCENT_GLUED_REF
 _CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({V.alternation(V.CONTEXT_UNITS)})(?!\w)", re.I)
 # "1,5 nghìn tỷ": scale words multiply; a longer run ("tỷ tỷ tỷ ...") is no amount anyone writes
 MAX_SCALE_WORDS = 2
+_SUBJECT_CHARS = 60  # "tuổi thọ trung bình 73,5 tuổi": where the subject of a context unit is looked for
+_WORD_CHARS = 40  # the fragment given to word segmentation to find the one word after a number
 _PLACE_NAMES = frozenset(V.PLACE_NAME_NOUNS)
 _YEAR_SHAPED = re.compile(r"(?:19|20)\d{2}")
 
@@ -86,7 +88,7 @@ def context_measure(s: str, m: re.Match) -> Figure | None:
     if value is None:
         return None
     unit = um.group(1).lower()
-    before = s[max(0, m.start() - 60):m.start()].lower()
+    before = s[max(0, m.start() - _SUBJECT_CHARS):m.start()].lower()
     if not any(subject in before for subject in V.CONTEXT_UNITS[unit]):
         return None
     return Figure(m.start(), um.end(), value, None, None, unit, "measure", um.start(1), um.end())
@@ -185,7 +187,8 @@ def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int]
                 and not um.group(1).isupper() and not ratio:
             # "5 Xã ..." starts a name and "4 Giải ngân ..." (a table row) a verb, not a count;
             # "95/95 Tổ ...", "1.452 Tổ công nghệ số" count
-            if surface in _PLACE_NAMES or (first_word(s[um.start(1):um.start(1) + 40]) or "").lower() != surface:
+            word = first_word(s[um.start(1):um.start(1) + _WORD_CHARS]) or ""
+            if surface in _PLACE_NAMES or word.lower() != surface:
                 return None
         end = um.end()
         if surface.startswith("lượt"):  # "450 lượt doanh nghiệp", "lượt khách hàng" (not "lượt khách")
@@ -194,7 +197,7 @@ def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int]
                 return f"lượt {_UNIT_TABLE[lm.group(1).lower()][0]}", kind, lm.end(), scale
         if kind == "count" and " " not in surface and _NEXT_WORD_RE.match(s, end):
             # "14 nhà văn hóa": the vocabulary noun may only begin a longer word
-            word = first_word(s[um.start(1):um.start(1) + 40])
+            word = first_word(s[um.start(1):um.start(1) + _WORD_CHARS])
             if word and len(word) > len(um.group(1)) and s.startswith(word, um.start(1)) \
                     and word.lower() == word and word.split()[0] == surface \
                     and word.split()[1] not in V.NON_NOUN_WORDS:
@@ -204,7 +207,7 @@ def _read_unit(s: str, i: int, ratio: bool = False) -> tuple[str, str, int, int]
     if not nm:
         return None
     j = nm.end()
-    word = first_word(s[j:j + 40])
+    word = first_word(s[j:j + _WORD_CHARS])
     if not word or " " not in word or not s.startswith(word, j) or word != word.lower():
         return None
     head = word.split()[0]

@@ -10,6 +10,10 @@ from extract.indicators.grammar import NUM, NUM_RE, Figure, context_measure, rea
 from extract.indicators.numbers import parse_number, to_plain
 from extract.indicators.spans import not_figure_spans, phrase_before
 
+# how far before a number the words that change its reading are looked for, in characters:
+_QUALIFIER_CHARS = 20  # "trên thang 100", "trên 1 ha": a word or two
+_COUNTING_CHARS = 30  # "đạt 68 điểm", "tiêm ít nhất 1 mũi": a verb phrase
+_NAMING_CHARS = 40  # "lần thứ 14", "có chiều dài từ 15 m": a naming phrase of up to four words
 _ORDINALS = frozenset(V.ORDINAL_BEFORE)
 
 _SCALE_TOPS = frozenset(V.SCALE_TOP_BEFORE)
@@ -51,20 +55,20 @@ def sentence_figures(s: str) -> list[Figure]:
         if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
             continue
         fig = read_figure(s, m) or context_measure(s, m)
-        if fig is not None and (phrase_before(s[max(0, m.start() - 20):m.start()], _SCALE_TOPS)
+        if fig is not None and (phrase_before(s[max(0, m.start() - _QUALIFIER_CHARS):m.start()], _SCALE_TOPS)
                                 or _series_position(s, m, fig)):
             consumed = fig.end
             continue
         if fig is not None and fig.kind == "measure" and fig.unit == "điểm" \
                 and fig.value == fig.value.to_integral_value() \
-                and phrase_before(s[max(0, m.start() - 30):m.start()], V.SCORE_BEFORE) is None:
+                and phrase_before(s[max(0, m.start() - _COUNTING_CHARS):m.start()], V.SCORE_BEFORE) is None:
             fig.kind = "count"  # "quan trắc tại 12 điểm": places, not a score
         # "thôn 5", "lần thứ 14" name things; "các loại 386 ha" still measures
         if (fig is None or fig.kind in ("count", "ratio")) and _is_ordinal(s, m):
             chain = _CHAIN_RE.match(s, m.end())
             consumed = chain.end() if chain else m.end()
             continue
-        if fig is not None and _PER_ONE_RE.search(s[max(0, m.start() - 20):m.start()]) and fig.value == 1:
+        if fig is not None and _PER_ONE_RE.search(s[max(0, m.start() - _QUALIFIER_CHARS):m.start()]) and fig.value == 1:
             consumed = fig.end  # "trên 1 ha đất canh tác": a denominator, not a figure
             continue
         if fig is not None and _is_threshold(s, fig):
@@ -83,7 +87,7 @@ def _is_threshold(s: str, fig: Figure) -> bool:
     """"385 tàu có chiều dài từ 15 m trở lên": the bound qualifies a noun, no figure is reported."""
     if not _THRESHOLD_AFTER_RE.match(s, fig.unit_end):
         return False
-    return _THRESHOLD_BEFORE_RE.search(s[max(0, fig.start - 40):fig.start]) is not None
+    return _THRESHOLD_BEFORE_RE.search(s[max(0, fig.start - _NAMING_CHARS):fig.start]) is not None
 
 
 def _bracket_breakdown(s: str, fig: Figure) -> list[Figure]:
@@ -108,11 +112,11 @@ def _series_position(s: str, m: re.Match, fig: Figure) -> bool:
     """"tiêm ít nhất 1 mũi": which dose, not how many."""
     rule = V.SERIES_POSITION.get(fig.unit)
     return bool(rule) and fig.total is None and fig.value <= rule[0] \
-        and phrase_before(s[max(0, m.start() - 30):m.start()], frozenset(rule[1])) is not None
+        and phrase_before(s[max(0, m.start() - _COUNTING_CHARS):m.start()], frozenset(rule[1])) is not None
 
 
 def _is_ordinal(s: str, m: re.Match) -> bool:
-    before = s[max(0, m.start() - 40):m.start()]
+    before = s[max(0, m.start() - _NAMING_CHARS):m.start()]
     om = phrase_before(before, _ORDINALS)
     if om and phrase_before(before[:om[1]], V.ORDINAL_CANCELLERS) is None \
             and phrase_before(before, V.ORDINAL_COMPOUNDS) is None:

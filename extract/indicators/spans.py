@@ -87,12 +87,17 @@ _NOT_FIGURE = re.compile(
 )
 
 
+_PHONE_DIGITS = 9  # the fewest digits of a phone number (with its area code)
+_PHRASE_WORDS = 4  # the longest phrase phrase_before looks for, in words ...
+_PHRASE_CHARS = 48  # ... and in characters
+
+
 def not_figure_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that hold no figure (dates, documents, phones, ...)."""
     spans = []
     for m in _NOT_FIGURE.finditer(sentence):
         text = m.group()
-        if re.fullmatch(r"(?:\+84|\(?0)[\d\s.()\-]+", text) and sum(c.isdigit() for c in text) < 9:
+        if re.fullmatch(r"(?:\+84|\(?0)[\d\s.()\-]+", text) and sum(c.isdigit() for c in text) < _PHONE_DIGITS:
             continue  # "0,5" or "05 xã" are no phone numbers
         spans.append((m.start(), m.end()))
     return spans
@@ -103,12 +108,12 @@ def phrase_before(text: str, phrases: frozenset[str], skip: str = " \t\u00a0:") 
     `skip` characters: (phrase, start offset in text), or None.  A set lookup on the last words,
     because end-anchored regex alternations are slow on long texts."""
     end = len(text.rstrip(skip))
-    start = max(0, end - 48)
+    start = max(0, end - _PHRASE_CHARS)
     tokens = text[start:end].split()
     if start > 0 and not text[start - 1].isspace() and tokens:
         tokens = tokens[1:]  # cut in the middle of a word
     lowered = []
-    for i, token in enumerate(reversed(tokens[-4:])):
+    for i, token in enumerate(reversed(tokens[-_PHRASE_WORDS:])):
         bare = token.lstrip("([\"“'‘,;:-–")
         if not bare.isalpha():
             break
