@@ -35,7 +35,7 @@ def _check(text: str, found) -> None:
     for ind in found:
         assert text[ind.start:ind.end] == ind.text
         assert ind.start < ind.end
-        assert len(ind.sentence) <= SENTENCE_CHARS + 2  # the two cut marks
+        assert len(ind.sentence) <= max(SENTENCE_CHARS, len(ind.text)) + 2  # the two cut marks
     assert [i.start for i in found] == sorted(i.start for i in found)
 
 
@@ -117,6 +117,13 @@ def test_absurd_number_is_no_figure_and_the_rest_is_kept():
     found = extract_indicators(text)
     assert [i.text for i in found] == ["5 xã"]
     assert extract_indicators("đạt 1" + "0" * 5000 + " tỷ đồng") == []
+
+
+def test_junk_units_do_not_grow_a_figure():
+    text = "Có 5 phòng" + ", ban" * 2000 + " tham gia. Thu 5 tỷ đồng" + "/người" * 2000 + "."
+    found = extract_indicators(text)
+    assert [i.value for i in found] == [5, 5_000_000_000]
+    assert all(len(i.text) < 100 and len(i.sentence) <= SENTENCE_CHARS + 2 for i in found)
 
 
 def test_scale_words_do_not_multiply_without_end():

@@ -208,8 +208,9 @@ def _choose_period(periods, start: int, fallback: str | None) -> str | None:
 def sentence_excerpt(s: str, start: int, end: int, limit: int = SENTENCE_CHARS) -> str:
     """The sentence of the figure s[start:end], spaces collapsed; a sentence longer than `limit`
     characters is cut to a window around the figure at word boundaries, "…" marking each cut, so that
-    every figure stores at most `limit` characters (plus the two marks) however long its sentence is,
-    and the output stays linear in the input. The window always holds the figure's text."""
+    every figure stores at most `limit` characters (plus the two marks; or its own text, if that is
+    longer) however long its sentence is, and the output stays linear in the input. The window always
+    holds the figure's text."""
     whole = " ".join(s.split())
     if len(whole) <= limit:
         return whole

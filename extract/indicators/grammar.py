@@ -61,6 +61,10 @@ _PERCENT_GLUED_RE = re.compile(rf"{_SP}%(?=(?:{V.alternation(V.PERCENT_GLUED_REF
 _CONTEXT_UNIT_RE = re.compile(rf"[ \t\u00a0]{{1,2}}({V.alternation(V.CONTEXT_UNITS)})(?!\w)", re.I)
 # "1,5 nghìn tỷ": scale words multiply; a longer run ("tỷ tỷ tỷ ...") is no amount anyone writes
 MAX_SCALE_WORDS = 2
+# "triệu đồng/người/năm", "18 phòng, ban, đơn vị": real units have two or three parts; the caps keep a
+# figure's text short on junk ("đồng/người/người/...")
+MAX_PER_UNITS = 3
+MAX_LISTED_NOUNS = 8
 _SUBJECT_CHARS = 60  # "tuổi thọ trung bình 73,5 tuổi": where the subject of a context unit is looked for
 _WORD_CHARS = 40  # the fragment given to word segmentation to find the one word after a number
 _PLACE_NAMES = frozenset(V.PLACE_NAME_NOUNS)
@@ -148,7 +152,9 @@ def read_figure(s: str, m: re.Match) -> Figure | None:
             and total is None and upper is None:
         return None  # "vụ Hè Thu 2024 gieo trồng": a year before a verb, not 2024 of a guessed noun
     if kind == "money" or kind == "measure" or kind == "count":
-        while pm := _PER_RE.match(s, i):
+        for _ in range(MAX_PER_UNITS):
+            if not (pm := _PER_RE.match(s, i)):
+                break
             per = pm.group(1)
             canon += "/" + (per if per.isupper() else per.lower())  # "đồng/HTX" keeps its acronym
             i = pm.end()
@@ -221,7 +227,7 @@ def _coordinated(s: str, unit: str, i: int) -> tuple[str, int]:
     """"18 phòng, ban, đơn vị": the listed nouns are one counted unit."""
     parts = [unit]
     j = i
-    while cm := _COORD_RE.match(s, j):
+    while len(parts) < MAX_LISTED_NOUNS and (cm := _COORD_RE.match(s, j)):
         if s[cm.end():cm.end() + 3].lstrip(" \t\u00a0")[:1].isupper():
             break  # "19/19 tiêu chí, xã Tịnh Thới ...": a noun before a name starts a new subject
         parts.append(cm.group(1))
