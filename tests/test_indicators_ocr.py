@@ -77,3 +77,23 @@ def test_ambiguous_unit_misreadings_stay_unread():
 def test_tan_misread_with_breve_is_tonnes():
     [ind] = extract_indicators("Sản lượng lương thực đạt 58.300 tắn.")
     assert (ind.text, ind.value, ind.unit, ind.kind) == ("58.300 tắn", 58300, "tấn", "measure")
+
+
+POPULATION = ("(10) Dân số trung bình năm 2018 trên 7§.346 người, đạt 100%KH; Tỷ lệ tăng dân số tự nhiên 1,2%, "
+              "đạt 104%KH; mức giảm sinh 0,6%o, đạt 75% kế hoạch (0,8%o); tuôi thọ trung bình 71 tuổi, đạt "
+              "100%KH.")
+
+
+def test_number_with_a_misread_head_is_not_read_as_its_tail():
+    found = extract_indicators(POPULATION)
+    # "7§.346 người" is 78.346 with its 8 misread: "346 người" would be a wrong figure
+    assert not any(i.value == 346 for i in found)
+    assert [i.text for i in extract_indicators("Diện tích l.200 ha, trong đó lúa 1.200 ha.")] == ["1.200 ha"]
+    assert [i.text for i in extract_indicators("Có 5 xã.3 thôn đạt chuẩn.")] == ["5 xã", "3 thôn"]
+
+
+def test_per_mille_typed_as_percent_o():
+    found = {i.text: i for i in extract_indicators(POPULATION)}
+    assert (found["0,6%o"].value, found["0,6%o"].unit, found["0,6%o"].kind) == (0.6, "‰", "percent")
+    assert found["0,6%o"].label == "mức giảm sinh"
+    assert found["75%"].reference == "kế hoạch" and found["104%"].reference == "kế hoạch"

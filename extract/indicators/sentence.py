@@ -25,6 +25,7 @@ _BRACKET_ITEM = r"[^\W\d][^\W\d]*(?:[ \t\u00a0]+[^\W\d]+){0,3}[ \t\u00a0]+\d+(?:
 _BRACKET_LIST_RE = re.compile(rf"[ \t\u00a0]*\(((?:{_BRACKET_ITEM}[ \t\u00a0]*[,;][ \t\u00a0]*)+{_BRACKET_ITEM})\)")
 _BRACKET_ITEM_RE = re.compile(r"([^\W\d][^\W\d]*(?:[ \t\u00a0]+[^\W\d]+){0,3})[ \t\u00a0]+(\d+(?:\.\d{3})*)")
 
+_GROUP_RE = re.compile(r"\d{3}(?!\d)")
 _PER_ONE_RE = re.compile(r"(?:trên|mỗi|cho\s+mỗi|bình\s+quân|/)[ \t\u00a0]*$", re.I)
 _CHAIN_RE = re.compile(rf"(?:[ \t\u00a0]*(?:,|và|hoặc|-|–|đến)[ \t\u00a0]*{NUM}(?![\w/]))+")
 # a time word before the number only names a date part when the number fits one
@@ -52,7 +53,7 @@ def sentence_figures(s: str) -> list[Figure]:
     for m in NUM_RE.finditer(s):
         while k < len(skip) and skip[k][1] <= m.start():
             k += 1
-        if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()):
+        if m.start() < consumed or (k < len(skip) and skip[k][0] <= m.start()) or _is_fragment(s, m):
             continue
         fig = read_figure(s, m) or context_measure(s, m)
         if fig is not None and (phrase_before(s[max(0, m.start() - _QUALIFIER_CHARS):m.start()], _SCALE_TOPS)
@@ -81,6 +82,13 @@ def sentence_figures(s: str) -> list[Figure]:
                 figures.extend(parts)
                 consumed = parts[-1].end
     return figures
+
+
+def _is_fragment(s: str, m: re.Match) -> bool:
+    """"7§.346 người", "l.200 ha": a thousands group glued to a misread digit (OCR) is the tail of a
+    number whose head is lost; reading "346 người" would report a wrong figure."""
+    a = m.start()
+    return a >= 2 and s[a - 1] == "." and not s[a - 2].isspace() and _GROUP_RE.match(s, a) is not None
 
 
 def _is_threshold(s: str, fig: Figure) -> bool:

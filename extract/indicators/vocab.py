@@ -24,6 +24,7 @@ PERCENT_UNITS: dict[str, str] = {
     "%": "%", "phần trăm": "%",
     "điểm phần trăm": "điểm phần trăm", "điểm %": "điểm phần trăm",
     "phần nghìn": "‰", "‰": "‰", "phần ngàn": "‰",
+    "%o": "‰",  # how reports type ‰ ("mức giảm sinh 0,6%o")
 }
 MONEY_UNITS: dict[str, str] = {
     "đồng": "đồng", "đ": "đồng", "vnđ": "đồng", "vnd": "đồng", "việt nam đồng": "đồng",
