@@ -41,6 +41,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("warc_max_bytes", 2**30, "a WARC file is rotated past this size"),
     # limits shared by several layers
     Setting("max_bytes", 20 * 2**20, "responses and inputs larger than this are cut off or refused: not news pages"),
+    Setting("figure_seconds", 10.0, "time budget for finding the figures of one text: the rest is skipped, and said"),
     Setting("busy_timeout_ms", 30_000, "how long a SQLite connection waits for another writer, milliseconds"),
     # documents (attachments: PDF, Word, Excel; scans read by OCR)
     Setting("document_max_bytes", 100 * 2**20, "attachments larger than this are refused"),
