@@ -66,7 +66,8 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]
 # Share of control bytes above which a file is not text in any 8-bit charset.
 MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|table|span|article|br|h[1-6]|script|link)\b", re.I)
+_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|table|span|article|br|h[1-6]|script|link)\b",
+                     re.I)
 
 
 def _codec(label: str | None) -> str | None:
