@@ -16,7 +16,7 @@ from extract import portal_vocab as V
 from extract.indicators import extract_indicators
 from extract.models import Article
 from extract.page.author import page_author
-from extract.page.body import body_lines, cap_body, find_attachments, find_summary
+from extract.page.body import body_lines, cap_body, find_attachments, find_summary, with_lead
 from extract.page.dom import host_of
 from extract.page.fallback import fallback_extract
 from extract.page.pagetype import classify, teaser_texts
@@ -94,7 +94,7 @@ def _read_article(article: Article, page: ParsedPage) -> None:
     page_author(page, zones, meta, article.site_name)
     article.author, article.source = meta.author, meta.source
     article.summary = find_summary(page.container, page.order, page.title_el)
-    article.body = cap_body("\n\n".join(lines))
+    article.body = cap_body("\n\n".join(with_lead(lines, article.summary)))
     article.attachments = find_attachments(page.container, page.base)
     article.page_type = "article"
     if not article.title:

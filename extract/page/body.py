@@ -30,6 +30,8 @@ ATTACHMENT_LINE_SHARE = 0.5
 # A marked lead is at least a sentence, and sits within this many elements after the body starts.
 MIN_SUMMARY_CHARS = 40
 SUMMARY_MAX_OFFSET = 40
+# A lead already in the body is among its first paragraphs.
+LEAD_SEARCH_LINES = 3
 
 
 def image_url(img, base: str | None) -> str | None:
@@ -182,3 +184,13 @@ def find_attachments(container, base) -> list[Attachment]:
                         tail[-1] if tail else None)
         out.append(Attachment(url=absolute, name=name))
     return out
+
+
+def with_lead(lines: list[str], lead: str | None) -> list[str]:
+    """The body lines with the lead first: a sapo printed outside the body's container (or dropped from
+    it) is the start of the article's text, and its figures count."""
+    if not lead:
+        return lines
+    lead = V.LEAD_CREDIT.sub("", lead)
+    start = norm(" ".join(lines[:LEAD_SEARCH_LINES]))
+    return lines if norm(lead) in start else [lead, *lines]

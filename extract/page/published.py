@@ -7,7 +7,7 @@ from extract.dates import DateHit, find_dates, parse_structured
 from extract.page.dom import classes, meta_content
 from extract.page.lines import info_like, site_counter
 from extract.page.title import title_dates
-from extract.page.zones import Zones, lines_before
+from extract.page.zones import LINES_ABOVE_TITLE, Zones, lines_before
 from extract.textnorm import clean_line
 
 # A "Ngày đăng: …" line closing the body is this short; the label is before its first colon.
@@ -79,5 +79,9 @@ def shown_date(page, zones: Zones, have_structured: bool) -> DateHit | None:
     if seen is None and page.title_el is not None:
         seen = pick_date([el.text_content() for el in title_dates(page.title_el)])
     if seen is None and not have_structured:
-        seen = pick_date(zones.tail) or pick_date(lines_before(page.title_el, page.order))
+        seen = pick_date(zones.tail)
+    if seen is None and not have_structured:
+        lines, els = lines_before(page.title_el, page.container, page.order)
+        dated = [el.text_content() for el in els if V.DATE_CLASS.search(classes(el))]
+        seen = pick_date(lines) or pick_date(dated[-LINES_ABOVE_TITLE:])
     return seen

@@ -19,7 +19,10 @@ class Para:
 
     raw: str
     el: etree._Element
-    pos: int = 0
+    pos: int = 0  # the block element's position in document order
+    # Where the text starts in document order: a text after a child element (its tail) is placed just
+    # after that child, so text printed between a headline and the body inside one <div> sits between them.
+    start: float = 0
     images: list = field(default_factory=list)
     italic: bool = True
     bold: bool = True
@@ -42,6 +45,7 @@ class Sink:
         # Metadata zones are rows of separate fields (<span>date</span><span>views</span>): keep them apart.
         self.fields = fields
         self.gap = False
+        self.at: float = 0  # the position reached by the walk
 
     def _para(self) -> Para:
         if self.cur is None:
@@ -61,9 +65,17 @@ class Sink:
         self.gap = False
         p.raw += s
         if s.strip():
+            if not p.has_text:
+                p.start = self.at
             p.has_text = True
             p.italic = p.italic and italic
             p.bold = p.bold and bold
+
+    def tail(self, s: str | None, italic: bool, bold: bool) -> None:
+        """Text after an element: it is placed after the element's last descendant."""
+        if s:
+            self.at = int(self.at) + 0.5
+            self.text(s, italic, bold)
 
     def image(self, el) -> None:
         self._para().images.append(el)
@@ -83,25 +95,26 @@ class Sink:
 
 def walk(el, sink: Sink, skip, italic=False, bold=False) -> None:
     tag = el.tag
+    sink.at = sink.order.get(el, sink.at)
     if not isinstance(tag, str):
-        sink.text(el.tail, italic, bold)
+        sink.tail(el.tail, italic, bold)
         return
     if skip(el):
-        sink.text(el.tail, italic, bold)
+        sink.tail(el.tail, italic, bold)
         return
     if tag == "br":
         sink.flush()
-        sink.text(el.tail, italic, bold)
+        sink.tail(el.tail, italic, bold)
         return
     if tag == "img":
         sink.image(el)
-        sink.text(el.tail, italic, bold)
+        sink.tail(el.tail, italic, bold)
         return
     block = tag in BLOCK_TAGS
     if not block and len(el) == 0 and not (el.text or "").strip() and el.get("class"):
         # An empty styled inline element is an icon font glyph ("fa fa-eye"): it shows as a gap.
         sink.text(" ", italic, bold)
-        sink.text(el.tail, italic, bold)
+        sink.tail(el.tail, italic, bold)
         return
     style = el.get("style") or ""
     inner_italic = italic or tag in ITALIC_TAGS or bool(STYLE_ITALIC.search(style))
@@ -123,12 +136,13 @@ def walk(el, sink: Sink, skip, italic=False, bold=False) -> None:
         sink.text(" ", italic, bold)
     else:
         sink.boundary()
-    sink.text(el.tail, italic, bold)
+    sink.tail(el.tail, italic, bold)
 
 
 def paragraphs(root, order: dict, skip=is_boilerplate, fields: bool = False) -> list[Para]:
     sink = Sink(order, fields)
     sink.stack.append(root)
+    sink.at = order.get(root, 0)
     sink.text(root.text, False, False)
     for child in root:
         walk(child, sink, skip)

@@ -20,6 +20,8 @@ MIN_TITLE_CHARS = 8
 TITLE_PREFIX_SHARE = 0.5
 # Without a match to <title>, a heading is the headline only within this many levels above the body.
 TITLE_SCOPE_LEVELS = 4
+# ... or farther up when at most this much text (a dateline, a lead paragraph) lies between it and the body.
+MAX_TITLE_GAP_CHARS = 800
 # Position past the end of the document (no container).
 END = 1 << 30
 
@@ -140,6 +142,8 @@ def find_title(root, container, order, meta_title, doc_title, site_name):
         near = [e for e in fallback
                 if is_inside(e, scope) and not V.GENERIC_HEADINGS.match(clean_line(e.text_content()))]
         el = _nearest(near, container, order)
+    if el is None and container is not None:
+        el = _heading_over_body(fallback, container, order)
     if el is not None:
         return el, title_text(el)
     if meta_title:
@@ -147,6 +151,26 @@ def find_title(root, container, order, meta_title, doc_title, site_name):
     if doc_title:
         return None, strip_title_suffix(doc_title, site_name)
     return None, None
+
+
+def _heading_over_body(candidates: list, container, order: dict):
+    """The last headline-like element before the body when little text separates them (a dateline, a
+    lead): SharePoint and table layouts nest the body many levels below the headline's cell."""
+    cstart = order.get(container, END)
+    before = [e for e in candidates if order.get(e, END) < cstart
+              and not V.GENERIC_HEADINGS.match(clean_line(e.text_content()))]
+    if not before:
+        return None
+    el = max(before, key=lambda e: order.get(e, -1))
+    gap = 0
+    for node in el.xpath("following::text()"):
+        owner = node.getparent()
+        if owner is None or order.get(owner, END) >= cstart:
+            break
+        gap += len(node.strip())
+        if gap > MAX_TITLE_GAP_CHARS:
+            return None
+    return el
 
 
 def _nearest(els: list, container, order: dict):

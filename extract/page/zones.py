@@ -18,6 +18,8 @@ TAIL_LINES = 8
 LINES_BEFORE_BODY = 3
 # Lines printed just above the headline (some newspapers put the date there).
 LINES_ABOVE_TITLE = 2
+# How far above the box holding the headline and the body such lines are looked for.
+ABOVE_TITLE_LEVELS = 3
 
 
 @dataclass
@@ -51,7 +53,7 @@ def _lines_before_body(container, order) -> list[str]:
     if parent is None:
         return []
     cstart = order.get(container, 0)
-    before = [p for p in paragraphs(parent, order, is_hard_boilerplate, fields=True) if p.pos < cstart
+    before = [p for p in paragraphs(parent, order, is_hard_boilerplate, fields=True) if p.start < cstart
               and not is_inside(p.el, container)]
     return [p.raw for p in before[-LINES_BEFORE_BODY:] if len(p.text) <= MAX_INFO_LINE_CHARS]
 
@@ -61,7 +63,7 @@ def _tail(scope, container, order) -> tuple[list[str], list]:
     tail: list[str] = []
     counted = 0
     for p in paragraphs(scope, order, is_hard_boilerplate, fields=True):
-        if p.pos <= cend or is_inside(p.el, container):
+        if p.start <= cend or is_inside(p.el, container):
             continue
         if V.RELATED_HEADINGS.match(p.text) or len(p.text) > MAX_INFO_LINE_CHARS or counted >= TAIL_LINES:
             break
@@ -80,7 +82,7 @@ def info_zone(title_el, container, order) -> tuple[list[str], list]:
     scope = common_ancestor(title_el, container)
     if scope is None or tend >= cstart:
         return [], []
-    info_paras = [p for p in paragraphs(scope, order, is_hard_boilerplate, fields=True) if tend < p.pos < cstart
+    info_paras = [p for p in paragraphs(scope, order, is_hard_boilerplate, fields=True) if tend < p.start < cstart
                   and not is_inside(p.el, container)]
     info = [p.raw for p in info_paras[:INFO_LINES] if len(p.text) <= MAX_INFO_LINE_CHARS]
     return info, [el for el in clean_elements(scope) if tend < order.get(el, 0) < cstart]
@@ -97,16 +99,31 @@ def clean_elements(scope) -> list:
     return out[1:]
 
 
-def lines_before(title_el, order) -> list[str]:
-    """The short lines just above the headline (some newspapers print the date there)."""
+def lines_before(title_el, container, order) -> tuple[list[str], list]:
+    """The short lines and the elements just above the headline, where some newspapers and SharePoint
+    portals print the date ("tin nổi bật | 11/06/2019" in a header row over the article's table).
+
+    Searched in the headline's grandparent, else up from the box holding headline and body, a level
+    at a time, until something is printed above the headline."""
     if title_el is None:
-        return []
+        return [], []
     scope = title_el.getparent()
     if scope is not None and scope.getparent() is not None:
         scope = scope.getparent()
     if scope is None:
-        return []
+        return [], []
+    scopes = [scope]
+    box = common_ancestor(title_el, container) if container is not None else None
+    for _ in range(ABOVE_TITLE_LEVELS + 1):
+        if box is None:
+            break
+        scopes.append(box)
+        box = box.getparent()
     tpos = order.get(title_el, 0)
-    lines = [p.raw for p in paragraphs(scope, order, is_hard_boilerplate, fields=True)
-             if p.pos < tpos and not is_inside(p.el, title_el) and len(p.text) <= MAX_INFO_LINE_CHARS]
-    return lines[-LINES_ABOVE_TITLE:]
+    for scope in scopes:
+        lines = [p.raw for p in paragraphs(scope, order, is_hard_boilerplate, fields=True)
+                 if p.text and p.start < tpos and not is_inside(p.el, title_el) and len(p.text) <= MAX_INFO_LINE_CHARS]
+        if lines:
+            els = [el for el in clean_elements(scope) if order.get(el, 0) < tpos and not is_inside(title_el, el)]
+            return lines[-LINES_ABOVE_TITLE:], els
+    return [], []
