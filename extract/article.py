@@ -60,7 +60,8 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
         return article
     _read_article(article, page)
     article.category = find_category(page.root, article.title, page.container, page.order) or article.category
-    if len(article.body) < MIN_ARTICLE_BODY_CHARS and not article.images and not article.attachments:
+    if len(article.body) < MIN_ARTICLE_BODY_CHARS and not article.images and not article.attachments \
+            and not V.DOCUMENT_NOTICE.match(article.body):
         article.page_type = "other"
     return _with_figures(article)
 

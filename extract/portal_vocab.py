@@ -295,6 +295,13 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||::|»)\s+")
 
 # Link targets that are downloadable documents (Liferay puts the name mid-path: /documents/1/2/a.pdf/uuid).
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf)(?:$|[/?#])", re.I)
+# A document notice: the article's content is its attachment ("Xem chi tiết tại đây",
+# "Chi tiết xem tại văn bản đính kèm./."). Alone it still makes an article; after text it is template.
+DOCUMENT_NOTICE = re.compile(
+    r"^(?:xem\s+(?:chi tiết|toàn văn|nội dung)|chi tiết xem)(?:\s+(?:tại|ở))?"
+    r"(?:\s+(?:đây|(?:văn bản|tệp|file|tập tin)(?:\s+đính kèm)?))?\s*[./]*$", re.I)
+# The writer's unit as initials after a byline ("Vương Hợp – ĐTT."): not part of the name.
+UNIT_INITIALS = re.compile(r"\s+[-–—]\s+[A-ZĐ]{2,6}\.?$")
 ATTACHMENT_LABEL = re.compile(r"^\s*(?:tệp|tập tin|tài liệu|file|văn bản)\s+đính kèm\s*:?|^\s*(?:tải về|xem chi tiết|"
                               r"download|attachments?)\s*:?", re.I)
 # Images that are icons and spacers, not article pictures.

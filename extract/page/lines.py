@@ -95,7 +95,7 @@ def is_unit(s: str) -> bool:
 def as_byline(text: str, relaxed: bool = False, units: bool = True) -> str | None:
     """The byline as printed when text is one: a name, a name followed by the writer's unit, or a unit."""
     if looks_like_name(text, relaxed):
-        return clean_name(text)
+        return clean_name(V.UNIT_INITIALS.sub("", clean_line(text)))
     m = re.match(r"^(?P<name>[^,–—-]{2,40}?)\s*(?:\s[-–—]\s|,)\s*(?P<unit>.{2,70})$", text)
     if m and looks_like_name(m.group("name")) and V.BYLINE_UNIT.match(m.group("unit") + " ") \
             and not V.SENTENCE_WORDS.search(m.group("unit")):

@@ -59,6 +59,10 @@ def split_trailer(paras: list[Para], meta: BodyMeta) -> list[Para]:
         if not text:
             paras.pop()
             continue
+        if len(paras) > 1 and V.DOCUMENT_NOTICE.match(text):
+            paras.pop()  # "Xem chi tiết tại đây" under the text: the template's link to the document
+            done += 1
+            continue
         m = V.SOURCE_LABEL.match(text) or (V.SOURCE_THEO.match(text) if len(text) <= MAX_SOURCE_THEO_CHARS else None)
         if m:
             meta.source = meta.source or clean_name(m.group("value"))
