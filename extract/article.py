@@ -40,16 +40,15 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     """Extract one page. Raises BadInput when the input is not an HTML page at all."""
     page = parse_page(html, url, http_charset)
     article = Article(url=page.url, site=host_of(page.url), site_name=page.site_name, canonical_url=page.canonical,
-                      language="vi" if page.vietnamese else page.lang_attr)
+                      language="vi" if page.vietnamese else page.lang_attr, warnings=list(page.warnings))
     if not page.vietnamese:
-        return _with_figures(fallback_extract(article, page.text, page.url))
+        return _with_figures(fallback_extract(article, page))
     locate(page)
     article.title = page.title
     article.site_name = article.site_name or _site_name_after_title(page)
     page_type = classify(page)
     if page_type is None and page.container is None:
-        return _with_figures(fallback_extract(article, page.text, page.url,
-                                              teaser_texts(page.body_el, page.own_titles)))
+        return _with_figures(fallback_extract(article, page, teaser_texts(page.body_el, page.own_titles)))
     if page_type is not None:
         article.page_type = page_type
         # A listing's own name is its category (so the title is not excluded from the breadcrumb).
@@ -95,7 +94,7 @@ def _read_article(article: Article, page: ParsedPage) -> None:
     page_author(page, zones, meta, article.site_name)
     article.author, article.source = meta.author, meta.source
     article.summary = find_summary(page.container, page.order, page.title_el)
-    article.body = cap_body("\n\n".join(with_lead(lines, article.summary)))
+    article.body = cap_body("\n\n".join(with_lead(lines, article.summary)), article.warnings)
     article.attachments = find_attachments(page.container, page.base)
     article.page_type = "article"
     if not article.title:

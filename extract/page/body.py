@@ -130,9 +130,11 @@ def is_see_also(p: Para) -> bool:
     return linked >= LINK_LINE_SHARE * len(p.text[m.end():].strip())
 
 
-def cap_body(body: str) -> str:
+def cap_body(body: str, warnings: list[str]) -> str:
+    """The body, cut (at a paragraph end) to MAX_BODY_CHARS with a warning saying so."""
     if len(body) <= MAX_BODY_CHARS:
         return body
+    warnings.append(f"body cut at {MAX_BODY_CHARS:,} characters")
     cut = body.rfind("\n\n", 0, MAX_BODY_CHARS)
     return body[:cut if cut > 0 else MAX_BODY_CHARS]
 

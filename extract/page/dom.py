@@ -181,7 +181,8 @@ def embedded_document(el) -> str | None:
 XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 
 
-def parse_html(text: str):
+def parse_html(text: str, warnings: list[str] | None = None):
+    """The parsed tree; a warning is added when libxml2 stopped early (elements nested too deep)."""
     text = XML_DECL.sub("", text, count=1)
     try:
         root = lxml.html.document_fromstring(text, parser=PARSER)
@@ -189,6 +190,9 @@ def parse_html(text: str):
         raise BadInput(f"not an HTML page: {err}") from None
     if root is None:
         raise BadInput("not an HTML page: nothing to parse")
+    if warnings is not None and any(e.type_name == "ERR_RESOURCE_LIMIT" for e in PARSER.error_log):
+        warnings.append("page nested too deep (libxml2 stops at 256 levels): "
+                        "the text after that point is not extracted")
     return root
 
 

@@ -13,7 +13,7 @@ from lxml import etree
 
 from base.errors import BadInput
 from extract import portal_vocab as V
-from extract.decode import check_html_text, decode_html
+from extract.decode import check_page_text, decode_page
 from extract.page.container import ARTICLE_MIN_CHARS, density_container, find_container
 from extract.page.dom import embedded_document, host_of, join_url, json_ld, ld_article, meta_content, parse_html
 from extract.page.lines import is_vietnamese
@@ -44,6 +44,7 @@ class ParsedPage:
     body_el: etree._Element | None
     page_text: str  # the start of the <body>'s text
     vietnamese: bool
+    warnings: list[str]  # what had to be cut before parsing (size, depth)
     order: dict = field(default_factory=dict)  # element -> position in document order
     container: etree._Element | None = None  # the article's main text block
     trusted: bool = False  # container found by a marker that only ever wraps an article body
@@ -60,8 +61,9 @@ def parse_page(html: str | bytes, url: str | None = None, http_charset: str | No
     """Decode, parse and read the head. Raises BadInput when the input is not an HTML page at all."""
     if url is not None and host_of(url) is None and "://" in url:
         raise BadInput(f"not a valid URL: {url}")
-    text = decode_html(html, http_charset) if isinstance(html, (bytes, bytearray)) else check_html_text(html)
-    root = parse_html(text)
+    text, warnings = decode_page(html, http_charset) if isinstance(html, (bytes, bytearray)) \
+        else check_page_text(html)
+    root = parse_html(text, warnings)
     head_title = root.find(".//title")
     doc_title = clean_line(head_title.text_content()) if head_title is not None else None
     canonical = None
@@ -79,7 +81,7 @@ def parse_page(html: str | bytes, url: str | None = None, http_charset: str | No
         meta_title=meta_content(root, "property", "og:title") or meta_content(root, "name", "twitter:title"),
         ld=ld_article(json_ld(root)), site_name=find_site_name(root, doc_title),
         lang_attr=(root.get("lang") or root.get("xml:lang") or "").strip().lower()[:2] or None,
-        body_el=None, page_text="", vietnamese=False)
+        body_el=None, page_text="", vietnamese=False, warnings=warnings)
     _drop_scripts(root)
     page.body_el = root.find("body")
     body_el = page.body_el
