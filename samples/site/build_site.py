@@ -932,7 +932,7 @@ def main() -> None:
             manifest["articles"].append({
                 "site": name, "path": a.path, "reach": a.reach, "title": a.title,
                 "published": a.iso, "author": a.author, "views": a.views, "source": a.source,
-                "body_starts_with": a.paragraphs[0][:60], "body_ends_with": a.paragraphs[-1][-40:],
+                "body_starts_with": (a.sapo or a.paragraphs[0])[:60], "body_ends_with": a.paragraphs[-1][-40:],
                 "attachments": [n for _, n in a.attachments],
             })
     (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
