@@ -52,6 +52,7 @@ from crawler.urls import (
     canonicalize,
     host_key,
     is_attachment,
+    is_attachment_type,
     is_calendar,
     is_print_view,
     is_skipped_file,
@@ -94,6 +95,9 @@ class CrawlOptions:
     quiet: bool = False
     # Not on the command line; tests and benchmarks tune them.
     timeout: tuple[float, float] = default("timeout")
+    response_seconds: float = default("response_seconds")
+    min_bytes_per_second: float = default("min_bytes_per_second")
+    rate_grace_seconds: float = default("rate_grace_seconds")
     max_bytes: int = default("max_bytes")
     max_retries: int = default("max_retries")
     retry_base: float = default("retry_base")
@@ -108,6 +112,10 @@ class CrawlOptions:
     @property
     def agent(self) -> str:
         return self.user_agent or default("user_agent")
+
+    @property
+    def deadline(self) -> fetchmod.Deadline:
+        return fetchmod.Deadline(self.response_seconds, self.min_bytes_per_second, self.rate_grace_seconds)
 
 
 @dataclass
@@ -535,7 +543,7 @@ class Crawler:
                 headers["If-Modified-Since"] = row["last_modified"]
             result = fetchmod.fetch_once(self._session(), job.url, user_agent=self.options.agent,
                                          extra_headers=headers, timeout=self.options.timeout,
-                                         max_bytes=self.options.max_bytes)
+                                         max_bytes=self.options.max_bytes, deadline=self.options.deadline)
             finished = time.time()
             if job.row is not None:
                 analysis = self._analyze(job, result)
@@ -684,7 +692,7 @@ class Crawler:
             self.state.update(row["id"], status="unchanged", http_status=304, fetched_at=_now_iso())
             self.stats.not_modified += 1
             if analysis is not None:
-                self._enqueue_links(row, analysis.links, is_article=False,
+                self._enqueue_links(row, analysis.links,
                                     listed=analysis.kind in ("sitemap", "feed"))
             return
         if 300 <= status < 400:
@@ -702,15 +710,18 @@ class Crawler:
         common["content_hash"] = analysis.content_hash
         if analysis.kind in ("sitemap", "feed"):
             self.state.update(row["id"], status="fetched", page_type=analysis.kind, reason=None, **common)
-            self._enqueue_links(row, analysis.links, is_article=False, listed=True)
+            self._enqueue_links(row, analysis.links, listed=True)
             return
+        if row["kind"] == "page" and is_attachment_type(headers.get("content-type", "")):
+            row["kind"] = "attachment"  # a document behind a link without a telling extension
+            common["kind"] = "attachment"
         if analysis.kind != "html" or row["kind"] == "attachment":  # a document link answering HTML is no article
             done = "fetched" if row["kind"] == "attachment" else "not_article"
             self.state.update(row["id"], status=done, page_type=analysis.kind, reason=analysis.error, **common)
             return
         article = analysis.article
         is_article = article is not None and article.page_type == "article" and not is_print_view(url)
-        self._enqueue_links(row, analysis.links, is_article=is_article)
+        self._enqueue_links(row, analysis.links)
         if analysis.error is not None:
             self.state.update(row["id"], status="failed", reason=analysis.error, page_type="html", **common)
             self.stats.failed += 1
@@ -782,7 +793,7 @@ class Crawler:
             reason += " (already known)"
         self.state.update(row["id"], status="redirect", reason=reason, http_status=status, fetched_at=_now_iso())
 
-    def _enqueue_links(self, row: dict, links: list[Link], *, is_article: bool, listed: bool = False) -> None:
+    def _enqueue_links(self, row: dict, links: list[Link], *, listed: bool = False) -> None:
         for link in links:
             url = link.url
             if not self.scope.allows(url):
@@ -793,7 +804,9 @@ class Crawler:
                     rel not in ("sitemap", "feed") and is_skipped_file(url)):
                 continue
             if rel == "attachment" or is_attachment(url):
-                if not (self.options.attachments and is_article):
+                # From any page, not only articles: notices ("Xem chi tiết tại đây") and document lists are
+                # not articles, and the document is their content.
+                if not self.options.attachments:
                     continue
                 kind, depth = "attachment", row["depth"] + 1
             elif rel in ("sitemap", "feed"):
