@@ -8,7 +8,8 @@ Tables (all ``crawl_*``, in ``DATA/records.sqlite`` beside the articles):
     page), duplicate (``dup_of`` holds the URL stored instead), failed
     (``reason``), robots (disallowed by robots.txt), redirect (``reason`` = the
     target), unchanged (304 to a conditional GET), skipped (trap budget, print
-    view, off limits). ``kind``: page, sitemap, feed, attachment. ``gen`` is the
+    view, off limits). ``kind``: page, sitemap, feed, attachment (a document link, or a
+    link that answered with a document Content-Type). ``gen`` is the
     crawl run that last queued it: a new run re-reads hubs (listings, sitemaps,
     feeds) from older runs with conditional GETs. ``warc``/``warc_offset``
     point at the last full response; ``etag``/``last_modified`` feed the next
@@ -31,6 +32,7 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from base.datadir import records_path
@@ -39,6 +41,7 @@ from base.settings import default
 SCHEMA_KEY = "crawl_schema"
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = default("busy_timeout_ms")
+ARCHIVED_PAGE = "warc IS NOT NULL AND kind = 'page' AND http_status BETWEEN 200 AND 299"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -284,6 +287,23 @@ class CrawlState:
             "INSERT INTO crawl_urls (url, host, status, reason, gen, article_url) VALUES (?, ?, 'skipped', ?, ?, ?)"
             " ON CONFLICT(url) DO UPDATE SET status = 'skipped', reason = excluded.reason, article_url = excluded.url"
             " WHERE crawl_urls.status = 'queued'", (url, host, f"stored from {stored_from}", gen, url))
+
+    # -- archived copies --------------------------------------------------------------------
+
+    def archived_page_count(self) -> int:
+        return self.query(f"SELECT COUNT(*) FROM crawl_urls WHERE {ARCHIVED_PAGE}").fetchone()[0]
+
+    def archived_pages(self, after_id: int, limit: int) -> list[sqlite3.Row]:
+        """Pages with an archived 2xx copy, by id after ``after_id`` (``govnews reprocess`` walks them)."""
+        return self.query(f"SELECT * FROM crawl_urls WHERE id > ? AND {ARCHIVED_PAGE} ORDER BY id LIMIT ?",
+                          (after_id, limit)).fetchall()
+
+    def archived_attachments(self) -> Iterator[sqlite3.Row]:
+        """Every attachment archived with a 2xx answer: ``url``, ``warc``, ``warc_offset`` (read it with
+        ``base.warcread.read_record``), ``page_type`` and ``fetched_at``."""
+        return self.query("SELECT url, warc, warc_offset, page_type, fetched_at FROM crawl_urls"
+                          " WHERE kind = 'attachment' AND warc IS NOT NULL AND http_status BETWEEN 200 AND 299"
+                          " ORDER BY id")
 
     def status_counts(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.query("SELECT status, COUNT(*) FROM crawl_urls GROUP BY status")}
