@@ -103,8 +103,8 @@ class Scheduler:
         slot.wake = 0.0
 
     def enqueue(self, url: str, *, kind: str, depth: int, priority: int, parent_pattern: str | None,
-                hops: int = 0, newer: str | None = None) -> bool:
-        """Queue ``url`` (True when this call queued it) and wake its host."""
+                hops: int = 0, newer: str | None = None, referrer: str | None = None) -> bool:
+        """Queue ``url`` (True when this call queued it) and wake its host; ``referrer``: the page linking it."""
         if newer is None and hops == 0:
             # Menus and sidebars repeat the same links on every page: skip the database for recent repeats.
             if url in self._recent:
@@ -115,7 +115,8 @@ class Scheduler:
                 self._recent.popitem(last=False)
         host = host_key(url)
         added = self.state.enqueue(url=url, host=host, kind=kind, depth=depth, priority=priority, gen=self.gen,
-                                   pattern=url_pattern(url), parent_pattern=parent_pattern, hops=hops, newer=newer)
+                                   pattern=url_pattern(url), parent_pattern=parent_pattern, hops=hops, newer=newer,
+                                   referrer=referrer)
         if added:
             slot = self.hosts.get(host) or self.slot(host, urlsplit(url).scheme)
             slot.wake = 0.0

@@ -206,7 +206,8 @@ class Writer:
                 target = canonicalize(attachment.url, url)
                 if target and self.scheduler.scope.allows(target) and len(target) <= MAX_URL_LENGTH:
                     self.scheduler.enqueue(target, kind="attachment", depth=row["depth"] + 1,
-                                           priority=PRIORITY["attachment"], parent_pattern=row["pattern"])
+                                           priority=PRIORITY["attachment"], parent_pattern=row["pattern"],
+                                           referrer=url)
         self.store_article(row, article, analysis.content_hash, common)
 
     def store_article(self, row: dict, article, content_hash: str, common: dict) -> None:
@@ -258,7 +259,8 @@ class Writer:
         elif row["hops"] >= MAX_REDIRECT_HOPS:
             reason += " (too many redirects)"
         elif not self.scheduler.enqueue(target, kind=row["kind"], depth=row["depth"], priority=0,
-                                        parent_pattern=row["parent_pattern"], hops=row["hops"] + 1):
+                                        parent_pattern=row["parent_pattern"], hops=row["hops"] + 1,
+                                        referrer=row.get("referrer")):
             reason += " (already known)"
         self.state.update(row["id"], status="redirect", reason=reason, http_status=status, fetched_at=now_iso())
 
@@ -287,4 +289,4 @@ class Writer:
                     continue
             priority = PRIORITY["listed"] if listed and kind == "page" else PRIORITY.get(rel, PRIORITY["page"])
             self.scheduler.enqueue(url, kind=kind, depth=depth, priority=priority, parent_pattern=row["pattern"],
-                                   newer=(link.lastmod or "")[:10] or None)
+                                   newer=(link.lastmod or "")[:10] or None, referrer=row["url"])
