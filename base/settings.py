@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     # crawl (tuned by tests and benchmarks)
     Setting("timeout", (10.0, 30.0), "connect and read timeouts of one request, seconds"),
     Setting("response_seconds", 120.0, "wall-clock limit of one response: a server trickling bytes is cut off"),
+    Setting("min_bytes_per_second", 512.0, "slowest average transfer rate accepted once the grace period is over"),
+    Setting("rate_grace_seconds", 15.0, "seconds a response may take before its transfer rate is checked"),
     Setting("max_retries", 3, "retries of a transient failure (timeouts, 5xx, 429)"),
     Setting("retry_base", 1.0, "seconds before the first retry, doubling after each"),
     Setting("max_retry_after", 600.0, "longest Retry-After honoured, seconds"),
