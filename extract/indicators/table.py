@@ -26,8 +26,8 @@ from extract.indicators.grammar import NUM, NUM_RE, read_figure
 from extract.indicators.numbers import parse_number, to_plain
 from extract.models import Indicator
 
-MAX_HEADER_ROWS = 3
-_MAX_ROW_NUMBER_DIGITS = 3  # a first column of numbers up to 999 may number the rows  # rows above the first numeric row that are read as the column headers
+MAX_HEADER_ROWS = 3  # rows above the first numeric row that are read as the column headers
+_MAX_ROW_NUMBER_DIGITS = 3  # a first column of numbers up to 999 may number the rows
 # a bare number or fraction ("7.906,7", "-1,5", "12/12", "95 %"): the unit is the row's or the column's
 _CELL_NUMBER_RE = re.compile(rf"\s*([+\-−–]?)\s*({NUM}(?:\s*/\s*{NUM})?)\s*(%?)\s*$")
 _SLASH_RE = re.compile(r"\s*/\s*")
