@@ -93,3 +93,14 @@ def test_nfd_cells_keep_offsets():
     cell = unicodedata.normalize("NFD", "1.536 hộ nghèo")
     [ind] = figures_from_table([[unicodedata.normalize("NFD", "Hộ nghèo"), cell]])
     assert cell[ind.start:ind.end] == ind.text and ind.unit == "hộ nghèo" and ind.value == 1536
+
+
+def test_number_cells_from_a_spreadsheet():
+    rows = [["Chỉ tiêu", "ĐVT", "Năm 2018"], ["Giá trị sản xuất", "tỷ đồng", 7906.7], ["Dân số", "người", 78346],
+            ["Diện tích", "ha", 123.456], ["Năng suất", "tạ/ha", 58.0], ["Lỗi", "ha", float("nan")],
+            ["Cờ", "ha", True]]
+    found = figures_from_table(rows)
+    assert [(i.text, i.value, i.unit) for i in found] == [
+        ("7906,7", 7_906_700_000_000, "đồng"), ("78346", 78346, "người"), ("123,456", 123.456, "ha"),
+        ("58", 58, "tạ/ha")]
+    assert all(i.period == "năm 2018" for i in found)

@@ -14,8 +14,10 @@ read like text. text/start/end are the figure's text and offsets in its cell; ro
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from decimal import Decimal
 
 from extract.indicators import vocab as V
 from extract.indicators.attrs import first_period, sentence_excerpt
@@ -25,6 +27,7 @@ from extract.indicators.numbers import parse_number, to_plain
 from extract.models import Indicator
 
 MAX_HEADER_ROWS = 3  # rows above the first numeric row that are read as the column headers
+_MAX_ROW_NUMBER_DIGITS = 3  # a first column of numbers up to 999 may number the rows
 # a bare number or fraction ("7.906,7", "-1,5", "12/12", "95 %"): the unit is the row's or the column's
 _CELL_NUMBER_RE = re.compile(rf"\s*([+\-−–]?)\s*({NUM}(?:\s*/\s*{NUM})?)\s*(%?)\s*$")
 _SLASH_RE = re.compile(r"\s*/\s*")
@@ -38,11 +41,13 @@ _REF_CORE = "|".join(f"(?P<r{i}>{pattern})" for i, (pattern, _) in enumerate(V.R
 _HEADER_REF_RE = re.compile(rf"(?:\bso\s+(?:với\s+)?|/\s*|%\s*)(?:{_REF_CORE})", re.I)
 
 
-def figures_from_table(rows: list[list[str]], *, caption: str | None = None) -> list[Indicator]:
+def figures_from_table(rows: list[list[str | int | float | Decimal | None]], *,
+                       caption: str | None = None) -> list[Indicator]:
     """The figures of a table given as rows of cell texts (merged cells repeated or empty), in row
     order. Rows above the first row with a numeric cell are its headers; a table without them still
-    gives figures, labelled by their rows."""
-    raw = [["" if c is None else str(c) for c in row] for row in rows]  # offsets are into these
+    gives figures, labelled by their rows. A cell may also be a number (an XLSX value): its text is
+    then the number written with a decimal comma ("7906,7"), so that no "123.456" reads as thousands."""
+    raw = [[_cell_text(c) for c in row] for row in rows]  # offsets are into these
     rows = [[_clean(c) for c in row] for row in raw]
     body_at = next((r for r, row in enumerate(rows) if _numeric_cells(row)), len(rows))
     heads = rows[:body_at] if body_at <= MAX_HEADER_ROWS else rows[body_at - MAX_HEADER_ROWS:body_at]
@@ -79,6 +84,19 @@ def figures_from_table(rows: list[list[str]], *, caption: str | None = None) -> 
     return out
 
 
+def _cell_text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, (int, float, Decimal)) and not isinstance(cell, bool):
+        if isinstance(cell, float) and not math.isfinite(cell):
+            return ""
+        text = format(cell, "f") if isinstance(cell, (float, Decimal)) else str(cell)
+        if "." in text:
+            text = text.rstrip("0").rstrip(".").replace(".", ",")
+        return text
+    return str(cell)
+
+
 def _clean(cell: str) -> str:
     return unicodedata.normalize("NFC", " ".join(cell.split()))
 
@@ -88,7 +106,7 @@ def _counts_rows(body: list[list[str]]) -> bool:
     the rows' numbers, where no header says so."""
     seen = []
     for row in body:
-        if row and row[0].isdigit() and len(row[0]) <= 3:
+        if row and row[0].isdigit() and len(row[0]) <= _MAX_ROW_NUMBER_DIGITS:
             if seen and int(row[0]) < seen[-1] or not any(not _is_numeric(c) for c in row[1:] if c):
                 return False
             seen.append(int(row[0]))
