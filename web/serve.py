@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import io
 import json
+import queue
 import re
 import socket
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -25,7 +28,8 @@ from base.datadir import records_path, warc_dir
 from base.errors import BadInput
 from web import pages
 from web.chart import figure_series, line_chart
-from web.html import KIND_LABELS, local_href
+from web.gate import HeaderGate, Received
+from web.html import KIND_LABELS, local_href, safe_href
 
 WEB_DIR = Path(__file__).parent
 # The only files /static/ serves: name -> content type. Nothing else on disk is reachable.
@@ -55,7 +59,22 @@ CHART_MAX_ROWS = 5000
 _SAFE_CONTENT_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(?:\s*;\s*charset=[\w.:-]+)?", re.IGNORECASE)
 _WARC_NAME = re.compile(r"[\w.-]+")
 LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-_HOST_HEADER = re.compile(r"\[?(?P<host>[^\]]*?)\]?(?::\d+)?")
+_HOST_HEADER = re.compile(r"\[?(?P<host>[^\]]*?)\]?(?::[0-9]+)?")
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
+
+# Connections: a listen backlog that absorbs bursts (the kernel drops connections past it), headers read by
+# one thread with a deadline (slow sockets hold no thread), a fixed number of worker threads and a bounded
+# queue before them (past it, a 503 at once rather than an unbounded wait).
+LISTEN_BACKLOG = 128
+WORKERS = 16
+MAX_QUEUED = 256  # complete requests waiting for a worker
+MAX_PENDING = 256  # connections still sending their header; past it the oldest is dropped
+HEADER_SECONDS = 10.0  # time to send a whole request header
+MAX_HEADER_BYTES = 65536 + 4096  # room for the standard library's own 414 (line over 64 KiB) and 431
+BUSY_REPLY = ("HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
+              "Retry-After: 1\r\nConnection: close\r\n"
+              + "".join(f"{k}: {v}\r\n" for k, v in {"Content-Security-Policy": APP_CSP, **COMMON_HEADERS}.items())
+              + "\r\n503 server busy, try again\n").encode("ascii")
 
 
 class NotFound(Exception):
@@ -107,7 +126,7 @@ def int_param(params: dict[str, str], name: str, default: int | None, low: int, 
     raw = params.get(name, "")
     if raw == "":
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not _WHOLE_NUMBER.fullmatch(raw) or not low <= int(raw) <= high:
         raise BadInput(f"parameter {name!r} must be a whole number from {low} to {high}, not {raw!r}")
     return int(raw)
 
@@ -132,6 +151,14 @@ def article_id(raw: str) -> int:
     return int(raw)
 
 
+def safe_links(article: dict[str, Any]) -> dict[str, Any]:
+    """The article with the URL of any image or attachment that is not an absolute http(s) URL set to null
+    (``javascript:``, ``data:``, ...): neither the page nor the JSON hands such a link on."""
+    for key in ("images", "attachments"):
+        article[key] = [{**item, "url": safe_href(item.get("url"))} for item in article.get(key) or []]
+    return article
+
+
 def safe_content_type(headers: dict[str, str]) -> str:
     """The archived Content-Type when it is well-formed, else a type no browser renders."""
     value = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
@@ -153,13 +180,13 @@ class App:
     def routes(self) -> list[tuple[re.Pattern[str], Callable[..., Response]]]:
         table = [
             (r"/", self.search_page),
-            (r"/articles/(\d+)", self.article_page),
-            (r"/articles/(\d+)/archive", self.archive_page),
-            (r"/archive/(\d+)", self.archived_copy),
+            (r"/articles/([0-9]+)", self.article_page),
+            (r"/articles/([0-9]+)/archive", self.archive_page),
+            (r"/archive/([0-9]+)", self.archived_copy),
             (r"/figures", self.figures_page),
             (r"/api", self.api_page),
             (r"/api/search", self.api_search),
-            (r"/api/articles/(\d+)", self.api_article),
+            (r"/api/articles/([0-9]+)", self.api_article),
             (r"/api/indicators", self.api_indicators),
             (r"/static/([a-z0-9-]+\.[a-z]+)", self.static_file),
         ]
@@ -174,7 +201,7 @@ class App:
             article = store.get_article(article_id(raw_id))
         if article is None:
             raise NotFound(raw_id)
-        return article
+        return safe_links(article)
 
     def _search(self, params: dict[str, str], limit: int):
         from index.search import search
@@ -204,26 +231,32 @@ class App:
             sites = store.conn.execute(
                 "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT ?",
                 (HOME_SITES,)).fetchall()
-            return {"count": store.count_articles(),
-                    "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
-                    "sites": sites}
+            count = store.count_articles()
+        return {"count": count,
+                "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
+                "sites": sites, "names": self._site_names([row[3] for row in latest] + [s for s, _ in sites])}
 
-    def _same_label(self, label: str, unit: str | None) -> list[dict[str, Any]]:
-        """Every figure with this label (and unit), over all periods and sites, for the chart.
+    def _chart_rows(self, params: dict[str, str], label: str) -> list[dict[str, Any]]:
+        """Every figure with this label (and unit) under the page's kind, date and site filters."""
+        from index.figures import label_series
 
-        A direct read query (the store's connection is meant for that): the label is compared in SQL
-        through the unit index, where query_indicators would fold and match every row's words.
-        """
+        return label_series(self.data_dir, label, params.get("unit") or None, kind=kind_param(params),
+                            since=params.get("since") or None, until=params.get("until") or None,
+                            site=params.get("site") or None, limit=CHART_MAX_ROWS)
+
+    def _site_names(self, hosts: Iterable[str]) -> dict[str, str]:
+        """host -> the portal's name (from its newest article that has one), for the hosts shown."""
         from index.store import Store
 
-        sql = ("SELECT i.label, i.unit, i.value, i.period, a.published, a.site, a.title"
-               " FROM indicators i JOIN articles a ON a.id = i.article_id"
-               " WHERE i.label = ? COLLATE NOCASE" + (" AND i.unit = ?" if unit else "")
-               + " ORDER BY a.published LIMIT ?")
-        args = (label, unit, CHART_MAX_ROWS) if unit else (label, CHART_MAX_ROWS)
-        keys = ("label", "unit", "value", "period", "published", "site", "title")
+        names = {}
         with Store.open(self.data_dir, create=False) as store:
-            return [dict(zip(keys, row)) for row in store.conn.execute(sql, args)]
+            for host in dict.fromkeys(hosts):
+                row = store.conn.execute(
+                    "SELECT site_name FROM articles WHERE site = ? AND site_name <> ''"
+                    " ORDER BY id DESC LIMIT 1", (host,)).fetchone()
+                if row:
+                    names[host] = row[0]
+        return names
 
     # -- HTML pages
 
@@ -236,7 +269,9 @@ class App:
             result = self._search(params, PAGE_SIZE)
         except BadInput as err:
             return html_response(pages.search_page(shown, error=str(err)), 400)
-        return html_response(pages.search_page(shown, result, elapsed=time.perf_counter() - started))
+        names = self._site_names(host for host, _ in pages.facet_sites(result.facets or {}))
+        return html_response(pages.search_page(shown, result, elapsed=time.perf_counter() - started,
+                                               site_names=names))
 
     def article_page(self, params: dict[str, str], raw_id: str) -> Response:
         return html_response(pages.article_page(self._article(raw_id)))
@@ -276,14 +311,15 @@ class App:
         try:
             rows = list(islice(self._indicators(params, params.get("q"), FIGURES_TABLE_ROWS + 1),
                                FIGURES_TABLE_ROWS + 1))
-            chart = line_chart(figure_series(self._same_label(label, params.get("unit") or None), label),
+            chart = line_chart(figure_series(self._chart_rows(params, label), label),
                                params.get("unit") or "") if label else ""
         except BadInput as err:
             return html_response(pages.figures_page(shown, None, csv_href=csv_href, error=str(err)), 400)
         truncated = len(rows) > FIGURES_TABLE_ROWS
         return html_response(pages.figures_page(
             shown, rows[:FIGURES_TABLE_ROWS], truncated=truncated, chart=chart, chart_label=label,
-            chart_unit=params.get("unit"), csv_href=csv_href))
+            chart_unit=params.get("unit"), csv_href=csv_href,
+            site_names=self._site_names(row["site"] for row in rows[:FIGURES_TABLE_ROWS] if row.get("site"))))
 
     def api_page(self, params: dict[str, str]) -> Response:
         return html_response(pages.layout("API", self.api_doc, "nav_api"))
@@ -354,8 +390,36 @@ class Handler(BaseHTTPRequestHandler):
     server_version = "govnews"
     sys_version = ""
     protocol_version = "HTTP/1.0"  # one request per connection; streamed bodies end when it closes
-    timeout = 30
+    timeout = 30  # seconds a write to a client that does not read may block
     server: GovnewsServer
+    head_complete = True
+
+    def setup(self) -> None:
+        # The request header was read by the server's gate: the handler reads it from memory and only
+        # writes to the socket.
+        received: Received = self.request
+        self.request = received.sock
+        self.head_complete = received.complete
+        super().setup()
+        self.rfile.close()
+        self.rfile = io.BytesIO(received.head)
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        if not self.head_complete:
+            self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "the request header is too large")
+            return False
+        return True
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """The standard library's own refusals (400, 414, 431, 505, ...) as our error page, with our headers."""
+        self.log_error("code %d, message %s", code, message)
+        self.close_connection = True
+        self.request_version = "HTTP/1.0"  # a status line and headers even to what looked like HTTP/0.9
+        text = message or (HTTPStatus(code).phrase if code in HTTPStatus._value2member_map_ else "")
+        is_api = str(getattr(self, "path", "")).startswith("/api/")
+        self._send(self._error(code, text, is_api), send_body=self.command != "HEAD")
 
     def do_GET(self) -> None:
         self._dispatch(send_body=True)
@@ -373,26 +437,45 @@ class Handler(BaseHTTPRequestHandler):
         self._send(Response(405, "text/plain; charset=utf-8", b"405 method not allowed: read-only\n",
                             {"Allow": "GET, HEAD"}), send_body=True)
 
-    def _host_allowed(self) -> bool:
+    def _target(self) -> tuple[str, str, str]:
+        """(host named by the request, path, query string).
+
+        The host is the request line's own in absolute form ("GET http://host/path": the Host header is then
+        ignored, RFC 9112 3.2.2), else the one Host header (none: HTTP/1.0 may omit it).
+        """
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) > 1:
+            raise BadInput("more than one Host header")
+        if self.path.startswith("/"):
+            path, _, query = self.path.partition("?")
+            return (hosts[0] if hosts else "127.0.0.1"), path, query
+        split = urlsplit(self.path)
+        if split.scheme.lower() not in ("http", "https") or not split.netloc:
+            raise BadInput("the request target must be a path such as /api/search")
+        return split.netloc, split.path or "/", split.query  # "127.0.0.1@evil.com" is no loopback name
+
+    def _host_allowed(self, host: str) -> bool:
         """On a loopback address, only loopback Host names: a DNS-rebinding page cannot read the archive."""
         if not self.server.loopback:
             return True
-        match = _HOST_HEADER.fullmatch(self.headers.get("Host", "127.0.0.1").strip().lower())
+        match = _HOST_HEADER.fullmatch(host.strip().lower())
         return bool(match) and match.group("host") in LOOPBACK_HOSTS
 
     def _dispatch(self, send_body: bool) -> None:
-        split = urlsplit(self.path)
-        is_api = split.path.startswith("/api/")
+        path = self.path.partition("?")[0]
+        is_api = path.startswith("/api/")
         try:
-            if not self._host_allowed():
+            host, path, query = self._target()
+            is_api = path.startswith("/api/")
+            if not self._host_allowed(host):
                 raise BadInput("unexpected Host header: open this server as http://127.0.0.1:PORT/")
             for pattern, handler in self.server.routes:
-                match = pattern.fullmatch(split.path)
+                match = pattern.fullmatch(path)
                 if match:
-                    response = handler(parse_params(split.query), *match.groups())
+                    response = handler(parse_params(query), *match.groups())
                     break
             else:
-                raise NotFound(split.path)
+                raise NotFound(path)
         except NotFound:
             response = self._error(404, "not found", is_api)
         except BadInput as err:
@@ -434,8 +517,13 @@ class Handler(BaseHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-class GovnewsServer(ThreadingHTTPServer):
-    daemon_threads = True
+class GovnewsServer(HTTPServer):
+    """A listen backlog for bursts of clients, request headers read by one thread (web/gate.py), requests
+    answered by a fixed number of worker threads, and a bounded queue between them: past it, 503."""
+
+    request_queue_size = LISTEN_BACKLOG
+    gate: HeaderGate | None = None  # both set once the socket is bound (a failed bind closes the server)
+    workers: tuple[threading.Thread, ...] = ()
 
     def __init__(self, address: tuple[str, int], app: App, quiet: bool = False):
         if ":" in address[0]:
@@ -445,6 +533,45 @@ class GovnewsServer(ThreadingHTTPServer):
         self.routes = app.routes()
         self.quiet = quiet
         self.loopback = address[0] in LOOPBACK_HOSTS
+        self.jobs: queue.Queue[Received | None] = queue.Queue(maxsize=MAX_QUEUED)
+        self.workers = tuple(threading.Thread(target=self._work, name=f"govnews-worker-{n}", daemon=True)
+                             for n in range(WORKERS))
+        for worker in self.workers:
+            worker.start()
+        self.gate = HeaderGate(self._enqueue, seconds=HEADER_SECONDS, max_pending=MAX_PENDING,
+                               max_bytes=MAX_HEADER_BYTES)
+
+    def process_request(self, request: socket.socket, client_address: Any) -> None:
+        self.gate.add(request, client_address)
+
+    def _enqueue(self, received: Received) -> None:
+        try:
+            self.jobs.put_nowait(received)
+        except queue.Full:
+            try:  # best effort: the socket is non-blocking and the reply fits in its buffer
+                received.sock.send(BUSY_REPLY)
+            except OSError:
+                pass
+            received.sock.close()
+
+    def _work(self) -> None:
+        while (received := self.jobs.get()) is not None:
+            try:
+                self.finish_request(received, received.address)
+            except Exception:
+                self.handle_error(received.sock, received.address)
+            finally:
+                self.shutdown_request(received.sock)
+
+    def server_close(self) -> None:
+        super().server_close()
+        if self.gate is not None:
+            self.gate.close()
+        for _ in self.workers:
+            try:
+                self.jobs.put_nowait(None)
+            except queue.Full:  # workers are daemon threads: they end with the process anyway
+                break
 
 
 def make_server(data_dir: Path, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> GovnewsServer:
