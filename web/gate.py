@@ -129,7 +129,8 @@ class HeaderGate:
             return
         searched_from = max(0, len(pending.data) - 3)
         pending.data += chunk
-        if any(pending.data.find(end, searched_from) >= 0 for end in _HEADER_ENDS):
+        ends = [at for at in (pending.data.find(end, searched_from) for end in _HEADER_ENDS) if at >= 0]
+        if ends and min(ends) < self.max_bytes:
             self._hand_over(sock, pending, complete=True)
         elif len(pending.data) >= self.max_bytes:
             self._hand_over(sock, pending, complete=False)

@@ -407,6 +407,8 @@ class Handler(BaseHTTPRequestHandler):
     def parse_request(self) -> bool:
         if not super().parse_request():
             return False
+        if self.request_version == "HTTP/0.9":  # answered as 1.0: an HTTP/0.9 answer has no headers
+            self.request_version = "HTTP/1.0"
         if not self.head_complete:
             self.send_error(HTTPStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "the request header is too large")
             return False
@@ -502,12 +504,12 @@ class Handler(BaseHTTPRequestHandler):
         self.end_headers()
         if not send_body:
             return
-        if isinstance(response.body, bytes):
-            self.wfile.write(response.body)
-            return
         try:
-            response.body(self.wfile)
-        except (BrokenPipeError, ConnectionResetError):
+            if isinstance(response.body, bytes):
+                self.wfile.write(response.body)
+            else:
+                response.body(self.wfile)
+        except (BrokenPipeError, ConnectionResetError):  # the client went away: nothing to answer
             pass
         except Exception as err:  # headers are gone: all we can do is log and cut the response short
             self.log_error("error streaming %r: %r", self.path, err)
@@ -558,6 +560,8 @@ class GovnewsServer(HTTPServer):
         while (received := self.jobs.get()) is not None:
             try:
                 self.finish_request(received, received.address)
+            except (BrokenPipeError, ConnectionResetError):  # the client went away before the answer
+                pass
             except Exception:
                 self.handle_error(received.sock, received.address)
             finally:
