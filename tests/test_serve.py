@@ -28,7 +28,7 @@ from cli import main as cli_main
 from index.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
-HIT_KEYS = {"url", "title", "site", "published", "score", "snippet"}
+HIT_KEYS = {"url", "title", "site", "site_name", "published", "score", "snippet"}
 
 
 @pytest.fixture(scope="module")

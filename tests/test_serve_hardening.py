@@ -31,9 +31,9 @@ def site(tmp_path_factory):
         yield served
 
 
-def raw(site, request: bytes, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
-    """Send ``request`` byte for byte; (status, headers, body) of the answer."""
-    host, port = site.base.removeprefix("http://").split(":")
+def raw(base: str, request: bytes, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
+    """Send ``request`` byte for byte to the server at ``base``; (status, headers, body) of the answer."""
+    host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=timeout) as sock:
         sock.sendall(request)
         data = b""
@@ -149,6 +149,34 @@ def test_too_many_waiting_connections_drop_the_oldest(site, monkeypatch):
                 sock.close()
 
 
+def test_a_full_queue_answers_503_at_once_with_the_security_headers(site, monkeypatch):
+    release = threading.Event()
+    answer_api_page = serve.App.api_page
+
+    def stuck(self, params):
+        release.wait(10)
+        return answer_api_page(self, params)
+
+    monkeypatch.setattr(serve.App, "api_page", stuck)
+    with own_server(site.data_dir, monkeypatch, WORKERS=1, MAX_QUEUED=1) as port:
+        busy = [socket.create_connection(("127.0.0.1", port), timeout=10) for _ in range(2)]
+        try:
+            for sock in busy:  # the first holds the only worker, the second fills the queue
+                sock.sendall(b"GET /api HTTP/1.0\r\n\r\n")
+                time.sleep(0.2)
+            started = time.monotonic()
+            status, headers, _ = raw(f"http://127.0.0.1:{port}", b"GET /static/style.css HTTP/1.0\r\n\r\n")
+            assert status == 503 and time.monotonic() - started < 2
+            assert headers["Retry-After"] == "1"
+            for name in SECURITY_HEADERS:
+                assert name in headers
+        finally:
+            release.set()
+            for sock in busy:
+                assert sock.recv(12) == b"HTTP/1.0 200"  # the held requests are still answered
+                sock.close()
+
+
 # ---------------------------------------------------------------- 8. numeric parameters
 
 @pytest.mark.parametrize("path", [
@@ -164,7 +192,7 @@ def test_numeric_parameters_take_ascii_digits_only(site, path, value):
 
 def test_article_ids_take_ascii_digits_only(site):
     assert get(f"{site.base}/api/articles/{quote('١')}").status == 404
-    status, _, _ = raw(site, "GET /articles/\u0661 HTTP/1.0\r\n\r\n".encode())
+    status, _, _ = raw(site.base, "GET /articles/\u0661 HTTP/1.0\r\n\r\n".encode())
     assert status in (400, 404)
 
 
@@ -179,20 +207,20 @@ def test_article_ids_take_ascii_digits_only(site):
     b"GET * HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n",
 ])
 def test_host_tricks_are_refused(site, request_bytes):
-    status, headers, body = raw(site, request_bytes)
+    status, headers, body = raw(site.base, request_bytes)
     assert status == 400
     assert b'"hits"' not in body
 
 
 def test_absolute_form_naming_this_server_is_served(site):
     port = site.base.rsplit(":", 1)[1]
-    status, _, body = raw(site, f"GET http://127.0.0.1:{port}/api/search?q=cai+cach HTTP/1.1\r\n"
+    status, _, body = raw(site.base, f"GET http://127.0.0.1:{port}/api/search?q=cai+cach HTTP/1.1\r\n"
                                 f"Host: evil.com\r\n\r\n".encode())
     assert status == 200 and b'"hits"' in body
 
 
 def test_origin_form_path_is_never_read_as_a_host(site):
-    status, _, _ = raw(site, b"GET //evil.com/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+    status, _, _ = raw(site.base, b"GET //evil.com/ HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
     assert status == 404
 
 
@@ -209,7 +237,7 @@ def test_origin_form_path_is_never_read_as_a_host(site):
 ], ids=["version 505", "version 400", "line 414", "header line 431", "header count 431", "header size 431",
         "method 405"])
 def test_refusals_carry_the_security_headers(site, request_bytes, status):
-    got, headers, body = raw(site, request_bytes)
+    got, headers, body = raw(site.base, request_bytes)
     assert got == status
     for name in SECURITY_HEADERS:
         assert name in headers, (name, headers)
@@ -218,7 +246,7 @@ def test_refusals_carry_the_security_headers(site, request_bytes, status):
 
 
 def test_an_http_09_request_still_gets_headers(site):
-    got, headers, body = raw(site, b"GET /static/style.css\r\n\r\n")
+    got, headers, body = raw(site.base, b"GET /static/style.css\r\n\r\n")
     assert got == 200 and "Content-Security-Policy" in headers
 
 

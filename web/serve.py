@@ -337,8 +337,8 @@ class App:
             raise BadInput("missing query: give q, the words to search for")
         limit = int_param(params, "limit", PAGE_SIZE, 1, MAX_API_LIMIT)
         result = self._search(params, limit)
-        hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "published": h.published,
-                 "score": h.score, "snippet": h.snippet} for h in result.hits]
+        hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "site_name": h.site_name,
+                 "published": h.published, "score": h.score, "snippet": h.snippet} for h in result.hits]
         return json_response({"query": params.get("q", ""), "total": result.total, "page": result.page,
                               "pages": result.pages, "hits": hits, "facets": result.facets})
 
