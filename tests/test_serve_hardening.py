@@ -190,6 +190,20 @@ def test_numeric_parameters_take_ascii_digits_only(site, path, value):
     assert "whole number" in message
 
 
+def test_no_parameter_value_on_any_route_is_a_server_error(site):
+    odd = ["²", "①", "١٢", "２０２３", "2023-0²", "1e3", "9" * 30, "\u202e", "2023-02-30"]
+    routes = {"/": ["q", "since", "until", "site", "category", "sort", "page"],
+              "/figures": ["q", "unit", "kind", "since", "until", "site", "label"],
+              "/api/search": ["q", "since", "until", "site", "category", "sort", "limit", "page"],
+              "/api/indicators": ["q", "unit", "kind", "since", "until", "site", "limit", "format"]}
+    for path, names in routes.items():
+        for name in names:
+            for value in odd:
+                params = {"q": "cai cach", "label": "hồ sơ tiếp nhận", name: value}
+                reply = get(f"{site.base}{path}?{urlencode(params)}")
+                assert reply.status in (200, 400), (path, name, value, reply.status)
+
+
 def test_article_ids_take_ascii_digits_only(site):
     assert get(f"{site.base}/api/articles/{quote('١')}").status == 404
     status, _, _ = raw(site.base, "GET /articles/\u0661 HTTP/1.0\r\n\r\n".encode())

@@ -106,9 +106,13 @@ class HeaderGate:
                 return
             while len(self._pending) >= self.max_pending:  # the connection waiting longest goes
                 self._drop(next(iter(self._pending)))
-            sock.setblocking(False)
+            try:
+                sock.setblocking(False)
+                self._selector.register(sock, selectors.EVENT_READ, True)
+            except (OSError, ValueError):  # reset by the client already
+                sock.close()
+                continue
             self._pending[sock] = _Pending(address, time.monotonic() + self.seconds)
-            self._selector.register(sock, selectors.EVENT_READ, True)
 
     def _read(self, sock: socket.socket) -> None:
         pending = self._pending.get(sock)
