@@ -1,6 +1,6 @@
 """Indicator extraction speed: articles/s and sentences/s on ~2,500-character articles, and peak memory.
 
-    python bench/bench_indicators.py [--articles N]
+    python -m bench.bench_indicators [--articles N]      (from the project root)
 
 Articles are built from the sentences of the seed article, of the sample portal pages'
 bodies (samples/pages, extracted with extract_article) and of the test suite's sentence
@@ -16,16 +16,13 @@ import sys
 import time
 from pathlib import Path
 
+from extract.article import extract_article
+from extract.indicators import extract_indicators
+from extract.indicators.nlp import first_word, warm_up
+from extract.indicators.spans import split_sentences
+from tests.test_indicators_cases import CASES, NEGATIVES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_indicators_cases import CASES, NEGATIVES  # noqa: E402
-
-from extract.article import extract_article  # noqa: E402
-from extract.indicator_nlp import first_word, warm_up  # noqa: E402
-from extract.indicator_spans import split_sentences  # noqa: E402
-from extract.indicators import extract_indicators  # noqa: E402
 
 ARTICLE_CHARS = 2500
 

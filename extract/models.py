@@ -24,8 +24,14 @@ class Indicator:
     label: str | None = None
     period: str | None = None
     sentence: str = ""
+    # where a figure of a document is: its page, and for a table cell its row and column (start/end are
+    # then offsets in the cell's text); None for an article's figures, and then left out of to_dict
+    page: int | None = None
+    row: int | None = None
+    column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        where = {k: v for k, v in (("page", self.page), ("row", self.row), ("column", self.column)) if v is not None}
         return {
             "text": self.text,
             "start": self.start,
@@ -42,6 +48,7 @@ class Indicator:
             "label": self.label,
             "period": self.period,
             "sentence": self.sentence,
+            **where,
         }
 
     @classmethod

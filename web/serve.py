@@ -237,12 +237,14 @@ class App:
                 "sites": sites, "names": self._site_names([row[3] for row in latest] + [s for s, _ in sites])}
 
     def _chart_rows(self, params: dict[str, str], label: str) -> list[dict[str, Any]]:
-        """Every figure with this label (and unit) under the page's kind, date and site filters."""
+        """Every figure with this label (and unit) under the page's kind, date and site filters, named by portal."""
         from index.figures import label_series
 
-        return label_series(self.data_dir, label, params.get("unit") or None, kind=kind_param(params),
+        rows = label_series(self.data_dir, label, params.get("unit") or None, kind=kind_param(params),
                             since=params.get("since") or None, until=params.get("until") or None,
                             site=params.get("site") or None, limit=CHART_MAX_ROWS)
+        names = self._site_names(row["site"] for row in rows if row.get("site"))
+        return [{**row, "site_name": names.get(row.get("site"))} for row in rows]
 
     def _site_names(self, hosts: Iterable[str]) -> dict[str, str]:
         """host -> the portal's name (from its newest article that has one), for the hosts shown."""
