@@ -177,6 +177,14 @@ def test_a_full_queue_answers_503_at_once_with_the_security_headers(site, monkey
                 sock.close()
 
 
+def test_a_streamed_answer_stops_at_its_deadline(site, monkeypatch):
+    status, _, body = raw(site.base, b"GET /api/indicators HTTP/1.0\r\n\r\n")
+    assert status == 200 and body.startswith(b'{"indicators":[') and body.endswith(b"}")
+    with own_server(site.data_dir, monkeypatch, STREAM_SECONDS=-1.0) as port:  # already past it
+        status, _, body = raw(f"http://127.0.0.1:{port}", b"GET /api/indicators HTTP/1.0\r\n\r\n")
+    assert status == 200 and body == b""  # cut short: the worker is free again
+
+
 # ---------------------------------------------------------------- 8. numeric parameters
 
 @pytest.mark.parametrize("path", [

@@ -70,6 +70,8 @@ WORKERS = 16
 MAX_QUEUED = 256  # complete requests waiting for a worker
 MAX_PENDING = 256  # connections still sending their header; past it the oldest is dropped
 HEADER_SECONDS = 10.0  # time to send a whole request header
+STREAM_SECONDS = 600.0  # time to take a whole streamed answer (CSV of every figure): a client reading slowly
+                        # cannot hold a worker for longer
 MAX_HEADER_BYTES = 65536 + 4096  # room for the standard library's own 414 (line over 64 KiB) and 431
 BUSY_REPLY = ("HTTP/1.0 503 Service Unavailable\r\nContent-Type: text/plain; charset=utf-8\r\n"
               "Retry-After: 1\r\nConnection: close\r\n"
@@ -510,7 +512,7 @@ class Handler(BaseHTTPRequestHandler):
             if isinstance(response.body, bytes):
                 self.wfile.write(response.body)
             else:
-                response.body(self.wfile)
+                response.body(_DeadlineWriter(self.wfile, time.monotonic() + STREAM_SECONDS))
         except (BrokenPipeError, ConnectionResetError):  # the client went away: nothing to answer
             pass
         except Exception as err:  # headers are gone: all we can do is log and cut the response short
@@ -519,6 +521,28 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         if not self.server.quiet:
             super().log_message(format, *args)
+
+
+class _DeadlineWriter(io.BufferedIOBase):
+    """The response stream, refusing writes past a wall-clock deadline (each write may also block for
+    Handler.timeout): a client that reads a byte now and then cannot keep a worker forever."""
+
+    def __init__(self, out: BinaryIO, deadline: float):
+        super().__init__()
+        self.out, self.deadline = out, deadline
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data) -> int:
+        if time.monotonic() > self.deadline:
+            raise TimeoutError("the client took too long to read the answer")
+        self.out.write(data)
+        return len(data)
+
+    def flush(self) -> None:
+        if not self.out.closed:
+            self.out.flush()
 
 
 class GovnewsServer(HTTPServer):
