@@ -13,7 +13,7 @@ from test_serve_fixtures import ARTICLES, MINH_LONG, SON_HA, build_archive, get,
 
 from index.searchindex import update_index
 from index.store import Store
-from web import serve
+from web import httpd, serve
 from web.serve import make_server
 
 SECURITY_HEADERS = ("Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy")
@@ -73,7 +73,7 @@ def test_search_answers_once_an_empty_index_is_filled(tmp_path):
 # ---------------------------------------------------------------- 7. many and slow connections
 
 def test_listen_backlog_absorbs_a_burst():
-    assert serve.GovnewsServer.request_queue_size >= 128
+    assert httpd.GovnewsServer.request_queue_size >= 128
 
 
 def test_slow_sockets_hold_no_thread_and_normal_requests_still_answer(site):
@@ -97,9 +97,9 @@ def test_slow_sockets_hold_no_thread_and_normal_requests_still_answer(site):
 
 @contextmanager
 def own_server(data_dir, monkeypatch, **limits):
-    """A server of its own over ``data_dir``, with some of web.serve's connection limits changed."""
+    """A server of its own over ``data_dir``, with some of web.httpd's connection limits changed."""
     for name, value in limits.items():
-        monkeypatch.setattr(serve, name, value)
+        monkeypatch.setattr(httpd, name, value)
     server = make_server(data_dir)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -263,7 +263,7 @@ def test_refusals_carry_the_security_headers(site, request_bytes, status):
     assert got == status
     for name in SECURITY_HEADERS:
         assert name in headers, (name, headers)
-    assert headers["Content-Security-Policy"] == serve.APP_CSP
+    assert headers["Content-Security-Policy"] == httpd.APP_CSP
     assert b"<script" not in body.lower()
 
 
