@@ -54,16 +54,26 @@ def query_indicators(data_dir: Path, q: str | None = None, *, unit: str | None =
 
     Bad options and a data folder without records raise at the call, not at the first row.
     """
-    if kind is not None and kind not in KINDS:
-        raise QueryError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
     if limit is not None and limit < 1:
         raise QueryError("--limit must be 1 or more")
-    low = _iso_day(parse_date(since, "--since", end=False))
-    high = _iso_day(parse_date(until, "--until", end=True))
+    where, params = _filters(kind, since, until, site)
     words = {t.folded for t in query_terms(q)} if q and q.strip() else set()
     if q and q.strip() and not words:
         raise QueryError("the query has no words to search for (only punctuation)")
     unit_key = fold(unit.strip().lower()) if unit else None
+    sql = (f"SELECT {', '.join(_q(c) for c in ROW_FIELDS)} FROM ({_FIGURES_SQL})"
+           + (" WHERE " + " AND ".join(where) if where else "")
+           + " ORDER BY published IS NULL, published DESC, source, owner, position")
+    store = open_records(data_dir)
+    return _rows(store, sql, params, unit_key, words, limit)
+
+
+def _filters(kind: str | None, since: str | None, until: str | None, site: str | None) -> tuple[list[str], list]:
+    """SQL conditions on the columns of _FIGURES_SQL, and their parameters."""
+    if kind is not None and kind not in KINDS:
+        raise QueryError(f"--kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    low = _iso_day(parse_date(since, "--since", end=False))
+    high = _iso_day(parse_date(until, "--until", end=True))
     where, params = [], []
     if kind:
         where.append("kind = ?")
@@ -77,11 +87,29 @@ def query_indicators(data_dir: Path, q: str | None = None, *, unit: str | None =
     if site:
         where.append("lower(site) = ?")
         params.append(site.strip().lower())
-    sql = (f"SELECT {', '.join(_q(c) for c in ROW_FIELDS)} FROM ({_FIGURES_SQL})"
-           + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY published IS NULL, published DESC, source, owner, position")
+    return where, params
+
+
+def label_series(data_dir: Path, label: str, unit: str | None = None, *, kind: str | None = None,
+                 since: str | None = None, until: str | None = None, site: str | None = None,
+                 limit: int = 5000) -> list[dict]:
+    """Every figure with this label (and unit), articles' and attachments', oldest first, under the same
+    filters as query_indicators: one figure over time, for a chart.
+
+    The label is compared in SQL (case-insensitive), where query_indicators would fold and match every
+    row's words.
+    """
+    where, params = _filters(kind, since, until, site)
+    where = ["label = ? COLLATE NOCASE", *(["unit = ?"] if unit else []), *where]
+    params = [label, *([unit] if unit else []), *params, limit]
+    keys = ("label", "unit", "value", "period", "published", "site", "title")
+    sql = (f"SELECT {', '.join(_q(k) for k in keys)} FROM ({_FIGURES_SQL})"
+           f" WHERE {' AND '.join(where)} ORDER BY published LIMIT ?")
     store = open_records(data_dir)
-    return _rows(store, sql, params, unit_key, words, limit)
+    try:
+        return [dict(zip(keys, row)) for row in store.conn.execute(sql, params)]
+    finally:
+        store.close()
 
 
 def _rows(store, sql: str, params: list, unit_key: str | None, words: set[str], limit: int | None) -> Iterator[dict]:

@@ -708,7 +708,8 @@ def _open_index(data_dir: Path) -> tuple:
     cached = cache.get(path)
     if cached and cached[0] == inode and cached[1].up_to_date():
         return cached[1], cached[2]
-    if cached and cached[0] == inode:
+    # whoosh cannot refresh the reader of an empty index (its segments() is None): open that one anew
+    if cached and cached[0] == inode and cached[1].reader().segments() is not None:
         searcher = cached[1].refresh()
     else:
         if cached:

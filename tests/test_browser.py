@@ -74,8 +74,15 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
     assert sorted(titles) == sorted(a["title"] for a in ARTICLES)
     assert browser.find_element(By.CSS_SELECTOR, "p.summary").text.startswith("3 kết quả")
     facet_sites = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "section.facet li a")]
-    assert {"minhlong.quangngai.gov.vn", "sonha.quangngai.gov.vn", "2023", "2022"} <= set(facet_sites)
+    assert {"UBND huyện Minh Long", "UBND huyện Sơn Hà", "2023", "2022"} <= set(facet_sites)  # portals by name
+    son_ha = browser.find_element(By.LINK_TEXT, "UBND huyện Sơn Hà")
+    assert son_ha.find_element(By.CSS_SELECTOR, "span.site").get_attribute("title") == "sonha.quangngai.gov.vn"
     browser.save_screenshot(str(SCREENSHOTS["search"]))
+    son_ha.click()  # the facet filters by the host
+    wait(browser, EC.url_contains("site=sonha.quangngai.gov.vn"))
+    assert [h.text for h in browser.find_elements(By.CSS_SELECTOR, "li.hit h3 a")] == [ARTICLES[2]["title"]]
+    browser.back()
+    wait(browser, EC.presence_of_all_elements_located((By.CSS_SELECTOR, "li.hit h3 a")))
 
     # 2. Open the 2023 Minh Long article: its figures are highlighted in the text.
     spec = ARTICLES[0]
@@ -121,3 +128,16 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
     assert [f.name for f in files] == ["govnews-indicators.csv"]
     rows = list(csv.DictReader(io.StringIO(files[0].read_text(encoding="utf-8-sig"))))
     assert sorted(float(r["value"]) for r in rows) == [1204, 1980, 2358]
+
+    # 5. The chart follows the page's filters: one portal (typed in the form), then one year.
+    site_box = browser.find_element(By.NAME, "site")
+    site_box.send_keys("minhlong.quangngai.gov.vn", Keys.ENTER)
+    wait(browser, EC.url_contains("site=minhlong"))
+    assert "label=" in browser.current_url  # the chart stays while filters change
+    chart = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+    assert len(chart.find_elements(By.TAG_NAME, "circle")) == 2
+    assert browser.find_element(By.CSS_SELECTOR, "ul.legend").text.strip() == "UBND huyện Minh Long"
+    assert "since=&" in browser.current_url  # the form sent the empty date field: fill it in
+    browser.get(browser.current_url.replace("since=&", "since=2023-01-01&"))
+    chart = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
+    assert len(chart.find_elements(By.TAG_NAME, "circle")) == 1

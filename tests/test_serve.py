@@ -28,7 +28,7 @@ from cli import main as cli_main
 from index.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
-HIT_KEYS = {"url", "title", "site", "published", "score", "snippet"}
+HIT_KEYS = {"url", "title", "site", "site_name", "published", "score", "snippet"}
 
 
 @pytest.fixture(scope="module")
@@ -185,7 +185,9 @@ def test_home_page_without_query_shows_size_newest_articles_and_sites(site):
     latest = re.findall(r'<li><a href="/articles/(\d+)">', reply.text)
     assert len(latest) == len(site.ids) and latest[0] == str(site.ids[0])  # newest first: 18/08/2023
     assert latest[-1] == str(site.ids[1])  # oldest last: 10/07/2022
-    assert re.search(rf"<span>{re.escape(SON_HA)}</span><span class=\"count\">4</span>", reply.text)
+    # Portals by name, the host in the tooltip.
+    assert re.search(rf'<span class="site" title="{re.escape(SON_HA)}">UBND huyện Sơn Hà</span>'
+                     r'<span class="count">4</span>', reply.text)
 
 
 def test_article_page_highlights_figures_and_links_out(site):
@@ -206,7 +208,8 @@ def test_archived_copy_is_the_warc_record_under_a_sandbox(site):
     article_id = site.ids[0]
     wrapper = api(site, f"/articles/{article_id}/archive")
     assert wrapper.status == 200
-    assert f'<iframe class="archive" sandbox="" referrerpolicy="no-referrer" src="/archive/{article_id}"' in wrapper.text
+    assert (f'<iframe class="archive" sandbox="" referrerpolicy="no-referrer" src="/archive/{article_id}"'
+            in wrapper.text)
     copy = api(site, f"/archive/{article_id}")
     assert copy.status == 200
     assert copy.body == page_html(ARTICLES[0])

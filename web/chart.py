@@ -20,7 +20,7 @@ Y_TICKS = 5
 class Point:
     day: date
     value: float
-    series: str  # the site
+    series: str  # the portal (its name, else its host)
     note: str  # tooltip: article title, period, exact figure
 
 
@@ -124,5 +124,5 @@ def figure_series(rows, label: str) -> list[Point]:
         except ValueError:
             continue
         note = f'{format_number(value)} {row.get("unit") or ""} · {row.get("period") or ""} · {row.get("title") or ""}'
-        points.append(Point(day, float(value), row.get("site") or "", note))
+        points.append(Point(day, float(value), row.get("site_name") or row.get("site") or "", note))
     return points

@@ -95,28 +95,38 @@ def safe_snippet(snippet_html: object, snippet: object) -> str:
     return esc(snippet)
 
 
+def facet_sites(facets: dict[str, dict[str, int]]) -> list[tuple[str, int]]:
+    """(host, count) of the sites the facet column lists, the busiest first."""
+    return sorted((facets.get("site") or {}).items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SITES]
+
+
+def site_label(host: object, names: dict[str, str]) -> str:
+    """A portal as people know it: its name, with its host in the tooltip (the host when it has no name)."""
+    return f'<span class="site" title="{esc(host)}">{esc(names.get(host) or host)}</span>'
+
+
 def _facet_list(title: str, items: list[tuple[str, int, str, bool]], clear_href: str) -> str:
+    """items: (label HTML, count, href, active)."""
     if not items:
         return ""
     lis = "".join(
-        f'<li{" class=active" if active else ""}><a href="{href}">{esc(name)}</a>'
+        f'<li{" class=active" if active else ""}><a href="{href}">{label}</a>'
         f'<span class="count">{esc(format_number(count))}</span></li>'
-        for name, count, href, active in items)
+        for label, count, href, active in items)
     clear = f' <a class="clear" href="{clear_href}">×</a>' if any(i[3] for i in items) else ""
     return f'<section class="facet"><h2>{esc(title)}{clear}</h2><ul>{lis}</ul></section>'
 
 
-def _facets(params: dict[str, Any], facets: dict[str, dict[str, int]]) -> str:
+def _facets(params: dict[str, Any], facets: dict[str, dict[str, int]], names: dict[str, str]) -> str:
     base = {k: v for k, v in params.items() if k != "page"}
-    sites = sorted((facets.get("site") or {}).items(), key=lambda kv: (-kv[1], kv[0]))[:FACET_SITES]
-    site_items = [(host, n, local_href("/", {**base, "site": host}), host == params.get("site"))
-                  for host, n in sites]
+    site_items = [(site_label(host, names), n, local_href("/", {**base, "site": host}), host == params.get("site"))
+                  for host, n in facet_sites(facets)]
     years = sorted((facets.get("year") or {}).items(), reverse=True)
     year_items = []
     for year, n in years:
         since, until = f"{year}-01-01", f"{year}-12-31"
         active = params.get("since") == since and params.get("until") == until
-        year_items.append((year, n, local_href("/", {**base, "since": since, "until": until}), active))
+        year_items.append((esc(year), n, local_href("/", {**base, "since": since, "until": until}), active))
     return (_facet_list(TEXT["facet_site"], site_items, local_href("/", {**base, "site": None}))
             + _facet_list(TEXT["facet_year"], year_items,
                           local_href("/", {**base, "since": None, "until": None})))
@@ -143,7 +153,7 @@ def _pagination(params: dict[str, Any], page: int, pages: int) -> str:
 
 def _hit(hit: Any) -> str:
     date = format_date(hit.published)
-    meta = f'<span class="site" title="{esc(hit.site)}">{esc(hit.site_name or hit.site)}</span>'
+    meta = site_label(hit.site, {hit.site: hit.site_name} if hit.site_name else {})
     if date:
         meta += f' · <time datetime="{esc(hit.published)}">{esc(date)}</time>'
     original = external_link(hit.url, TEXT["original"], "original")
@@ -158,13 +168,14 @@ def _hit(hit: Any) -> str:
 def _overview(overview: dict[str, Any]) -> str:
     """Before any search: archive size, newest articles, articles per site."""
     html = f'<p class="welcome">{esc(TEXT["welcome"].format(count=format_number(overview["count"])))}</p>'
+    names = overview.get("names") or {}
     items = []
     for row in overview["latest"]:
         date = format_date(row["published"])
         items.append(f'<li><a href="/articles/{int(row["id"])}">{esc(row["title"] or row["url"])}</a>'
-                     f'<div class="meta"><span class="site">{esc(row["site"])}</span>'
+                     f'<div class="meta">{site_label(row["site"], names)}'
                      f'{" · " + esc(date) if date else ""}</div></li>')
-    sites = "".join(f'<li><span>{esc(site)}</span><span class="count">{esc(format_number(n))}</span></li>'
+    sites = "".join(f'<li>{site_label(site, names)}<span class="count">{esc(format_number(n))}</span></li>'
                     for site, n in overview["sites"])
     if items:
         html += ('<div class="results">'
@@ -176,7 +187,8 @@ def _overview(overview: dict[str, Any]) -> str:
 
 
 def search_page(params: dict[str, Any], result: Any = None, *, error: str | None = None,
-                elapsed: float | None = None, overview: dict[str, Any] | None = None) -> str:
+                elapsed: float | None = None, overview: dict[str, Any] | None = None,
+                site_names: dict[str, str] | None = None) -> str:
     """The home page: search form, then results with facets, or an overview when nothing was asked."""
     body = _search_form(params)
     q = params.get("q") or ""
@@ -196,7 +208,7 @@ def search_page(params: dict[str, Any], result: Any = None, *, error: str | None
                    else f'<p class="empty">{esc(TEXT["no_results"])}</p>')
         body += (
             '<div class="results">'
-            f'<aside class="facets">{_facets(params, result.facets or {})}</aside>'
+            f'<aside class="facets">{_facets(params, result.facets or {}, site_names or {})}</aside>'
             f'<section class="listing"><p class="summary">{esc(summary)}</p>{listing}'
             f'{_pagination(params, result.page, result.pages)}</section></div>'
         )
@@ -373,13 +385,15 @@ def _figures_form(params: dict[str, Any]) -> str:
         + _field("since", TEXT["since"], params.get("since"), "date")
         + _field("until", TEXT["until"], params.get("until"), "date")
         + _field("site", TEXT["site"], params.get("site"))
+        # the charted label stays while the filters change: the chart follows them
+        + (f'<input type="hidden" name="label" value="{esc(params["label"])}">' if params.get("label") else "")
         + '</fieldset></form>'
     )
 
 
 def figures_page(params: dict[str, Any], rows: list[dict[str, Any]] | None, *, truncated: bool = False,
                  chart: str = "", chart_label: str | None = None, chart_unit: str | None = None,
-                 csv_href: str = "", error: str | None = None) -> str:
+                 csv_href: str = "", error: str | None = None, site_names: dict[str, str] | None = None) -> str:
     """Figures search: form, optional chart of one label over time, table of figures, CSV link."""
     body = _figures_form(params)
     if error:
@@ -401,6 +415,7 @@ def figures_page(params: dict[str, Any], rows: list[dict[str, Any]] | None, *, t
         if not chart_label:
             body += f'<p class="note">{esc(TEXT["chart_hint"])}</p>'
         table_rows = []
+        names = site_names or {}
         base = {k: v for k, v in params.items() if k not in ("label",)}
         for row in rows:
             article_id = row.get("article_id")
@@ -415,7 +430,7 @@ def figures_page(params: dict[str, Any], rows: list[dict[str, Any]] | None, *, t
                 f'<td>{esc(row.get("unit"))}</td>'
                 f'<td class="kind">{esc(KIND_LABELS.get(row.get("kind"), row.get("kind")))}</td>'
                 f'<td class="label">{esc(row.get("label"))}</td><td>{esc(row.get("period"))}</td>'
-                f'<td class="article-cell">{article}<div class="meta">{esc(row.get("site"))} · '
+                f'<td class="article-cell">{article}<div class="meta">{site_label(row.get("site"), names)} · '
                 f'{esc(format_date(row.get("published")))}</div></td><td>{chart_link}</td></tr>')
         head = "".join(f"<th>{esc(TEXT[k])}</th>" for k in (
             "fig_text", "fig_value", "fig_unit", "fig_kind", "fig_label", "fig_period", "fig_article"))

@@ -8,45 +8,42 @@ table and archived copies are found through the article's own record.
 from __future__ import annotations
 
 import io
-import json
 import re
-import socket
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
-from urllib.parse import parse_qs, urlsplit
 
 from base.datadir import records_path, warc_dir
 from base.errors import BadInput
 from web import pages
 from web.chart import figure_series, line_chart
-from web.html import KIND_LABELS, local_href
+from web.html import KIND_LABELS, local_href, safe_href
+from web.httpd import (
+    GovnewsServer,
+    NotFound,
+    Response,
+    html_response,
+    json_response,
+    to_json,
+)
 
 WEB_DIR = Path(__file__).parent
 # The only files /static/ serves: name -> content type. Nothing else on disk is reachable.
 STATIC_TYPES = {"style.css": "text/css; charset=utf-8", "favicon.svg": "image/svg+xml"}
 API_DOC = WEB_DIR / "api.html"
 
-APP_CSP = ("default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
-           "form-action 'self'; frame-ancestors 'self'")
 # Archived pages run no script, get an opaque origin, load nothing from the network and post no forms.
 ARCHIVE_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; "
                "form-action 'none'; base-uri 'none'; frame-ancestors 'self'")
-COMMON_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
-                  "X-Frame-Options": "SAMEORIGIN"}
-
 SEARCH_FIELDS = ("q", "since", "until", "site", "category", "sort", "page")
 FIGURE_FIELDS = ("q", "unit", "kind", "since", "until", "site", "label")
 SORTS = ("relevance", "date")
 PAGE_SIZE = 10  # hits per search page
 MAX_API_LIMIT = 100  # hits per /api/search page
 MAX_PAGE = 10_000
-MAX_PARAM_CHARS = 500
 MAX_ID_DIGITS = 18  # larger ids cannot be SQLite integers
 HOME_LATEST = 10  # newest articles listed on the home page
 HOME_SITES = 30  # busiest sites listed on the home page
@@ -54,60 +51,16 @@ FIGURES_TABLE_ROWS = 200
 CHART_MAX_ROWS = 5000
 _SAFE_CONTENT_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(?:\s*;\s*charset=[\w.:-]+)?", re.IGNORECASE)
 _WARC_NAME = re.compile(r"[\w.-]+")
-LOOPBACK_HOSTS = ("127.0.0.1", "localhost", "::1")
-_HOST_HEADER = re.compile(r"\[?(?P<host>[^\]]*?)\]?(?::\d+)?")
-
-
-class NotFound(Exception):
-    """No page, article or archived copy here: a 404."""
-
-
-@dataclass
-class Response:
-    status: int
-    content_type: str
-    body: bytes | Callable[[BinaryIO], None]  # bytes, or a function streaming the body to the socket
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-def to_json(data: Any) -> bytes:
-    """JSON that stays inert even if a browser were to sniff it as HTML."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026").encode("utf-8")
-
-
-def html_response(text: str, status: int = 200) -> Response:
-    return Response(status, "text/html; charset=utf-8", text.encode("utf-8"))
-
-
-def json_response(data: Any, status: int = 200) -> Response:
-    return Response(status, "application/json; charset=utf-8", to_json(data))
+_WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
 
 
 # ---------------------------------------------------------------- request parameters
-
-def parse_params(query: str) -> dict[str, str]:
-    """First value of each query parameter, trimmed; over-long values are bad input."""
-    try:
-        parsed = parse_qs(query, keep_blank_values=True, max_num_fields=50)
-    except ValueError as err:
-        raise BadInput(f"bad query string: {err}") from None
-    params = {}
-    for name, values in parsed.items():
-        value = values[0].strip()
-        if len(value) > MAX_PARAM_CHARS:
-            raise BadInput(f"parameter {name!r} is too long (at most {MAX_PARAM_CHARS} characters)")
-        if "\x00" in value:
-            raise BadInput(f"parameter {name!r} holds a NUL character")
-        params[name] = value
-    return params
-
 
 def int_param(params: dict[str, str], name: str, default: int | None, low: int, high: int) -> int | None:
     raw = params.get(name, "")
     if raw == "":
         return default
-    if not raw.isdigit() or not low <= int(raw) <= high:
+    if not _WHOLE_NUMBER.fullmatch(raw) or not low <= int(raw) <= high:
         raise BadInput(f"parameter {name!r} must be a whole number from {low} to {high}, not {raw!r}")
     return int(raw)
 
@@ -132,6 +85,14 @@ def article_id(raw: str) -> int:
     return int(raw)
 
 
+def safe_links(article: dict[str, Any]) -> dict[str, Any]:
+    """The article with the URL of any image or attachment that is not an absolute http(s) URL set to null
+    (``javascript:``, ``data:``, ...): neither the page nor the JSON hands such a link on."""
+    for key in ("images", "attachments"):
+        article[key] = [{**item, "url": safe_href(item.get("url"))} for item in article.get(key) or []]
+    return article
+
+
 def safe_content_type(headers: dict[str, str]) -> str:
     """The archived Content-Type when it is well-formed, else a type no browser renders."""
     value = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
@@ -153,13 +114,13 @@ class App:
     def routes(self) -> list[tuple[re.Pattern[str], Callable[..., Response]]]:
         table = [
             (r"/", self.search_page),
-            (r"/articles/(\d+)", self.article_page),
-            (r"/articles/(\d+)/archive", self.archive_page),
-            (r"/archive/(\d+)", self.archived_copy),
+            (r"/articles/([0-9]+)", self.article_page),
+            (r"/articles/([0-9]+)/archive", self.archive_page),
+            (r"/archive/([0-9]+)", self.archived_copy),
             (r"/figures", self.figures_page),
             (r"/api", self.api_page),
             (r"/api/search", self.api_search),
-            (r"/api/articles/(\d+)", self.api_article),
+            (r"/api/articles/([0-9]+)", self.api_article),
             (r"/api/indicators", self.api_indicators),
             (r"/static/([a-z0-9-]+\.[a-z]+)", self.static_file),
         ]
@@ -174,7 +135,7 @@ class App:
             article = store.get_article(article_id(raw_id))
         if article is None:
             raise NotFound(raw_id)
-        return article
+        return safe_links(article)
 
     def _search(self, params: dict[str, str], limit: int):
         from index.search import search
@@ -204,26 +165,34 @@ class App:
             sites = store.conn.execute(
                 "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT ?",
                 (HOME_SITES,)).fetchall()
-            return {"count": store.count_articles(),
-                    "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
-                    "sites": sites}
+            count = store.count_articles()
+        return {"count": count,
+                "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
+                "sites": sites, "names": self._site_names([row[3] for row in latest] + [s for s, _ in sites])}
 
-    def _same_label(self, label: str, unit: str | None) -> list[dict[str, Any]]:
-        """Every figure with this label (and unit), over all periods and sites, for the chart.
+    def _chart_rows(self, params: dict[str, str], label: str) -> list[dict[str, Any]]:
+        """Every figure with this label (and unit) under the page's kind, date and site filters, named by portal."""
+        from index.figures import label_series
 
-        A direct read query (the store's connection is meant for that): the label is compared in SQL
-        through the unit index, where query_indicators would fold and match every row's words.
-        """
+        rows = label_series(self.data_dir, label, params.get("unit") or None, kind=kind_param(params),
+                            since=params.get("since") or None, until=params.get("until") or None,
+                            site=params.get("site") or None, limit=CHART_MAX_ROWS)
+        names = self._site_names(row["site"] for row in rows if row.get("site"))
+        return [{**row, "site_name": names.get(row.get("site"))} for row in rows]
+
+    def _site_names(self, hosts: Iterable[str]) -> dict[str, str]:
+        """host -> the portal's name (from its newest article that has one), for the hosts shown."""
         from index.store import Store
 
-        sql = ("SELECT i.label, i.unit, i.value, i.period, a.published, a.site, a.title"
-               " FROM indicators i JOIN articles a ON a.id = i.article_id"
-               " WHERE i.label = ? COLLATE NOCASE" + (" AND i.unit = ?" if unit else "")
-               + " ORDER BY a.published LIMIT ?")
-        args = (label, unit, CHART_MAX_ROWS) if unit else (label, CHART_MAX_ROWS)
-        keys = ("label", "unit", "value", "period", "published", "site", "title")
+        names = {}
         with Store.open(self.data_dir, create=False) as store:
-            return [dict(zip(keys, row)) for row in store.conn.execute(sql, args)]
+            for host in dict.fromkeys(hosts):
+                row = store.conn.execute(
+                    "SELECT site_name FROM articles WHERE site = ? AND site_name <> ''"
+                    " ORDER BY id DESC LIMIT 1", (host,)).fetchone()
+                if row:
+                    names[host] = row[0]
+        return names
 
     # -- HTML pages
 
@@ -236,7 +205,9 @@ class App:
             result = self._search(params, PAGE_SIZE)
         except BadInput as err:
             return html_response(pages.search_page(shown, error=str(err)), 400)
-        return html_response(pages.search_page(shown, result, elapsed=time.perf_counter() - started))
+        names = self._site_names(host for host, _ in pages.facet_sites(result.facets or {}))
+        return html_response(pages.search_page(shown, result, elapsed=time.perf_counter() - started,
+                                               site_names=names))
 
     def article_page(self, params: dict[str, str], raw_id: str) -> Response:
         return html_response(pages.article_page(self._article(raw_id)))
@@ -276,14 +247,15 @@ class App:
         try:
             rows = list(islice(self._indicators(params, params.get("q"), FIGURES_TABLE_ROWS + 1),
                                FIGURES_TABLE_ROWS + 1))
-            chart = line_chart(figure_series(self._same_label(label, params.get("unit") or None), label),
+            chart = line_chart(figure_series(self._chart_rows(params, label), label),
                                params.get("unit") or "") if label else ""
         except BadInput as err:
             return html_response(pages.figures_page(shown, None, csv_href=csv_href, error=str(err)), 400)
         truncated = len(rows) > FIGURES_TABLE_ROWS
         return html_response(pages.figures_page(
             shown, rows[:FIGURES_TABLE_ROWS], truncated=truncated, chart=chart, chart_label=label,
-            chart_unit=params.get("unit"), csv_href=csv_href))
+            chart_unit=params.get("unit"), csv_href=csv_href,
+            site_names=self._site_names(row["site"] for row in rows[:FIGURES_TABLE_ROWS] if row.get("site"))))
 
     def api_page(self, params: dict[str, str]) -> Response:
         return html_response(pages.layout("API", self.api_doc, "nav_api"))
@@ -301,8 +273,8 @@ class App:
             raise BadInput("missing query: give q, the words to search for")
         limit = int_param(params, "limit", PAGE_SIZE, 1, MAX_API_LIMIT)
         result = self._search(params, limit)
-        hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "published": h.published,
-                 "score": h.score, "snippet": h.snippet} for h in result.hits]
+        hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "site_name": h.site_name,
+                 "published": h.published, "score": h.score, "snippet": h.snippet} for h in result.hits]
         return json_response({"query": params.get("q", ""), "total": result.total, "page": result.page,
                               "pages": result.pages, "hits": hits, "facets": result.facets})
 
@@ -346,105 +318,6 @@ def _csv_writer(rows: Iterable[dict]) -> Callable[[BinaryIO], None]:
         finally:
             text.detach()
     return write
-
-
-# ---------------------------------------------------------------- HTTP plumbing
-
-class Handler(BaseHTTPRequestHandler):
-    server_version = "govnews"
-    sys_version = ""
-    protocol_version = "HTTP/1.0"  # one request per connection; streamed bodies end when it closes
-    timeout = 30
-    server: GovnewsServer
-
-    def do_GET(self) -> None:
-        self._dispatch(send_body=True)
-
-    def do_HEAD(self) -> None:
-        self._dispatch(send_body=False)
-
-    def __getattr__(self, name: str):
-        # Any other method (POST, PUT, DELETE, ...) gets 405: the server is read-only.
-        if name.startswith("do_"):
-            return self._not_allowed
-        raise AttributeError(name)
-
-    def _not_allowed(self) -> None:
-        self._send(Response(405, "text/plain; charset=utf-8", b"405 method not allowed: read-only\n",
-                            {"Allow": "GET, HEAD"}), send_body=True)
-
-    def _host_allowed(self) -> bool:
-        """On a loopback address, only loopback Host names: a DNS-rebinding page cannot read the archive."""
-        if not self.server.loopback:
-            return True
-        match = _HOST_HEADER.fullmatch(self.headers.get("Host", "127.0.0.1").strip().lower())
-        return bool(match) and match.group("host") in LOOPBACK_HOSTS
-
-    def _dispatch(self, send_body: bool) -> None:
-        split = urlsplit(self.path)
-        is_api = split.path.startswith("/api/")
-        try:
-            if not self._host_allowed():
-                raise BadInput("unexpected Host header: open this server as http://127.0.0.1:PORT/")
-            for pattern, handler in self.server.routes:
-                match = pattern.fullmatch(split.path)
-                if match:
-                    response = handler(parse_params(split.query), *match.groups())
-                    break
-            else:
-                raise NotFound(split.path)
-        except NotFound:
-            response = self._error(404, "not found", is_api)
-        except BadInput as err:
-            response = self._error(400, str(err), is_api)
-        except Exception as err:  # a bug must not kill the server nor show a traceback to the browser
-            self.log_error("error serving %r: %r", self.path, err)
-            response = self._error(500, "internal error", is_api)
-        self._send(response, send_body)
-
-    @staticmethod
-    def _error(status: int, message: str, is_api: bool) -> Response:
-        if is_api:
-            return json_response({"error": message, "status": status}, status)
-        return html_response(pages.error_page(status, message), status)
-
-    def _send(self, response: Response, send_body: bool) -> None:
-        self.send_response(response.status)
-        headers = {"Content-Type": response.content_type, "Content-Security-Policy": APP_CSP,
-                   **COMMON_HEADERS, **response.headers}
-        if isinstance(response.body, bytes):
-            headers["Content-Length"] = str(len(response.body))
-        for name, value in headers.items():
-            self.send_header(name, value)
-        self.end_headers()
-        if not send_body:
-            return
-        if isinstance(response.body, bytes):
-            self.wfile.write(response.body)
-            return
-        try:
-            response.body(self.wfile)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-        except Exception as err:  # headers are gone: all we can do is log and cut the response short
-            self.log_error("error streaming %r: %r", self.path, err)
-
-    def log_message(self, format: str, *args: Any) -> None:
-        if not self.server.quiet:
-            super().log_message(format, *args)
-
-
-class GovnewsServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def __init__(self, address: tuple[str, int], app: App, quiet: bool = False):
-        if ":" in address[0]:
-            self.address_family = socket.AF_INET6
-        super().__init__(address, Handler)
-        self.app = app
-        self.routes = app.routes()
-        self.quiet = quiet
-        self.loopback = address[0] in LOOPBACK_HOSTS
 
 
 def make_server(data_dir: Path, host: str = "127.0.0.1", port: int = 0, quiet: bool = True) -> GovnewsServer:
