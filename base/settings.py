@@ -43,7 +43,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("warc_max_bytes", 2**30, "a WARC file is rotated past this size"),
     # limits shared by several layers
     Setting("max_bytes", 20 * 2**20, "responses and inputs larger than this are cut off or refused: not news pages"),
+    Setting("figure_seconds", 10.0, "time budget for finding the figures of one text: the rest is skipped, and said"),
     Setting("busy_timeout_ms", 30_000, "how long a SQLite connection waits for another writer, milliseconds"),
+    # documents (attachments: PDF, Word, Excel; scans read by OCR)
+    Setting("document_max_bytes", 100 * 2**20, "attachments larger than this are refused"),
+    Setting("document_max_unzipped", 256 * 2**20, "an Office file expanding past this is refused (ZIP bomb)"),
+    Setting("document_max_pages", 200, "pages read per document; the rest is reported in a warning"),
+    Setting("document_seconds", 900.0, "wall-clock limit of reading one document (OCR included), seconds"),
+    Setting("ocr_dpi", 300, "resolution scanned pages are rendered at for OCR"),
+    Setting("ocr_max_pixels", 20_000_000, "largest rendered page for OCR: bigger pages are scaled down (memory)"),
+    Setting("ocr_page_seconds", 120.0, "limit of Tesseract on one page, seconds"),
+    Setting("ocr_language", "vie", "Tesseract language model"),
+    Setting("ocr_workers", None, "Tesseract processes at once (default: the number of cores)"),
     # search and the web page
     Setting("limit", 10, "results per page", int),
     Setting("host", "127.0.0.1", "address the web page listens on", str),

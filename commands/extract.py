@@ -16,6 +16,10 @@ from base.errors import BadInput
 from base.settings import default
 
 MAX_INPUT_BYTES = default("max_bytes")  # the crawler's response limit; bigger inputs are not news pages
+MAX_DOCUMENT_BYTES = max(MAX_INPUT_BYTES, default("document_max_bytes"))
+# Attachments (PDF, Office files) are read as documents: by their first bytes, or by their name.
+DOCUMENT_MAGIC = (b"%PDF", b"PK\x03\x04", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")
+DOCUMENT_SUFFIXES = (".pdf", ".docx", ".xlsx", ".doc", ".xls", ".odt", ".ods")
 
 
 def run_extract(sources: list[str], url: str | None = None, text_mode: bool = False,
@@ -62,6 +66,12 @@ def _results(sources: list[str], url: str | None, text_mode: bool) -> Iterator[t
 
 def _extract_one(src: str, url: str | None, text_mode: bool) -> dict:
     data, charset, page_url = _read(src)
+    if not text_mode and (data.startswith(DOCUMENT_MAGIC) or src.lower().endswith(DOCUMENT_SUFFIXES)):
+        from extract.documents import extract_document
+
+        name = None if src == "-" else src.rsplit("/", 1)[-1]
+        return extract_document(data, filename=name, ocr=True, url=page_url).to_dict()
+    data = _checked_size(data, "standard input" if src == "-" else "file" if page_url is None else "page")
     if text_mode:
         from extract.indicators import extract_indicators
 
@@ -78,8 +88,7 @@ def _extract_one(src: str, url: str | None, text_mode: bool) -> dict:
 def _read(src: str) -> tuple[bytes, str | None, str | None]:
     """The input's bytes, the charset its transport declared, and its URL when it has one."""
     if src == "-":
-        data = sys.stdin.buffer.read(MAX_INPUT_BYTES + 1)
-        return _checked_size(data, "standard input"), None, None
+        return sys.stdin.buffer.read(MAX_DOCUMENT_BYTES + 1), None, None
     if src.startswith(("http://", "https://")):
         from crawler.fetch import fetch_url
 
@@ -96,10 +105,10 @@ def _read(src: str) -> tuple[bytes, str | None, str | None]:
         raise BadInput("is a folder, not a file")
     try:
         with path.open("rb") as fh:
-            data = fh.read(MAX_INPUT_BYTES + 1)
+            data = fh.read(MAX_DOCUMENT_BYTES + 1)
     except OSError as err:
         raise BadInput(f"cannot read: {err.strerror or err}") from None
-    return _checked_size(data, "file"), None, None
+    return data, None, None
 
 
 def _plain_text(data: bytes, charset: str | None) -> str:

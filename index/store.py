@@ -78,8 +78,9 @@ INDICATOR_COLUMNS = (
     "text", "start", "end", "value", "upper", "total", "unit", "kind", "approx",
     "estimate", "change", "reference", "label", "period", "sentence",
 )
-# A view counter ticks on every visit: a new count alone is not a new version.
-VOLATILE_FIELDS = ("views",)
+# A view counter ticks on every visit: a new count alone is not a new version. Extraction warnings
+# (Article.warnings, "page cut at 4 MB") are not content and are not stored.
+VOLATILE_FIELDS = ("views", "warnings")
 
 _SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -434,11 +435,13 @@ def open_records(data_dir: Path) -> Store:
 
 
 _PUBLIC_EXTRA = ("id", "fetched_at", "archive")
-_ARTICLE_KEYS = tuple(Article().to_dict())
+# Article JSON keys kept in the records: all but "warnings" (what extraction had to cut: not kept, so a
+# stored record shows []).
+_ARTICLE_KEYS = tuple(k for k in Article().to_dict() if k != "warnings")
 
 
 def _article_part(full: dict) -> dict:
-    return {k: full[k] for k in _ARTICLE_KEYS}
+    return {**{k: full[k] for k in _ARTICLE_KEYS}, "warnings": []}
 
 
 def _public(full: dict) -> dict:
