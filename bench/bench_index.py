@@ -1,6 +1,6 @@
 """Indexing and search speed of the govnews whoosh index on generated portal articles.
 
-    python bench/bench_index.py [--docs 50000] [--procs 2] [--limitmb 256] [--no-multisegment] [--keep DIR]
+    python -m bench.bench_index [--docs 50000] [--procs 2] [--limitmb 256] [--no-multisegment] [--keep DIR]
 
 Fills a records store with generated articles (bench/vn_corpus.py), builds the
 search index from scratch with update_index, then runs a fixed query mix (words,
@@ -22,14 +22,10 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from vn_corpus import Generator  # noqa: E402
-
-import index.searchindex as searchindex  # noqa: E402
-from index.search import _open_index, search  # noqa: E402
-from index.store import Store  # noqa: E402
+import index.searchindex as searchindex
+from bench.vn_corpus import Generator
+from index.search import open_index, search
+from index.store import Store
 
 # (kind, query, options): a fixed mix of the searches people run.
 QUERY_MIX = (
@@ -73,7 +69,7 @@ def time_searches(data_dir: Path, rounds: int) -> None:
     Wall time and CPU time are both printed: CPU time is what other work on the machine does not skew.
     """
     search(data_dir, "warm up: open the index")
-    arrays = _open_index(data_dir)[1]
+    arrays = open_index(data_dir)[1]
     timings: dict[str, list[tuple[str, float, float]]] = {"cold": [], "warm": []}
     for round_no in range(rounds + 2):
         for kind, query, options in QUERY_MIX:

@@ -27,20 +27,17 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from whoosh import index as whoosh_index
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StandardAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.support.charset import accent_map
 
-from vn_corpus import DISTRICTS, Generator  # noqa: E402
-from whoosh import index as whoosh_index  # noqa: E402
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StandardAnalyzer  # noqa: E402
-from whoosh.fields import ID, TEXT, Schema  # noqa: E402
-from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
-from whoosh.support.charset import accent_map  # noqa: E402
-
-import index.search as search_module  # noqa: E402
-import index.searchindex as searchindex  # noqa: E402
-from index.analyzer import fold  # noqa: E402
-from index.store import Store  # noqa: E402
+import index.search as search_module
+import index.searchindex as searchindex
+from bench.vn_corpus import DISTRICTS, Generator
+from index.analyzer import fold
+from index.store import Store
 
 # subject -> query templates ({district}, {year}); what people type to find such reports.
 QUERY_TEMPLATES = {
@@ -111,7 +108,7 @@ def plain_whoosh(labelled, analyzer, workdir: Path):
 
 def govnews(labelled, workdir: Path):
     with Store.open(workdir) as store:
-        for n, (article, *_) in enumerate(labelled):
+        for article, *_ in labelled:
             store.save_article(article, fetched_at="2024-01-01T00:00:00+00:00")
     searchindex.update_index(workdir, rebuild=True)
     return lambda text: [hit.url for hit in search_module.search(workdir, text, limit=10).hits]
