@@ -18,9 +18,11 @@ from base.errors import BadInput
 from index.analyzer import (
     ABBREVIATION_EXPANSIONS,
     EXPANSION_ABBREVIATIONS,
+    WORD_JOINER,
     TermForms,
     normalize_text,
     query_terms,
+    segment,
 )
 from index.searchindex import category_key
 
@@ -32,6 +34,8 @@ SEARCH_FIELDS = ("title", "body", "meta")
 FOLDED_WEIGHT = 0.5  # the folded form of a word typed with diacritics: exact spellings score 1 + 0.5
 ABBREVIATION_WEIGHT = 0.8  # "BHYT" matching "bảo hiểm y tế" (and back)
 YEAR_WEIGHT = 5.0  # a year in the query matching the article's publication year
+WORD_WEIGHT = 0.5  # a word of several syllables of the query found as a word (index/analyzer.py)
+WORD_FIELDS = ("title", "body")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -176,8 +180,30 @@ def _bonus_queries(clauses: list[Clause]) -> list[Query]:
     return bonus
 
 
-def adjacent_pairs(clauses: list[Clause]) -> list[tuple[str, str]]:
-    return list(dict.fromkeys((a.folded, b.folded) for run in _runs(clauses) for a, b in zip(run, run[1:])))
+def _word_bonus(clauses: list[Clause]) -> list[Query]:
+    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toàn", "thông_tin").
+
+    A query typed without diacritics is cut with the folded word list and matches the folded words.
+    """
+    bonus: list[Query] = []
+    for run in _runs(clauses):
+        plain = all(t.exact == t.folded for t in run)
+        for start, end in segment([t.folded if plain else t.exact for t in run], folded=plain):
+            folded = WORD_JOINER.join(t.folded for t in run[start:end])
+            exact = WORD_JOINER.join(t.exact for t in run[start:end])
+            for f in WORD_FIELDS:
+                bonus.append(Term(f, folded, boost=WORD_WEIGHT * (1.0 if plain else FOLDED_WEIGHT)))
+                if not plain:
+                    bonus.append(Term(f, exact, boost=WORD_WEIGHT))
+    return bonus
+
+
+def side_by_side(clauses: list[Clause]) -> list[tuple[str, ...]]:
+    """The folded word sequences that score when found side by side: each pair of adjacent query
+    words, and each run of three or more words as a whole ("an toàn thông tin" written as one)."""
+    runs = [[t.folded for t in run] for run in _runs(clauses)]
+    pairs = [(a, b) for run in runs for a, b in zip(run, run[1:])]
+    return list(dict.fromkeys(pairs + [tuple(run) for run in runs if len(run) > 2]))
 
 
 def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
@@ -211,7 +237,7 @@ def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
 
 def bonus_query(parsed: ParsedQuery) -> Query | None:
     """What reorders the best matches: adjacent query words, abbreviations of written-out names."""
-    bonus = _bonus_queries(parsed.clauses)
+    bonus = _bonus_queries(parsed.clauses) + _word_bonus(parsed.clauses)
     return Or(bonus) if bonus else None
 
 

@@ -5,11 +5,12 @@ import numpy as np
 from whoosh.query import Query
 
 from index.evaluation import Evaluation, IndexArrays
-from index.query import ParsedQuery, adjacent_pairs, bonus_query
+from index.query import ParsedQuery, bonus_query, side_by_side
 from index.snippets import facet_counts
 
 BONUS_FIELDS = ("title", "body")
 ADJACENT_POINTS = 8.0  # two query words found side by side (times the field boost, saturating)
+RUN_POINTS = 24.0  # a run of three or more query words found whole, side by side (the same way)
 ADJACENCY_CHUNK = 100  # matches whose side-by-side bonus is computed at a time (see rank)
 
 
@@ -33,7 +34,7 @@ def rank(query: Query, arrays: IndexArrays, evaluation: Evaluation, parsed: Pars
     bonus = bonus_query(parsed)
     if bonus is not None and len(docs):
         scores = scores + evaluation.evaluate(bonus, mask)[1][docs]
-    pairs = adjacent_pairs(parsed.clauses)
+    pairs = side_by_side(parsed.clauses)
     bound = adjacency_bound(evaluation, pairs, docs)
     final = np.where(bound > 0, np.nan, scores)  # nan: adjacency not yet known
     pending = np.flatnonzero(bound > 0)
@@ -52,8 +53,8 @@ def rank(query: Query, arrays: IndexArrays, evaluation: Evaluation, parsed: Pars
     return [(int(docs[i]), float(final[i])) for i in top], len(docs), facets
 
 
-def adjacency_bound(evaluation: Evaluation, pairs: list[tuple[str, str]], docs: np.ndarray) -> np.ndarray:
-    """For each match, the most the side-by-side bonus can give: a pair found at most min(tf) times."""
+def adjacency_bound(evaluation: Evaluation, pairs: list[tuple[str, ...]], docs: np.ndarray) -> np.ndarray:
+    """For each match, the most the side-by-side bonus can give: a sequence found at most min(tf) times."""
     bound = np.zeros(len(docs))
     searcher = evaluation.arrays.searcher
     for fieldname in BONUS_FIELDS:
@@ -64,10 +65,14 @@ def adjacency_bound(evaluation: Evaluation, pairs: list[tuple[str, str]], docs: 
             tf = np.zeros(evaluation.size)
             tf[p.ids] = p.weights / boost
             freqs[word] = tf[docs]
-        for first, second in pairs:
-            most = np.minimum(freqs[first], freqs[second])
-            bound += ADJACENT_POINTS * boost * most / (most + 1.0)
+        for pair in pairs:
+            most = np.minimum.reduce([freqs[w] for w in pair])
+            bound += _points(pair) * boost * most / (most + 1.0)
     return bound
+
+
+def _points(sequence: tuple[str, ...]) -> float:
+    return ADJACENT_POINTS if len(sequence) == 2 else RUN_POINTS
 
 
 def best(docs: np.ndarray, scores: np.ndarray, depth: int) -> np.ndarray:
@@ -80,7 +85,7 @@ def best(docs: np.ndarray, scores: np.ndarray, depth: int) -> np.ndarray:
     return keep[np.lexsort((docs[keep], -scores[keep]))][:depth]
 
 
-def adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, str]], docnums: list[int]) -> dict[int, float]:
+def adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, ...]], docnums: list[int]) -> dict[int, float]:
     """Bonus for query words found side by side, read from the positions of these documents only."""
     scores: dict[int, float] = {}
     wanted = np.array(docnums, dtype=np.int64)
@@ -88,11 +93,13 @@ def adjacency_scores(evaluation: Evaluation, pairs: list[tuple[str, str]], docnu
     for fieldname in BONUS_FIELDS:
         boost = schema[fieldname].format.field_boost
         positions = {w: evaluation.postings(fieldname, w).positions(wanted) for pair in pairs for w in pair}
-        for first, second in pairs:
-            pa, pb = positions[first], positions[second]
-            for docnum in pa.keys() & pb.keys():
-                after = {p + 1 for p in pa[docnum]}
-                found = sum(1 for p in pb[docnum] if p in after)
-                if found:
-                    scores[docnum] = scores.get(docnum, 0.0) + ADJACENT_POINTS * boost * found / (found + 1.0)
+        for pair in pairs:
+            found_in = set.intersection(*(set(positions[w]) for w in pair))
+            for docnum in found_in:
+                starts = set(positions[pair[0]][docnum])
+                for offset, word in enumerate(pair[1:], 1):
+                    starts &= {p - offset for p in positions[word][docnum]}
+                if starts:
+                    found = len(starts)
+                    scores[docnum] = scores.get(docnum, 0.0) + _points(pair) * boost * found / (found + 1.0)
     return scores
