@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,6 +62,8 @@ WORD_LIST = ("corpus", "data", "Viet74K.txt")
 # Longer entries of the list are idioms and sayings, not words: matching them would hide the words inside.
 MAX_WORD_SYLLABLES = 4
 WORD_JOINER = "_"  # "an toàn" is indexed as "an_toàn": no token of the syllable analysis holds "_"
+# Two or more syllables (letters only) apart by spaces on one line: where words of several syllables can be.
+RUN_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)+(?![^\W_])")
 
 
 def normalize_text(text: str) -> str:
@@ -196,7 +199,7 @@ class VietnameseTokenizer(Tokenizer):
         for i, m in enumerate(matches):
             end = words.get(i)
             token_end = matches[end - 1].end() if end else m.end()
-            for form in forms[i] + (compound_forms(forms[i:end]) if end else ()):
+            for form in forms[i] + (compound_forms(tuple(forms[i:end])) if end else ()):
                 token.text = form
                 token.boost = 1.0
                 token.stopped = False
@@ -210,12 +213,27 @@ class VietnameseTokenizer(Tokenizer):
                 yield token
 
 
+@dataclass(frozen=True)
+class WordList:
+    """Words of several syllables, as syllable tuples, with the longest word each syllable starts."""
+
+    words: frozenset[tuple[str, ...]]
+    longest: dict[str, int]
+
+    @classmethod
+    def of(cls, words: list[tuple[str, ...]]) -> WordList:
+        longest: dict[str, int] = {}
+        for w in words:
+            longest[w[0]] = max(longest.get(w[0], 0), len(w))
+        return cls(frozenset(words), longest)
+
+
 @lru_cache(maxsize=1)
-def dictionary() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]]:
-    """The words of several syllables (as syllable tuples): exact forms, and folded forms."""
+def dictionary() -> tuple[WordList, WordList]:
+    """The words of several syllables: exact forms (tone placed by normalize_tone), and folded forms."""
     spec = find_spec("underthesea")
     if spec is None or not spec.submodule_search_locations:
-        return frozenset(), frozenset()
+        return WordList.of([]), WordList.of([])
     path = Path(spec.submodule_search_locations[0]).joinpath(*WORD_LIST)
     text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
     words = [line.split() for line in text.splitlines()]
@@ -223,8 +241,8 @@ def dictionary() -> tuple[frozenset[tuple[str, ...]], frozenset[tuple[str, ...]]
     syllables = {s for w in words for s in w}
     tone = {s: normalize_tone(s) for s in syllables}
     folded = {s: fold(s) for s in syllables}
-    return (frozenset(tuple(tone[s] for s in w) for w in words),
-            frozenset(tuple(folded[s] for s in w) for w in words))
+    return (WordList.of([tuple(tone[s] for s in w) for w in words]),
+            WordList.of([tuple(folded[s] for s in w) for w in words]))
 
 
 def segment(syllables: list[str], folded: bool = False) -> list[tuple[int, int]]:
@@ -232,15 +250,17 @@ def segment(syllables: list[str], folded: bool = False) -> list[tuple[int, int]]
 
     ``folded``: the syllables are diacritic-free and matched against the folded word list.
     """
-    words = dictionary()[1 if folded else 0]
+    found = dictionary()[1 if folded else 0]
+    words, longest = found.words, found.longest
     spans = []
     i, n = 0, len(syllables)
     while i < n - 1:
-        for size in range(min(MAX_WORD_SYLLABLES, n - i), 1, -1):
-            if tuple(syllables[i:i + size]) in words:
-                spans.append((i, i + size))
-                i += size
-                break
+        size = min(longest.get(syllables[i], 0), n - i)
+        while size > 1 and tuple(syllables[i:i + size]) not in words:
+            size -= 1
+        if size > 1:
+            spans.append((i, i + size))
+            i += size
         else:
             i += 1
     return spans
@@ -251,23 +271,19 @@ def word_spans(text: str, matches: list[re.Match], forms: list[tuple[str, ...]])
 
     A word never crosses punctuation or a line break, nor a number or abbreviation.
     """
-    run: list[int] = []
-    for i, m in enumerate(matches):
-        if run and (m.lastgroup != "word" or not _joins(text, matches[run[-1]].end(), m.start())):
-            yield from ((run[a], run[0] + b) for a, b in segment([forms[j][0] for j in run]))
-            run = []
-        if m.lastgroup == "word":
-            run.append(i)
-    if run:
-        yield from ((run[a], run[0] + b) for a, b in segment([forms[j][0] for j in run]))
+    starts = None
+    for run in RUN_RE.finditer(text):
+        if starts is None:
+            starts = [m.start() for m in matches]
+        first, size = bisect_left(starts, run.start()), len(run.group().split())
+        if first == len(starts) or starts[first] != run.start():
+            size -= 1  # the run starts inside an abbreviation token ("GD&ĐT huyện"): from the next syllable
+        for start, end in segment([f[0] for f in forms[first:first + size]]):
+            yield first + start, first + end
 
 
-def _joins(text: str, end: int, start: int) -> bool:
-    gap = text[end:start]
-    return gap == " " or (not gap.strip() and "\n" not in gap)
-
-
-def compound_forms(forms: list[tuple[str, ...]]) -> tuple[str, ...]:
+@lru_cache(maxsize=100_000)
+def compound_forms(forms: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
     """The tokens of one word of several syllables: exact and folded, syllables joined by "_"."""
     exact = WORD_JOINER.join(f[0] for f in forms)
     folded = WORD_JOINER.join(f[1] if len(f) > 1 else f[0] for f in forms)
