@@ -167,6 +167,10 @@ def _zip_bomb() -> bytes:
     ("<html><body>Giấy mời</body></html>".encode(), "HTML"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"), "password"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "not a PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "WordDocument".encode("utf-16-le") + b"\0" * 3000,
+     "damaged or unsupported Word .doc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "Workbook".encode("utf-16-le") + b"\0" * 3000,
+     "damaged Excel .xls"),
     (b"PK\x03\x04garbage", "damaged"),
 ])
 def test_bad_input_is_one_line(data, message):
