@@ -267,3 +267,16 @@ def test_signer_title_mended_and_seal_fragments_are_no_name():
     last = "Nơi nhận:\n- Lưu: VT. TL. CHỦ TINH\nCHÁNH VĂN PHÒNG\nHuyện ủy\nCao Văn Tính"
     assert parse_header("x", [last]).signer == "Cao Văn Tính"
     assert parse_header("x", [last]).position == "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"
+
+
+@pytest.mark.parametrize("ocr, fixed", [
+    ("Các tô chức bán đâu giá tài sản", "Các tổ chức bán đấu giá tài sản"),
+    ("Độc lâp- Tự do- Hạnh phúc; sản xuât; đât trồng lúa", "Độc lập- Tự do- Hạnh phúc; sản xuất; đất trồng lúa"),
+    ("cấp có thâm quyền xem xét; (kê hoạch 19,57%)", "cấp có thẩm quyền xem xét; (kế hoạch 19,57%)"),
+    ("thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn", "thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn"),  # names kept
+    ("câu hỏi, bê tông, năm 2019", "câu hỏi, bê tông, năm 2019"),  # words as they are
+])
+def test_tones_dropped_by_ocr_are_restored_only_when_unambiguous(ocr, fixed):
+    from extract.documents.ocrwords import restore_tones
+
+    assert restore_tones(ocr) == fixed
