@@ -88,7 +88,10 @@ def restore_tones(text: str) -> str:
             after = tokens[i + 1][2].lower() if i + 1 < len(tokens) and end + 1 >= tokens[i + 1][0] else None
             fixed = _fixed(word.lower(), before, after, words)
             if fixed:
-                fixed = fixed.upper() if word.isupper() else fixed[0].upper() + fixed[1:] if word[0].isupper() else fixed
+                if word.isupper():
+                    fixed = fixed.upper()
+                elif word[0].isupper():
+                    fixed = fixed[0].upper() + fixed[1:]
                 pieces.append(line[last:start] + fixed)
                 last = end
         pieces.append(line[last:])
