@@ -78,10 +78,10 @@ def fold(text: str) -> str:
     return text.translate(_FOLD).lower()
 
 
-_MOTTO = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0]i\s*ch[u]\s*ngh[il1]a\s*v[il1]et\s*nam"
+_MOTTO = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0]i\s*ch[u]\s*ngh[il1]a(?:[^\n]{0,8}?nam(?![a-z]))?\W*"
                     r"|d[o0]c\s*l[a4]p\s*\W{0,3}\s*t[u]\s*d[o0]\s*\W{0,3}\s*h[a4]nh\s*ph[u]c")
 # "Số: 237/TB-UBND"; a handwritten number OCR cannot read leaves a few stray marks before the "/".
-_NUMBER = re.compile(r"(?<![a-z])s[o06]\s*[:;.,]?\s*[:;.,]?\s*(?:(\d[\d.]*)(?=\s*/)|[^\s/]{0,6})\s*/\s*"
+_NUMBER = re.compile(r"(?<![a-z])s[o06]\s*[:;.,]?\s*[:;.,]?\s*(?:(\d[\d.]*)(?=\s*/)|[^\s/]{0,6})\s*/{1,2}\s*"
                      r"((?:\d{4}\s*/\s*)?[a-z][\w&.-]*(?:\s*-\s*[a-z][\w&.]*)*)")
 # A day or month written by hand is often blank or unreadable: only a clean number counts.
 _DATE = re.compile(r"ngay\s*(?:(\d{1,2})(?=\s)|[^\n]{0,6}?)\s*thang\s*(?:(\d{1,2})(?=[\s,.])|[^\n]{0,6}?)"
@@ -127,7 +127,9 @@ def parse_header(first_page: str, pages: list[str] | None = None, filename: str 
         header.kind = "CÔNG VĂN"  # a letter: "V/v …" under the number and no kind printed
     header.issuer = _issuer(lines[: min(x for x in (number_line, date_line, kind_line, 12) if x is not None)])
     header.subject = _subject(lines, kind_line)
-    for text in reversed((pages or [first_page])[-SIGNATURE_PAGES:]):
+    pages = pages or [first_page]
+    # the last pages first; then the first page: a decision signed there, its regulation attached after it
+    for text in [*reversed(pages[-SIGNATURE_PAGES:]), *pages[:1]]:
         header.signer, header.position = _signature(text)
         if header.signer:
             break
