@@ -35,7 +35,8 @@ def _add_setting(p: argparse.ArgumentParser, name: str) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="govnews", description="Archive, extract, index and search Vietnamese government portal news.")
+    parser = _Parser(prog="govnews",
+                     description="Archive, extract, index and search Vietnamese government portal news.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("extract", help="extract articles from HTML files, URLs or - (stdin)")
@@ -51,7 +52,8 @@ def build_parser() -> argparse.ArgumentParser:
     for name in ("max_pages", "delay", "concurrency", "max_depth", "user_agent"):
         _add_setting(p, name)
     p.add_argument("--subdomains", action="store_true", help="also crawl subdomains of the seeds' hosts")
-    p.add_argument("--allow-domain", action="append", default=[], metavar="HOST", help="also crawl this host (repeatable)")
+    p.add_argument("--allow-domain", action="append", default=[], metavar="HOST",
+                   help="also crawl this host (repeatable)")
     p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=cmd_crawl)
@@ -97,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p)
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], required=True)
     p.add_argument("--out", metavar="PATH", help="output file (default: stdout for jsonl)")
+    p.add_argument("--documents", action="store_true", help="export the attachments read (documents) instead")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="web search page and JSON API")
@@ -104,6 +107,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setting(p, "host")
     _add_setting(p, "port")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("sites", help="each archived site: page counts and share of articles with date/author/views")
+    _add_data(p)
+    p.add_argument("--format", choices=["table", "jsonl"], default="table")
+    p.set_defaults(func=cmd_sites)
 
     p = sub.add_parser("demo", help="crawl the bundled sample portals offline and show searches and figures")
     _add_data(p)
@@ -169,7 +177,7 @@ def cmd_export(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.export import run_export
 
-    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out)
+    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out, documents=args.documents)
 
 
 def cmd_serve(args) -> int:
@@ -177,6 +185,13 @@ def cmd_serve(args) -> int:
     from web.serve import run_server
 
     return run_server(resolve_data_dir(args.data), host=args.host, port=args.port)
+
+
+def cmd_sites(args) -> int:
+    from base.datadir import resolve_data_dir
+    from commands.sites import run_sites
+
+    return run_sites(resolve_data_dir(args.data), fmt=args.format)
 
 
 def cmd_demo(args) -> int:

@@ -32,6 +32,8 @@ SETTINGS: tuple[Setting, ...] = (
     # crawl (tuned by tests and benchmarks)
     Setting("timeout", (10.0, 30.0), "connect and read timeouts of one request, seconds"),
     Setting("response_seconds", 120.0, "wall-clock limit of one response: a server trickling bytes is cut off"),
+    Setting("min_bytes_per_second", 512.0, "slowest average transfer rate accepted once the grace period is over"),
+    Setting("rate_grace_seconds", 15.0, "seconds a response may take before its transfer rate is checked"),
     Setting("max_retries", 3, "retries of a transient failure (timeouts, 5xx, 429)"),
     Setting("retry_base", 1.0, "seconds before the first retry, doubling after each"),
     Setting("max_retry_after", 600.0, "longest Retry-After honoured, seconds"),
@@ -41,6 +43,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("warc_max_bytes", 2**30, "a WARC file is rotated past this size"),
     # limits shared by several layers
     Setting("max_bytes", 20 * 2**20, "responses and inputs larger than this are cut off or refused: not news pages"),
+    Setting("figure_seconds", 10.0, "time budget for finding the figures of one text: the rest is skipped, and said"),
     Setting("busy_timeout_ms", 30_000, "how long a SQLite connection waits for another writer, milliseconds"),
     # documents (attachments: PDF, Word, Excel; scans read by OCR)
     Setting("document_max_bytes", 100 * 2**20, "attachments larger than this are refused"),

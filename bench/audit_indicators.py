@@ -1,9 +1,9 @@
 """Precision/recall of extract_indicators on the hand-annotated audit paragraphs.
 
-    python bench/audit_indicators.py [-v] [--cases A:B]
+    python -m bench.audit_indicators [-v] [--cases A:B]      (from the project root)
 
---cases A:B scores only AUDIT[A:B] (one blind batch).  Reads AUDIT from tests/test_indicators_audit.py.  A found figure matches an
-annotated one when their text is the same (first unused match, in order).
+--cases A:B scores only AUDIT[A:B] (one blind batch).  Reads AUDIT from tests/test_indicators_audit.py.
+A found figure matches an annotated one when their text is the same (first unused match, in order).
 Prints precision, recall, F1 and, over the matched figures, the share with the
 right value, unit, kind, label, estimate, change and reference; -v lists every miss,
 false figure and attribute error.
@@ -11,15 +11,9 @@ false figure and attribute error.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_indicators_audit import ANY, AUDIT, attribute_errors  # noqa: E402
-
-from extract.indicators import extract_indicators  # noqa: E402
+from extract.indicators import extract_indicators
+from tests.test_indicators_audit import ANY, AUDIT, attribute_errors
 
 FIELDS = ("value", "unit", "kind", "label", "estimate", "change", "reference")
 

@@ -1,6 +1,6 @@
 """Crawl throughput and memory: a generated portal family of N articles over 8 hosts on 127.0.0.1.
 
-    python bench/bench_crawl.py [--articles 5000] [--hosts 8] [--concurrency 8]
+    python -m bench.bench_crawl [--articles 5000] [--hosts 8] [--concurrency 8]
 
 Pages are generated on the fly (a Liferay-like portal: home, paged listing, articles with
 chrome, figures and a byline). Two crawls run, each in its own `govnews crawl --delay 0`

@@ -1,7 +1,7 @@
 """Extraction speed: govnews extract_article vs trafilatura.bare_extraction on the same pages.
 
-Run by hand from the project root:  python bench/bench_extract.py [--pages 2000]
-The sample pages (samples/pages/*.html) are repeated until --pages pages have been
+Run by hand from the project root:  python -m bench.bench_extract [--pages 2000]
+The sample pages (tests/data/pages/*.html) are repeated until --pages pages have been
 extracted by each extractor; pages/s are printed, then the peak Python heap (tracemalloc,
 in a separate pass so tracing does not distort the timings) and the process's peak RSS.
 Exit status 1 if govnews is slower than trafilatura.
@@ -16,11 +16,10 @@ import time
 import tracemalloc
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+from extract import extract_article
+from extract.decode import decode_html
 
-from extract import extract_article  # noqa: E402
-from extract.decode import decode_html  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(name: str, fn, pages: list, n: int) -> float:
@@ -50,20 +49,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=2000, help="pages per extractor (default 2000)")
     args = parser.parse_args()
-    pages = [p.read_bytes() for p in sorted((ROOT / "samples" / "pages").glob("*.html"))]
+    pages = [p.read_bytes() for p in sorted((ROOT / "tests" / "data" / "pages").glob("*.html"))]
     if not pages:
-        print("no sample pages found in samples/pages", file=sys.stderr)
+        print("no sample pages found in tests/data/pages", file=sys.stderr)
         return 1
     from trafilatura import bare_extraction
 
-    print(f"{len(pages)} sample pages, {sum(map(len, pages)) / len(pages) / 1024:.1f} KiB on average, repeated to {args.pages}")
+    print(f"{len(pages)} sample pages, {sum(map(len, pages)) / len(pages) / 1024:.1f} KiB on average, "
+          f"repeated to {args.pages}")
     # trafilatura gets the decoded text govnews starts from; govnews also pays for decoding the bytes.
     texts = [decode_html(p) for p in pages]
     traf = lambda t: bare_extraction(t, with_metadata=True)  # noqa: E731
     ours = _run("govnews extract_article", extract_article, pages, args.pages)
     theirs = _run("trafilatura bare_extraction", traf, texts, args.pages)
-    print(f"peak Python heap (tracemalloc; lxml's C memory not included) per pass over the samples: govnews {_peak_heap(extract_article, pages):.2f} MB, "
-          f"trafilatura {_peak_heap(traf, texts):.2f} MB")
+    print("peak Python heap (tracemalloc; lxml's C memory not included) per pass over the samples: "
+          f"govnews {_peak_heap(extract_article, pages):.2f} MB, trafilatura {_peak_heap(traf, texts):.2f} MB")
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"process peak RSS {rss:.0f} MB; govnews / trafilatura speed: {ours / theirs:.2f}x")
     if ours < theirs:

@@ -1,9 +1,9 @@
 """Indicator extraction speed: articles/s and sentences/s on ~2,500-character articles, and peak memory.
 
-    python bench/bench_indicators.py [--articles N]
+    python -m bench.bench_indicators [--articles N]      (from the project root)
 
 Articles are built from the sentences of the seed article, of the sample portal pages'
-bodies (samples/pages, extracted with extract_article) and of the test suite's sentence
+bodies (tests/data/pages, extracted with extract_article) and of the test suite's sentence
 cases, drawn with a fixed seed so every run measures the same texts. Pin it to one core
 with `taskset -c 0` to measure single-core speed.
 """
@@ -16,16 +16,13 @@ import sys
 import time
 from pathlib import Path
 
+from extract.article import extract_article
+from extract.indicators import extract_indicators
+from extract.indicators.nlp import first_word, warm_up
+from extract.indicators.spans import split_sentences
+from tests.test_indicators_cases import CASES, NEGATIVES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "tests"))
-
-from test_indicators_cases import CASES, NEGATIVES  # noqa: E402
-
-from extract.article import extract_article  # noqa: E402
-from extract.indicator_nlp import first_word, warm_up  # noqa: E402
-from extract.indicator_spans import split_sentences  # noqa: E402
-from extract.indicators import extract_indicators  # noqa: E402
 
 ARTICLE_CHARS = 2500
 
@@ -34,7 +31,7 @@ def build_articles(n: int) -> list[str]:
     raw = (ROOT / "tests" / "data" / "seed" / "minh-long-2023-08-18.txt").read_text(encoding="utf-8")
     seed_body = raw[raw.index("Sáng ngày 02/8/2023"):raw.index("\n\nHà Trinh")]
     bodies = [seed_body] + [extract_article(page.read_bytes()).body
-                            for page in sorted((ROOT / "samples" / "pages").glob("*.html"))]
+                            for page in sorted((ROOT / "tests" / "data" / "pages").glob("*.html"))]
     pool = [c[0] for c in CASES] + NEGATIVES + [body[a:b] for body in bodies for a, b in split_sentences(body)]
     rng = random.Random(20230818)
     articles = []

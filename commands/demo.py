@@ -145,11 +145,13 @@ def _show_figures(data_dir: Path, names: dict[str, str], out: TextIO) -> None:
     header = f"  {'date':10}  {'portal':22}  {'value':>14}  {'unit':10}  {'what':44}"
     print(header, file=out)
     for row in rows:
-        value = format_number(row["value"]) + ("/" + format_number(row["total"]) if row.get("total") is not None else "")
+        total = row.get("total")
+        value = format_number(row["value"]) + ("/" + format_number(total) if total is not None else "")
         what = row.get("label") or row.get("sentence") or ""
         portal = _portal(row.get("url") or "", row.get("site"), names)
+        unit = shorten(row.get("unit") or "", 10)
         print(f"  {(row.get('published') or '')[:10]:10}  {shorten(portal, 22):22}"
-              f"  {value:>14}  {shorten(row.get('unit') or '', 10):10}  {shorten(' '.join(what.split()), 44)}", file=out)
+              f"  {value:>14}  {unit:10}  {shorten(' '.join(what.split()), 44)}", file=out)
     if not rows:
         print("  (no figures found)", file=out)
 

@@ -7,19 +7,22 @@ from pathlib import Path
 from typing import IO
 
 from base.errors import BadInput
+from index import documents as D
 from index.export import (
     FORMATS,
-    _atomic_text,
+    atomic_text,
     export_csv,
+    export_documents_csv,
     export_jsonl,
     export_parquet,
     indicators_path,
 )
-from index.store import open_records
+from index.store import Store, open_records
 
 
-def run_export(data_dir: Path, fmt: str, out: str | os.PathLike | None = None, stream: IO[str] | None = None) -> int:
-    """``govnews export --format jsonl|csv|parquet [--out PATH]``."""
+def run_export(data_dir: Path, fmt: str, out: str | os.PathLike | None = None, stream: IO[str] | None = None,
+               documents: bool = False) -> int:
+    """``govnews export --format jsonl|csv|parquet [--out PATH] [--documents]``."""
     if fmt not in FORMATS:
         raise BadInput(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt != "jsonl" and not out:
@@ -27,18 +30,19 @@ def run_export(data_dir: Path, fmt: str, out: str | os.PathLike | None = None, s
     target = Path(out) if out else None
     if target is not None and target.is_dir():
         raise BadInput(f"--out {target} is a folder: give a file name")
-    with open_records(data_dir) as store:
-        articles = store.iter_articles()
+    with (Store.open(data_dir, create=False) if documents else open_records(data_dir)) as store:
+        records = D.iter_documents(store) if documents else store.iter_articles()
         if fmt == "jsonl" and target is None:
-            count = export_jsonl(articles, stream or sys.stdout)
+            count = export_jsonl(records, stream or sys.stdout)
         elif fmt == "jsonl":
-            with _atomic_text(target) as f:
-                count = export_jsonl(articles, f)
+            with atomic_text(target) as f:
+                count = export_jsonl(records, f)
         elif fmt == "csv":
-            count = export_csv(articles, target)
+            count = (export_documents_csv if documents else export_csv)(records, target)
         else:
-            count = export_parquet(articles, target)
+            count = export_parquet(records, target, documents=documents)
     if target is not None:
         extra = f" and {indicators_path(target)}" if fmt == "csv" else ""
-        print(f"exported {count} article(s) to {target}{extra}", file=sys.stderr)
+        what = "document" if documents else "article"
+        print(f"exported {count} {what}(s) to {target}{extra}", file=sys.stderr)
     return 0

@@ -11,15 +11,17 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
-from crawler.urls import canonicalize, is_attachment
+from crawler.urls import archived_target, canonicalize, is_attachment
 
 # Anchor texts portals put on "next page" links, lower-cased and stripped.
 PAGINATION_TEXTS = frozenset({
     "trang sau", "trang tiếp", "tiếp", "tiếp theo", "sau", "xem thêm", "xem tiếp", "»", "›", ">", ">>", "»»",
     "next", "next »", "more", "older posts", "bài cũ hơn", "tin cũ hơn", "cũ hơn",
 })
-# Pagination in URLs: Liferay "..._cur=N", WordPress "/page/N/", "/page-N", "?Page=N", "trang-N", "?p=N&..." is NOT one.
-PAGINATION_URL = re.compile(r"(_cur=\d+|/page/\d+|/page-\d+|[?&](page|pageindex|pagenum|trang|pg)=\d+|/trang-\d+)", re.I)
+# Pagination in URLs: Liferay "..._cur=N", WordPress "/page/N/", "/page-N", "?Page=N", "trang-N";
+# "?p=N&..." is NOT one.
+PAGINATION_URL = re.compile(r"(_cur=\d+|/page/\d+|/page-\d+|[?&](page|pageindex|pagenum|trang|pg)=\d+|/trang-\d+)",
+                            re.I)
 FEED_URL = re.compile(r"(/rss(/|$|\.|\?)|/feeds?/?(\?|$)|/atom(/|$|\.)|\.rss$|/asset_publisher/[^/]+/rss)", re.I)
 SITEMAP_URL = re.compile(r"sitemap[^/]*\.xml(\.gz)?$|/sitemap/?$", re.I)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
@@ -72,6 +74,8 @@ def html_links(text: str, page_url: str) -> list[Link]:
 
     def add(href: str, rel: str | None = None, anchor: str = "") -> None:
         url = canonicalize(href, base)
+        if url is not None:
+            url = archived_target(url)
         if url is None or url in seen:
             return
         seen.add(url)

@@ -4,6 +4,11 @@
 archives every hop itself) and returns what the archive needs: the raw (still
 content-encoded) body, the headers in order, and the request as sent.
 ``fetch_url`` is the one-shot helper behind ``govnews extract URL``.
+
+Deadlines: the read timeout bounds one silent wait, not a response, so a server trickling a byte a second
+would hold a request forever. Every response also has a wall-clock deadline and, after a grace period, a
+minimum average transfer rate; both are checked as each piece of the body arrives (``read1`` returns what
+the socket has, never waiting for a full chunk), and the socket's own timeout is shortened to the time left.
 """
 from __future__ import annotations
 
@@ -20,12 +25,22 @@ from base.settings import default
 DEFAULT_USER_AGENT = default("user_agent")
 DEFAULT_TIMEOUT = default("timeout")  # connect, read (seconds)
 DEFAULT_MAX_BYTES = default("max_bytes")
-MAX_SECONDS_PER_RESPONSE = default("response_seconds")  # a server trickling bytes must not hold a slot forever
+
 ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 ACCEPT_LANGUAGE = "vi,en;q=0.5"
 ACCEPT_ENCODING = "gzip, deflate"  # only what we can decode ourselves while streaming
 # Hop-by-hop framing already undone by urllib3; the archived body is the de-chunked byte stream.
 FRAMING_HEADERS = ("transfer-encoding",)
+
+
+@dataclass(frozen=True)
+class Deadline:
+    """How long one response may take: ``seconds`` in all, and at least ``min_rate`` bytes/s on average
+    once ``grace`` seconds have passed (a slow start is normal, a trickle is not)."""
+
+    seconds: float = default("response_seconds")
+    min_rate: float = default("min_bytes_per_second")
+    grace: float = default("rate_grace_seconds")
 
 
 class FetchError(Exception):
@@ -67,8 +82,9 @@ def make_session() -> requests.Session:
 
 def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT_USER_AGENT,
                extra_headers: dict[str, str] | None = None, timeout=DEFAULT_TIMEOUT,
-               max_bytes: int = DEFAULT_MAX_BYTES, allow_redirects: bool = False) -> FetchResult:
-    """One GET. Raises FetchError when there is no HTTP answer."""
+               max_bytes: int = DEFAULT_MAX_BYTES, allow_redirects: bool = False,
+               deadline: Deadline = Deadline()) -> FetchResult:
+    """One GET. Raises FetchError when there is no HTTP answer (or it is slower than ``deadline``)."""
     headers = {"User-Agent": user_agent, "Accept": ACCEPT, "Accept-Language": ACCEPT_LANGUAGE,
                "Accept-Encoding": ACCEPT_ENCODING, **(extra_headers or {})}
     started = time.monotonic()
@@ -85,7 +101,7 @@ def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT
     except requests.exceptions.RequestException as err:
         raise FetchError(f"connection failed: {_short(err)}") from None
     try:
-        raw, cut = _read_raw(resp, max_bytes, started)
+        raw, cut = _read_raw(resp, max_bytes, started, deadline, _read_timeout(timeout))
     finally:
         resp.close()
     header_list = [(k, v) for k, v in resp.raw.headers.items()]
@@ -107,23 +123,37 @@ def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT
     )
 
 
-def _read_raw(resp: requests.Response, max_bytes: int, started: float) -> tuple[bytes, bool]:
+def _read_timeout(timeout) -> float | None:
+    return timeout[1] if isinstance(timeout, tuple) else timeout
+
+
+def _read_raw(resp: requests.Response, max_bytes: int, started: float, deadline: Deadline,
+              read_timeout: float | None) -> tuple[bytes, bool]:
     chunks: list[bytes] = []
     size = 0
+    sock = getattr(getattr(resp.raw, "connection", None), "sock", None)
     try:
         while True:
-            chunk = resp.raw.read(CHUNK, decode_content=False)
+            elapsed = time.monotonic() - started
+            left = deadline.seconds - elapsed
+            if left <= 0:
+                raise FetchError(f"no complete answer within {deadline.seconds:g} s: response too slow")
+            if elapsed > deadline.grace and size < deadline.min_rate * elapsed:
+                raise FetchError(f"below {deadline.min_rate:g} bytes/s: response too slow")
+            if sock is not None:  # a silent server is cut when the deadline passes, not a read timeout later
+                sock.settimeout(left if read_timeout is None else min(left, read_timeout))
+            chunk = resp.raw.read1(CHUNK, decode_content=False)
             if not chunk:
                 return b"".join(chunks), False
             chunks.append(chunk)
             size += len(chunk)
             if size > max_bytes:
                 return b"".join(chunks)[:max_bytes], True
-            if time.monotonic() - started > MAX_SECONDS_PER_RESPONSE:
-                raise FetchError("response too slow")
     except FetchError:
         raise
     except Exception as err:  # urllib3 read timeouts and resets arrive as several exception types
+        if time.monotonic() - started >= deadline.seconds:
+            raise FetchError(f"no complete answer within {deadline.seconds:g} s: response too slow") from None
         if "timed out" in str(err).lower():
             raise FetchError("read timed out") from None
         raise FetchError(f"connection broken: {_short(err)}") from None
@@ -146,7 +176,7 @@ def _short(err: Exception) -> str:
 
 
 def fetch_url(url: str, *, user_agent: str = DEFAULT_USER_AGENT, timeout=DEFAULT_TIMEOUT,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> FetchResult:
+              max_bytes: int = DEFAULT_MAX_BYTES, deadline: Deadline = Deadline()) -> FetchResult:
     """One GET (redirects followed, no retries) for a user-given URL; BadInput when it cannot be reached."""
     scheme = urlsplit(url).scheme.lower()
     if scheme not in ("http", "https"):
@@ -154,7 +184,7 @@ def fetch_url(url: str, *, user_agent: str = DEFAULT_USER_AGENT, timeout=DEFAULT
     session = make_session()
     try:
         return fetch_once(session, url, user_agent=user_agent, timeout=timeout, max_bytes=max_bytes,
-                          allow_redirects=True)
+                          allow_redirects=True, deadline=deadline)
     except FetchError as err:
         raise BadInput(f"cannot reach {url}: {err.reason}") from None
     finally:

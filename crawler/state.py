@@ -8,12 +8,14 @@ Tables (all ``crawl_*``, in ``DATA/records.sqlite`` beside the articles):
     page), duplicate (``dup_of`` holds the URL stored instead), failed
     (``reason``), robots (disallowed by robots.txt), redirect (``reason`` = the
     target), unchanged (304 to a conditional GET), skipped (trap budget, print
-    view, off limits). ``kind``: page, sitemap, feed, attachment. ``gen`` is the
+    view, off limits). ``kind``: page, sitemap, feed, attachment (a document link, or a
+    link that answered with a document Content-Type). ``gen`` is the
     crawl run that last queued it: a new run re-reads hubs (listings, sitemaps,
     feeds) from older runs with conditional GETs. ``warc``/``warc_offset``
     point at the last full response; ``etag``/``last_modified`` feed the next
     conditional GET; ``content_hash`` is the hash of the extracted title+body
-    for articles (duplicate detection), of the body otherwise.
+    for articles (duplicate detection), of the body otherwise. ``referrer`` is
+    the page whose link first queued the URL (an attachment's page).
 ``crawl_hosts``
     per host: robots.txt answer and when, pages fetched in the current run.
 ``crawl_patterns``
@@ -31,14 +33,16 @@ from __future__ import annotations
 
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 from base.datadir import records_path
 from base.settings import default
 
 SCHEMA_KEY = "crawl_schema"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: crawl_urls.referrer
 BUSY_TIMEOUT_MS = default("busy_timeout_ms")
+ARCHIVED_PAGE = "warc IS NOT NULL AND kind = 'page' AND http_status BETWEEN 200 AND 299"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
@@ -67,7 +71,8 @@ CREATE TABLE IF NOT EXISTS crawl_urls (
     warc TEXT,
     warc_offset INTEGER,
     warc_date TEXT,
-    fetched_at TEXT
+    fetched_at TEXT,
+    referrer TEXT
 );
 CREATE INDEX IF NOT EXISTS crawl_urls_frontier ON crawl_urls (host, status, priority, id);
 CREATE INDEX IF NOT EXISTS crawl_urls_hash ON crawl_urls (content_hash);
@@ -102,9 +107,10 @@ CREATE TABLE IF NOT EXISTS crawl_warcs (
 # Rows a new run may queue again when it meets them: hubs (listings, sitemaps, feeds), failures, redirects;
 # not articles, attachments, duplicates or skipped URLs (a sitemap lastmod newer than our copy re-queues an article).
 REQUEUE_SQL = """
-INSERT INTO crawl_urls (url, host, kind, depth, priority, gen, pattern, parent_pattern, hops)
-VALUES (:url, :host, :kind, :depth, :priority, :gen, :pattern, :parent_pattern, :hops)
+INSERT INTO crawl_urls (url, host, kind, depth, priority, gen, pattern, parent_pattern, hops, referrer)
+VALUES (:url, :host, :kind, :depth, :priority, :gen, :pattern, :parent_pattern, :hops, :referrer)
 ON CONFLICT(url) DO UPDATE SET status = 'queued', gen = excluded.gen, attempts = 0, next_try = 0,
+    referrer = COALESCE(crawl_urls.referrer, excluded.referrer),
     reason = NULL, depth = MIN(depth, excluded.depth), priority = MIN(priority, excluded.priority),
     hops = excluded.hops
 WHERE crawl_urls.status != 'queued' AND (
@@ -132,8 +138,10 @@ def connect(data_dir: Path) -> sqlite3.Connection:
             if statement.strip():
                 conn.execute(statement)
         row = conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_KEY,)).fetchone()
-        if row is None:
-            conn.execute("INSERT INTO meta (key, value) VALUES (?, ?)", (SCHEMA_KEY, str(SCHEMA_VERSION)))
+        if row is not None and int(row[0]) < SCHEMA_VERSION:
+            _migrate(conn)
+        if row is None or int(row[0]) < SCHEMA_VERSION:
+            conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (SCHEMA_KEY, str(SCHEMA_VERSION)))
         elif int(row[0]) > SCHEMA_VERSION:
             raise RuntimeError(f"crawl state schema {row[0]} is newer than this govnews understands")
         conn.execute("COMMIT")
@@ -142,6 +150,13 @@ def connect(data_dir: Path) -> sqlite3.Connection:
         conn.close()
         raise
     return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    """Bring an older crawl state up to SCHEMA_VERSION (inside the caller's transaction)."""
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(crawl_urls)")}
+    if "referrer" not in columns:  # schema 1 -> 2
+        conn.execute("ALTER TABLE crawl_urls ADD COLUMN referrer TEXT")
 
 
 class CrawlState:
@@ -191,11 +206,12 @@ class CrawlState:
     # -- frontier ----------------------------------------------------------------------------
 
     def enqueue(self, *, url: str, host: str, kind: str, depth: int, priority: int, gen: int, pattern: str,
-                parent_pattern: str | None, hops: int = 0, newer: str | None = None) -> bool:
+                parent_pattern: str | None, hops: int = 0, newer: str | None = None,
+                referrer: str | None = None) -> bool:
         """Queue ``url`` (or re-queue it for a new run); True when it is now queued because of this call."""
         cur = self.execute(REQUEUE_SQL, {
             "url": url, "host": host, "kind": kind, "depth": depth, "priority": priority, "gen": gen,
-            "pattern": pattern, "parent_pattern": parent_pattern, "hops": hops, "newer": newer,
+            "pattern": pattern, "parent_pattern": parent_pattern, "hops": hops, "newer": newer, "referrer": referrer,
         })
         return cur.rowcount > 0
 
@@ -284,6 +300,24 @@ class CrawlState:
             "INSERT INTO crawl_urls (url, host, status, reason, gen, article_url) VALUES (?, ?, 'skipped', ?, ?, ?)"
             " ON CONFLICT(url) DO UPDATE SET status = 'skipped', reason = excluded.reason, article_url = excluded.url"
             " WHERE crawl_urls.status = 'queued'", (url, host, f"stored from {stored_from}", gen, url))
+
+    # -- archived copies --------------------------------------------------------------------
+
+    def archived_page_count(self) -> int:
+        return self.query(f"SELECT COUNT(*) FROM crawl_urls WHERE {ARCHIVED_PAGE}").fetchone()[0]
+
+    def archived_pages(self, after_id: int, limit: int) -> list[sqlite3.Row]:
+        """Pages with an archived 2xx copy, by id after ``after_id`` (``govnews reprocess`` walks them)."""
+        return self.query(f"SELECT * FROM crawl_urls WHERE id > ? AND {ARCHIVED_PAGE} ORDER BY id LIMIT ?",
+                          (after_id, limit)).fetchall()
+
+    def archived_attachments(self) -> Iterator[sqlite3.Row]:
+        """Every attachment archived with a 2xx answer: ``url``, ``warc``, ``warc_offset`` (read it with
+        ``base.warcread.read_record``), ``page_type``, ``fetched_at`` and ``referrer`` (the page linking it;
+        its ``article_url`` in ``get(referrer)`` when that page is a stored article)."""
+        return self.query("SELECT url, warc, warc_offset, page_type, fetched_at, referrer FROM crawl_urls"
+                          " WHERE kind = 'attachment' AND warc IS NOT NULL AND http_status BETWEEN 200 AND 299"
+                          " ORDER BY id")
 
     def status_counts(self) -> dict[str, int]:
         return {r[0]: r[1] for r in self.query("SELECT status, COUNT(*) FROM crawl_urls GROUP BY status")}

@@ -47,14 +47,27 @@ PRINT_VALUES = frozenset({"print", "printable", "printview", "print-view", "prin
 PRINT_VIEW_PATH = re.compile(r"/(print|printable|in-?bai(?:-?viet)?|in-?tin|ban-?in|print-?view|printpreview|"
                              r"print-?friendly)(/|$|\.)", re.I)
 
-ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx")
-ATTACHMENT_IN_PATH = re.compile(r"^/documents/.*\.(pdf|docx?|xlsx?)/", re.I)
+# Documents a portal attaches to its pages (reports, plans, decisions): fetched and archived, never parsed as pages.
+ATTACHMENT_EXTENSIONS = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".odt", ".ods")
+ATTACHMENT_IN_PATH = re.compile(r"^/documents/.*\.(pdf|docx?|xlsx?|odt|ods)/", re.I)
+# The same documents recognised by the Content-Type of a link that has no telling extension ("/download?id=7").
+ATTACHMENT_TYPES = frozenset({
+    "application/pdf", "application/x-pdf", "application/msword", "application/vnd.ms-excel",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "application/vnd.oasis.opendocument.text", "application/vnd.oasis.opendocument.spreadsheet",
+})
+# A web-archive capture path ("/web/20180330081814/http://host/page"; "im_"/"id_" variants; the "//" sometimes
+# collapsed): sites rebuilt from captures keep such links, and what they name is the captured URL, not a local page.
+WEB_ARCHIVE_PATH = re.compile(r"^/web/\d{4,14}(?:[a-z]{2}_)?/(https?):?/+(.+)$", re.I)
+# Hosts that are web archives themselves: crawling one of them, its capture links are its pages.
+WEB_ARCHIVE_HOSTS = frozenset({"web.archive.org", "wayback.archive.org", "archive.org"})
 # Links to these are never crawled as pages (images, media, archives, code).
 SKIP_EXTENSIONS = (
     ".jpg", ".jpeg", ".png", ".gif", ".bmp", ".webp", ".svg", ".ico", ".tif", ".tiff",
     ".mp3", ".mp4", ".avi", ".wmv", ".flv", ".mov", ".wav", ".ogg", ".webm", ".m4a",
     ".zip", ".rar", ".7z", ".gz", ".tar", ".exe", ".msi", ".apk", ".iso", ".dmg",
-    ".css", ".js", ".json", ".woff", ".woff2", ".ttf", ".eot", ".ppt", ".pptx", ".odt", ".ods", ".rtf",
+    ".css", ".js", ".json", ".woff", ".woff2", ".ttf", ".eot", ".ppt", ".pptx", ".rtf",
 )
 # Query parameters of calendars and date archives: an endless space whatever the pages look like.
 CALENDAR_PARAMS = frozenset({"month", "thang", "date", "ngay", "day", "week", "tuan", "fromdate", "todate",
@@ -174,6 +187,23 @@ def extension(url: str) -> str:
 def is_attachment(url: str) -> bool:
     """A document link; Liferay puts the file name mid-path (``/documents/1/2/ke-hoach.pdf/<uuid>``)."""
     return extension(url) in ATTACHMENT_EXTENSIONS or bool(ATTACHMENT_IN_PATH.search(urlsplit(url).path))
+
+
+def is_attachment_type(content_type: str) -> bool:
+    """A response whose Content-Type is a document (PDF, Word, Excel, OpenDocument)."""
+    return content_type.split(";", 1)[0].strip().lower() in ATTACHMENT_TYPES
+
+
+def archived_target(url: str) -> str:
+    """The URL a web-archive capture link names (``/web/2018…/http://host/p`` → ``http://host/p``), else ``url``."""
+    parts = urlsplit(url)
+    if (parts.hostname or "").lower() in WEB_ARCHIVE_HOSTS:
+        return url
+    match = WEB_ARCHIVE_PATH.match(parts.path)
+    if match is None:
+        return url
+    target = f"{match.group(1).lower()}://{match.group(2)}"
+    return canonicalize(target + (f"?{parts.query}" if parts.query else "")) or url
 
 
 def is_skipped_file(url: str) -> bool:

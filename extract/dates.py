@@ -96,8 +96,10 @@ def find_dates(text: str) -> list[DateHit]:
             for i, t in enumerate(times):
                 if i in used:
                     continue
-                after = t.start() >= end and t.start() - end <= MAX_DATE_TIME_GAP and DATE_TIME_GAP.match(text[end:t.start()])
-                before = t.end() <= start and start - t.end() <= MAX_DATE_TIME_GAP and DATE_TIME_GAP.match(text[t.end():start])
+                after = t.start() >= end and t.start() - end <= MAX_DATE_TIME_GAP \
+                    and DATE_TIME_GAP.match(text[end:t.start()])
+                before = t.end() <= start and start - t.end() <= MAX_DATE_TIME_GAP \
+                    and DATE_TIME_GAP.match(text[t.end():start])
                 if after or before:
                     hms = _time(t)
                     if hms is not None:

@@ -22,6 +22,15 @@ from extract.textnorm import normalize_text
 # pages are well under 1 MB; anything far larger is a dump or an attack, and
 # parsing all of it would cost seconds and hundreds of MB for no extra article text.
 MAX_PARSE_BYTES = 4 * 2**20
+# Inline data: URIs (base64 images pasted into the editor) this long are replaced by an empty "data:,"
+# before the size limit applies: a 5 MB picture must not push the article's text past the limit.
+MIN_INLINE_DATA_CHARS = 256
+_INLINE_DATA = re.compile(rb"data:[\w.+/-]{0,100}(?:;[\w.+=-]{0,100})*,[^\"'()<>\s]{%d,}" % MIN_INLINE_DATA_CHARS)
+_INLINE_DATA_TEXT = re.compile(_INLINE_DATA.pattern.decode("ascii"))
+# A page declared (or detected) as UTF-8 whose bytes are valid UTF-8 but for a few stray bytes is UTF-8 with
+# replacement characters: up to this share of its non-ASCII characters may be bad. A page in another
+# charset misread as UTF-8 has most of its non-ASCII bytes invalid.
+MAX_BAD_UTF8_SHARE = 0.02
 # How much of the page the charset sniffers look at.
 SNIFF_BYTES = 64 * 1024
 
@@ -66,7 +75,8 @@ META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_:.\-]
 # Share of control bytes above which a file is not text in any 8-bit charset.
 MAX_CONTROL_SHARE = 0.05
 _CONTROL = bytes(b for b in range(32) if b not in (9, 10, 12, 13, 27))
-_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|table|span|article|br|h[1-6]|script|link)\b", re.I)
+_MARKUP = re.compile(r"<\s*(?:!doctype|html|head|body|meta|title|div|p|a|table|span|article|br|h[1-6]|script|link)\b",
+                     re.I)
 
 
 def _codec(label: str | None) -> str | None:
@@ -106,9 +116,17 @@ def _try(data: bytes, codec: str | None) -> str | None:
         return None
 
 
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with replacement characters, when only a few bytes are not valid UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    non_ascii = sum(1 for c in text if ord(c) > 127)
+    return text if non_ascii and bad <= MAX_BAD_UTF8_SHARE * non_ascii else None
+
+
 def _detect(data: bytes) -> str:
     """Decode bytes whose charset nobody declared (or declared wrongly)."""
-    text = _try(data, "utf-8")
+    text = _try(data, "utf-8") or _mostly_utf8(data)
     if text is not None:
         return text
     best = from_bytes(data[:SNIFF_BYTES]).best()
@@ -123,15 +141,24 @@ def _detect(data: bytes) -> str:
 
 def decode_html(data: bytes, http_charset: str | None = None) -> str:
     """Decode a page's bytes into NFC text, or raise BadInput if it is not an HTML page."""
+    return decode_page(data, http_charset)[0]
+
+
+def decode_page(data: bytes, http_charset: str | None = None) -> tuple[str, list[str]]:
+    """(NFC text, warnings): decode_html, saying when the page had to be cut."""
     if not data or not data.strip() or not data.lstrip(codecs.BOM_UTF8).strip():
         raise BadInput("not an HTML page: the input is empty")
     what = _sniff_binary(data)
     if what:
         raise BadInput(f"not an HTML page: looks like {what}")
+    warnings = []
+    if len(data) > MAX_PARSE_BYTES:
+        data = _INLINE_DATA.sub(b"data:,", data)
     if len(data) > MAX_PARSE_BYTES:
         # Cut before a tag so no multi-byte character is split.
         cut = data.rfind(b"<", 0, MAX_PARSE_BYTES)
         data = data[:cut if cut > 0 else MAX_PARSE_BYTES]
+        warnings.append(_cut_warning())
     text = None
     for bom, codec in BOMS:
         if data.startswith(bom):
@@ -146,6 +173,8 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
                 # decodes any bytes, so valid UTF-8 (the usual truth) is tried first.
                 text = _try(data, "utf-8")
             text = text if text is not None else _try(data, codec)
+            if text is None and codec == "utf-8":
+                text = _mostly_utf8(data)  # a few bad bytes do not make the declaration a lie
             if text is not None:
                 break
     if text is None:
@@ -153,20 +182,33 @@ def decode_html(data: bytes, http_charset: str | None = None) -> str:
     text = normalize_text(text)
     if not _MARKUP.search(text[:SNIFF_BYTES]) and not _MARKUP.search(text):
         raise BadInput("not an HTML page: no HTML markup found")
-    return text
+    return text, warnings
+
+
+def _cut_warning() -> str:
+    return f"page cut at {MAX_PARSE_BYTES // 2**20} MB: the text after that point is not extracted"
 
 
 def check_html_text(text: str) -> str:
     """The str counterpart of decode_html: same checks, same cap, NFC."""
+    return check_page_text(text)[0]
+
+
+def check_page_text(text: str) -> tuple[str, list[str]]:
+    """(NFC text, warnings): check_html_text, saying when the page had to be cut."""
     if not text or not text.strip():
         raise BadInput("not an HTML page: the input is empty")
     if "\x00" in text[:SNIFF_BYTES]:
         raise BadInput("not an HTML page: looks like binary data (NUL bytes)")
     if text.lstrip().startswith("%PDF"):
         raise BadInput("not an HTML page: looks like a PDF file")
+    warnings = []
+    if len(text) > MAX_PARSE_BYTES:
+        text = _INLINE_DATA_TEXT.sub("data:,", text)
     if len(text) > MAX_PARSE_BYTES:
         text = text[:MAX_PARSE_BYTES]
+        warnings.append(_cut_warning())
     text = normalize_text(text)
     if not _MARKUP.search(text):
         raise BadInput("not an HTML page: no HTML markup found")
-    return text
+    return text, warnings

@@ -24,8 +24,14 @@ class Indicator:
     label: str | None = None
     period: str | None = None
     sentence: str = ""
+    # where a figure of a document is: its page, and for a table cell its row and column (start/end are
+    # then offsets in the cell's text); None for an article's figures, and then left out of to_dict
+    page: int | None = None
+    row: int | None = None
+    column: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
+        where = {k: v for k, v in (("page", self.page), ("row", self.row), ("column", self.column)) if v is not None}
         return {
             "text": self.text,
             "start": self.start,
@@ -42,6 +48,7 @@ class Indicator:
             "label": self.label,
             "period": self.period,
             "sentence": self.sentence,
+            **where,
         }
 
     @classmethod
@@ -82,6 +89,8 @@ class Article:
     language: str | None = "vi"
     page_type: str = "article"  # article | listing | other
     canonical_url: str | None = None  # <link rel="canonical">, used by the crawler; not in to_dict()
+    # What could not be extracted whole ("page cut at 4 MB: …"); empty for a page read entirely.
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -101,15 +110,17 @@ class Article:
             "indicators": [i.to_dict() for i in self.indicators],
             "language": self.language,
             "page_type": self.page_type,
+            "warnings": list(self.warnings),
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Article:
         simple = {k: data.get(k) for k in cls.__dataclass_fields__
-                  if k in data and k not in ("attachments", "images", "indicators")}
+                  if k in data and k not in ("attachments", "images", "indicators", "warnings")}
         return cls(
             **simple,
             attachments=[Attachment(**a) for a in data.get("attachments") or []],
             images=[Image(**i) for i in data.get("images") or []],
             indicators=[Indicator.from_dict(i) for i in data.get("indicators") or []],
+            warnings=list(data.get("warnings") or []),
         )

@@ -75,7 +75,7 @@ BREADCRUMB_CLASS = re.compile(r"breadcrumb|duong-?dan|path-?way|navigation-?path
 
 # Elements that mark a lead/sapo paragraph.
 SUMMARY_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|hometext|news-?summary|"
-                           r"description|desc|tomtat|trich-?yeu|abstract)(?:$|[\s_-])", re.I)
+                           r"description|desc|tom-?tat|trich-?yeu|abstract)(?:$|[\s_-])", re.I)
 # Elements that mark the article title.
 TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?title|"
                          r"entry-title|post-title|asset-title|header-title|detail-title)(?:$|[\s_-])", re.I)
@@ -185,6 +185,8 @@ AUTHOR_LABEL = re.compile(
 # A labelled poster field in a dateline ("Người đăng: admin"): metadata whatever account it names.
 AUTHOR_FIELD = re.compile(r"^\s*(?:tác giả|người đăng|người viết|đăng bởi|người cập nhật|biên tập viên|posted by)\s*[:：]",
                           re.I)
+# A newspaper's name before its lead ("(Baoquangngai.vn)- Những ngày này, …"): a credit, not text.
+LEAD_CREDIT = re.compile(r"^\s*\((?:[\w-]+\.)+(?:vn|com|net|org)\)\s*[-–—:]?\s*", re.I)
 SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P<value>.+?)\)?[\s.]*$", re.I)
 # A photo credit printed after the writer's name: "Tin: Hà Trinh; Ảnh: Minh Long", "Bài: A - Ảnh: B".
 CREDIT_AFTER_NAME = re.compile(r"\s*[;,|–—-]?\s*\(?(?:ảnh|video|đồ họa|đồ hoạ|clip)\s*[:：].*$", re.I)
@@ -293,6 +295,13 @@ TITLE_SEPARATORS = re.compile(r"\s+(?:-|–|—|\||::|»)\s+")
 
 # Link targets that are downloadable documents (Liferay puts the name mid-path: /documents/1/2/a.pdf/uuid).
 ATTACHMENT_EXT = re.compile(r"\.(pdf|docx?|xlsx?|pptx?|zip|rar|7z|odt|ods|rtf)(?:$|[/?#])", re.I)
+# A document notice: the article's content is its attachment ("Xem chi tiết tại đây",
+# "Chi tiết xem tại văn bản đính kèm./."). Alone it still makes an article; after text it is template.
+DOCUMENT_NOTICE = re.compile(
+    r"^(?:xem\s+(?:chi tiết|toàn văn|nội dung)|chi tiết xem)(?:\s+(?:tại|ở))?"
+    r"(?:\s+(?:đây|(?:văn bản|tệp|file|tập tin)(?:\s+đính kèm)?))?\s*[./]*$", re.I)
+# The writer's unit as initials after a byline ("Vương Hợp – ĐTT."): not part of the name.
+UNIT_INITIALS = re.compile(r"\s+[-–—]\s+[A-ZĐ]{2,6}\.?$")
 ATTACHMENT_LABEL = re.compile(r"^\s*(?:tệp|tập tin|tài liệu|file|văn bản)\s+đính kèm\s*:?|^\s*(?:tải về|xem chi tiết|"
                               r"download|attachments?)\s*:?", re.I)
 # Images that are icons and spacers, not article pictures.

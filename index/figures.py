@@ -1,7 +1,10 @@
 """``govnews indicators``: the extracted figures, filtered, as a table, CSV or JSONL.
 
 Each row is one Indicator (DESIGN's fields) plus the article it came from:
-``article_id``, ``title``, ``url``, ``published``, ``site``. A text query keeps
+``article_id``, ``title``, ``url``, ``published``, ``site``; a figure read from an attachment also names its
+document (``document_url``, ``document_name``) and ``page`` (null for figures of the article text; the article
+fields are those of the article the document hangs off, its date the document's own when the article has
+none). A text query keeps
 the figures whose label, sentence, unit or article title contain every query
 word (diacritics ignored, whole syllables: "ho ngheo" matches "hộ nghèo").
 """
@@ -18,11 +21,26 @@ from index.search import QueryError, parse_date
 from index.store import INDICATOR_COLUMNS, open_records
 
 ARTICLE_FIELDS = ("article_id", "title", "url", "published", "site")
-# Indicator fields in DESIGN order, then the article's.
-ROW_FIELDS = INDICATOR_COLUMNS + ARTICLE_FIELDS
+DOCUMENT_FIELDS = ("document_url", "document_name", "page")
+# Indicator fields in DESIGN order, then the article's, then the document's (figures of attachments).
+ROW_FIELDS = INDICATOR_COLUMNS + ARTICLE_FIELDS + DOCUMENT_FIELDS
 KINDS = ("count", "percent", "ratio", "money", "measure")
 # Terminal table: (row field, heading, maximum width).
 CSV_BOM = "\ufeff"  # lets Excel recognise UTF-8 and show Vietnamese
+
+
+_INDICATOR_SELECT = ", ".join(f'i."{c}"' for c in INDICATOR_COLUMNS)
+# Article figures and document figures in one stream; ``source`` (0 article, 1 document) and ``owner`` keep each
+# article's figures together, then its documents' figures.
+_FIGURES_SQL = f"""
+SELECT {_INDICATOR_SELECT}, a.id AS article_id, a.title, a.url, a.published, a.site,
+       NULL AS document_url, NULL AS document_name, NULL AS page, 0 AS source, a.id AS owner, i.position
+FROM indicators i JOIN articles a ON a.id = i.article_id
+UNION ALL
+SELECT {_INDICATOR_SELECT}, a.id, a.title, a.url, COALESCE(a.published, d.date), a.site,
+       d.url, d.name, i.page, 1, d.id, i.position
+FROM document_indicators i JOIN documents d ON d.id = i.document_id LEFT JOIN articles a ON a.url = d.article_url
+"""
 
 
 def _iso_day(number: int | None) -> str | None:
@@ -48,21 +66,20 @@ def query_indicators(data_dir: Path, q: str | None = None, *, unit: str | None =
     unit_key = fold(unit.strip().lower()) if unit else None
     where, params = [], []
     if kind:
-        where.append("i.kind = ?")
+        where.append("kind = ?")
         params.append(kind)
     if low:
-        where.append("substr(a.published, 1, 10) >= ?")
+        where.append("substr(published, 1, 10) >= ?")
         params.append(low)
     if high:
-        where.append("substr(a.published, 1, 10) <= ?")
+        where.append("substr(published, 1, 10) <= ?")
         params.append(high)
     if site:
-        where.append("lower(a.site) = ?")
+        where.append("lower(site) = ?")
         params.append(site.strip().lower())
-    sql = (f"SELECT {', '.join('i.' + _q(c) for c in INDICATOR_COLUMNS)}, a.id, a.title, a.url, a.published, a.site"
-           " FROM indicators i JOIN articles a ON a.id = i.article_id"
+    sql = (f"SELECT {', '.join(_q(c) for c in ROW_FIELDS)} FROM ({_FIGURES_SQL})"
            + (" WHERE " + " AND ".join(where) if where else "")
-           + " ORDER BY a.published IS NULL, a.published DESC, a.id, i.position")
+           + " ORDER BY published IS NULL, published DESC, source, owner, position")
     store = open_records(data_dir)
     return _rows(store, sql, params, unit_key, words, limit)
 
@@ -71,7 +88,7 @@ def _rows(store, sql: str, params: list, unit_key: str | None, words: set[str], 
     try:
         produced = 0
         for row in store.conn.execute(sql, params):
-            record = dict(zip(INDICATOR_COLUMNS + ARTICLE_FIELDS, row))
+            record = dict(zip(ROW_FIELDS, row))
             record["estimate"] = bool(record["estimate"])
             if unit_key is not None and fold((record["unit"] or "").lower()) != unit_key:
                 continue

@@ -25,6 +25,22 @@ The file is ``DATA/records.sqlite``; it is meant to be read by other tools too
     the previous versions of changed articles: ``article_id``, ``rev`` (the rev
     that was replaced), ``fetched_at``, ``replaced_at``, ``warc``, ``warc_offset``,
     ``content_hash`` and ``data`` (that version's Article JSON).
+``documents``
+    one row per attachment read (PDF, Word, Excel; scans by OCR), identity = ``url``: the Document JSON's
+    metadata columns (``article_url``, ``name``, ``format``, ``kind``, ``number``, ``issuer``, ``place``,
+    ``date``, ``subject``, ``signer``, ``position``), ``page_count`` (pages in the file), ``ocr_pending``
+    (pages that are scans not yet read by OCR), ``warnings`` (JSON list: limits reached, pages unread),
+    ``error`` (why it could not be read at all, else null), the archive location and
+    ``fingerprint``/``change_seq`` as for articles (one change counter runs over articles and documents).
+``document_pages``
+    ``document_id``, ``n`` (1-based), ``text``, ``method`` (``text``, ``ocr``, ``converted``, or ``none``
+    for a scan not read yet), ``confidence`` (OCR's mean word confidence, 0–1), ``needs_ocr`` (0/1).
+``document_indicators``
+    the figures of each document: ``document_id``, ``position``, ``page`` and every Indicator field.
+``site_templates``
+    the template learned from each site's own pages (``extract/template.py``): ``site``, ``pages`` (how many
+    pages it was learned from), ``applied`` / ``changed`` (pages it was applied to, and how many of them it
+    changed), ``learned_at`` and ``data`` (the template's JSON: chrome lines, placeholders, field paths).
 ``meta``
     ``key``/``value``; ``store_schema`` is this module's schema version. The
     crawler keeps its own ``crawl_*`` tables and ``crawl_schema`` key here too.
@@ -62,8 +78,9 @@ INDICATOR_COLUMNS = (
     "text", "start", "end", "value", "upper", "total", "unit", "kind", "approx",
     "estimate", "change", "reference", "label", "period", "sentence",
 )
-# A view counter ticks on every visit: a new count alone is not a new version.
-VOLATILE_FIELDS = ("views",)
+# A view counter ticks on every visit: a new count alone is not a new version. Extraction warnings
+# (Article.warnings, "page cut at 4 MB") are not content and are not stored.
+VOLATILE_FIELDS = ("views", "warnings")
 
 _SCHEMA_V1 = """
 CREATE TABLE articles (
@@ -112,8 +129,53 @@ CREATE TABLE article_versions (
 CREATE INDEX article_versions_article ON article_versions(article_id);
 """
 
+_SCHEMA_V2 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    article_url TEXT, name TEXT, format TEXT,
+    kind TEXT, number TEXT, issuer TEXT, place TEXT, date TEXT, subject TEXT, signer TEXT, position TEXT,
+    page_count INTEGER NOT NULL DEFAULT 0,
+    ocr_pending INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT,
+    error TEXT,
+    fetched_at TEXT, warc TEXT, warc_offset INTEGER, content_hash TEXT,
+    fingerprint TEXT NOT NULL,
+    change_seq INTEGER NOT NULL
+);
+CREATE INDEX documents_change_seq ON documents(change_seq);
+CREATE INDEX documents_article_url ON documents(article_url);
+CREATE TABLE document_pages (
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', method TEXT, confidence REAL,
+    needs_ocr INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, n)
+);
+CREATE TABLE document_indicators (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, page INTEGER,
+    text TEXT, start INTEGER, "end" INTEGER, value, upper, total, unit TEXT, kind TEXT,
+    approx TEXT, estimate INTEGER NOT NULL DEFAULT 0, change TEXT, reference TEXT,
+    label TEXT, period TEXT, sentence TEXT
+);
+CREATE INDEX document_indicators_document ON document_indicators(document_id);
+CREATE INDEX document_indicators_unit ON document_indicators(unit);
+"""
+
+_SCHEMA_V3 = """
+CREATE TABLE site_templates (
+    site TEXT PRIMARY KEY,
+    pages INTEGER NOT NULL,
+    applied INTEGER NOT NULL DEFAULT 0,
+    changed INTEGER NOT NULL DEFAULT 0,
+    learned_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+"""
+
 # MIGRATIONS[n] is the SQL taking a database at schema n to n+1; append, never edit.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
@@ -206,7 +268,8 @@ class Store:
             raise BadInput(f"{self.path} is not a usable records database: {err}") from None
 
     def _has_meta(self) -> bool:
-        return self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone() is not None
+        found = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        return found is not None
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (SCHEMA_KEY,)).fetchone()
@@ -236,7 +299,7 @@ class Store:
                     " WHERE id = ?",
                     (article.views, fetched_at, warc, offset, content_hash, row[0]))
                 return row[0], "unchanged"
-            seq = conn.execute("SELECT COALESCE(MAX(change_seq), 0) + 1 FROM articles").fetchone()[0]
+            seq = self.max_change_seq() + 1
             values = [data[c] for c in ARTICLE_COLUMNS]
             if row is None:
                 cur = conn.execute(
@@ -270,9 +333,9 @@ class Store:
     def _insert_children(self, article_id: int, data: dict[str, Any]) -> None:
         conn = self.conn
         conn.executemany(
-            f"INSERT INTO indicators (article_id, position, {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
+            f"INSERT INTO indicators (article_id, position, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)})"
             f" VALUES (?, ?, {', '.join('?' * len(INDICATOR_COLUMNS))})",
-            [(article_id, i, *(_to_db(ind.get(c)) for c in INDICATOR_COLUMNS))
+            [(article_id, i, *(to_db(ind.get(c)) for c in INDICATOR_COLUMNS))
              for i, ind in enumerate(data["indicators"])])
         conn.executemany("INSERT INTO attachments (article_id, position, url, name) VALUES (?, ?, ?, ?)",
                          [(article_id, i, a["url"], a.get("name")) for i, a in enumerate(data["attachments"])])
@@ -303,7 +366,10 @@ class Store:
             yield seq, _public(full)
 
     def max_change_seq(self) -> int:
-        return self.conn.execute("SELECT COALESCE(MAX(change_seq), 0) FROM articles").fetchone()[0]
+        """The last change of an article or a document (one counter runs over both)."""
+        return self.conn.execute(
+            "SELECT MAX(COALESCE((SELECT MAX(change_seq) FROM articles), 0),"
+            " COALESCE((SELECT MAX(change_seq) FROM documents), 0))").fetchone()[0]
 
     def article_versions(self, article_id: int) -> list[dict]:
         """Older versions of an article, oldest first: {"rev", "fetched_at", "replaced_at", "archive", "article"}."""
@@ -351,7 +417,7 @@ class Store:
                 " ORDER BY article_id, position", ids):
             out[row[0]]["images"].append({"url": row[1], "caption": row[2]})
         for row in self.conn.execute(
-                f"SELECT article_id, {', '.join(_q(c) for c in INDICATOR_COLUMNS)} FROM indicators"
+                f"SELECT article_id, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)} FROM indicators"
                 f" WHERE article_id IN ({marks}) ORDER BY article_id, position", ids):
             ind = dict(zip(INDICATOR_COLUMNS, row[1:]))
             ind["estimate"] = bool(ind["estimate"])
@@ -369,11 +435,13 @@ def open_records(data_dir: Path) -> Store:
 
 
 _PUBLIC_EXTRA = ("id", "fetched_at", "archive")
-_ARTICLE_KEYS = tuple(Article().to_dict())
+# Article JSON keys kept in the records: all but "warnings" (what extraction had to cut: not kept, so a
+# stored record shows []).
+_ARTICLE_KEYS = tuple(k for k in Article().to_dict() if k != "warnings")
 
 
 def _article_part(full: dict) -> dict:
-    return {k: full[k] for k in _ARTICLE_KEYS}
+    return {**{k: full[k] for k in _ARTICLE_KEYS}, "warnings": []}
 
 
 def _public(full: dict) -> dict:
@@ -383,12 +451,12 @@ def _public(full: dict) -> dict:
     return out
 
 
-def _q(column: str) -> str:
+def quoted(column: str) -> str:
     # "end" is an SQL keyword; quote every column name the same way for simplicity.
     return f'"{column}"'
 
 
-def _to_db(value: Any) -> Any:
+def to_db(value: Any) -> Any:
     return int(value) if isinstance(value, bool) else value
 
 

@@ -14,7 +14,7 @@ import pytest
 import cli
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED_PAGE = ROOT / "samples" / "pages" / "liferay62-minhlong-cchc-seed.html"
+SEED_PAGE = ROOT / "tests" / "data" / "pages" / "liferay62-minhlong-cchc-seed.html"
 SEED_EXPECTED = json.loads(SEED_PAGE.with_suffix(".expected.json").read_text(encoding="utf-8"))
 SEED_TEXT = ROOT / "tests" / "data" / "seed" / "minh-long-2023-08-18.txt"
 
@@ -41,7 +41,7 @@ def test_extract_file_prints_article_json(capsys):
 
 
 def test_jsonl_one_line_per_input_in_order(capsys, tmp_path):
-    pages = sorted((ROOT / "samples" / "pages").glob("*.html"))[:3]
+    pages = sorted((ROOT / "tests" / "data" / "pages").glob("*.html"))[:3]
     code, out, err = run(["extract", *map(str, pages), "--format", "jsonl"], capsys)
     assert code == 0, err
     lines = out.splitlines()
@@ -52,7 +52,7 @@ def test_jsonl_one_line_per_input_in_order(capsys, tmp_path):
 
 
 def test_json_with_several_inputs_is_one_array(capsys):
-    pages = sorted((ROOT / "samples" / "pages").glob("*.html"))[:2]
+    pages = sorted((ROOT / "tests" / "data" / "pages").glob("*.html"))[:2]
     code, out, _ = run(["extract", *map(str, pages)], capsys)
     assert code == 0
     assert [type(a) for a in json.loads(out)] == [dict, dict]

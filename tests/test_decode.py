@@ -12,7 +12,7 @@ from base.errors import BadInput
 from extract import extract_article
 from extract.decode import MAX_PARSE_BYTES, decode_html
 
-PAGES = Path(__file__).resolve().parent.parent / "samples" / "pages"
+PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "pages"
 CP1258_PAGE = PAGES / "aspnet-kienxuong-nang-suat-lua-cp1258.html"
 PAGE = "<html><head><title>Tin</title></head><body><p>{}</p></body></html>"
 TEXT = "Huyện Đức Phổ thu ngân sách đạt 31,2% dự toán, tăng trưởng ổn định"
@@ -110,7 +110,8 @@ def test_str_input_with_nul_is_bad_input():
 
 
 def test_huge_page_is_capped_and_fast():
-    paragraph = "<p>" + ("Tổng thu ngân sách trên địa bàn huyện đạt 18,65 tỷ đồng, tăng 12,4% so với cùng kỳ. " * 8) + "</p>\n"
+    sentence = "Tổng thu ngân sách trên địa bàn huyện đạt 18,65 tỷ đồng, tăng 12,4% so với cùng kỳ. "
+    paragraph = "<p>" + sentence * 8 + "</p>\n"
     head = ("<html><head><title>Trang rất lớn - UBND huyện Sơn Hà</title></head><body>"
             "<h1>Trang rất lớn</h1><div class='journal-content-article'>")
     data = (head + paragraph * (50 * 2**20 // len(paragraph.encode("utf-8")))).encode("utf-8")
@@ -125,7 +126,8 @@ def test_huge_page_is_capped_and_fast():
     assert elapsed < 15, elapsed
 
 
-@pytest.mark.parametrize("http,meta", [("ISO-8859-1", ""), (None, '<meta charset="iso-8859-1">'), ("latin-1", '<meta charset="windows-1252">')])
+@pytest.mark.parametrize("http,meta", [("ISO-8859-1", ""), (None, '<meta charset="iso-8859-1">'),
+                                       ("latin-1", '<meta charset="windows-1252">')])
 def test_latin1_default_label_does_not_garble_utf8(http, meta):
     html = f"<html><head>{meta}</head><body><p>{TEXT}</p></body></html>".encode()
     assert TEXT in decode_html(html, http_charset=http)

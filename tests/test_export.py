@@ -122,3 +122,32 @@ def test_bad_export_options(data, capsys, args, message):
 def test_export_of_missing_data_folder(tmp_path, capsys):
     assert cli.main(["export", "--data", str(tmp_path / "none"), "--format", "jsonl"]) == 2
     assert "no records in" in capsys.readouterr().err
+
+
+def test_documents_export_in_every_format(tmp_path):
+    from test_store_documents import make_document
+
+    from index import documents
+    from index.store import Store
+
+    data = tmp_path / "docs"
+    with Store.open(data) as store:
+        documents.save_document(store, make_document(), fetched_at="2019-07-13T00:00:00+00:00", warc="a.warc.gz",
+                                offset=9)
+    out = io.StringIO()
+    assert run_export(data, "jsonl", stream=out, documents=True) == 0
+    (line,) = [json.loads(x) for x in out.getvalue().splitlines()]
+    assert line["number"] == "237/TB-UBND" and line["archive"] == {"warc": "a.warc.gz", "offset": 9}
+    assert line["indicators"][0]["page"] == 1 and "id" not in line
+    target = tmp_path / "docs.csv"
+    assert run_export(data, "csv", target, documents=True) == 0
+    rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8-sig"))))
+    assert rows[0]["number"] == "237/TB-UBND" and "7.906,7 tỷ đồng" in rows[0]["text"]
+    figures = list(csv.DictReader(io.StringIO(indicators_path(target).read_text(encoding="utf-8-sig"))))
+    assert (figures[0]["page"], figures[0]["unit"]) == ("1", "đồng")
+    import pyarrow.parquet as pq
+
+    target = tmp_path / "docs.parquet"
+    assert run_export(data, "parquet", target, documents=True) == 0
+    table = pq.read_table(target).to_pylist()
+    assert table[0]["pages"][0]["method"] == "ocr" and table[0]["indicators"][0]["value"] == 7906700000000.0

@@ -87,3 +87,24 @@ def test_bad_options_and_missing_data(tmp_path, data, capsys):
     assert "no records in" in capsys.readouterr().err
     assert run_indicators(data, "zzzz", fmt="table") == 0
     assert "no figures match" in capsys.readouterr().out
+
+
+def test_document_figures_come_with_their_page_and_article(tmp_path):
+    from test_store_documents import make_document
+
+    from index import documents
+    from index.store import Store
+
+    data_dir = tmp_path / "docs"
+    fill_store(data_dir)
+    article = ARTICLES[0]
+    with Store.open(data_dir) as store:
+        documents.save_document(store, make_document(article_url=article.url), fetched_at="t")
+    rows = [r for r in query_indicators(data_dir) if r["document_url"]]
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row["page"], row["value"], row["unit"]) == (1, 7906700000000, "đồng")
+    assert row["url"] == article.url and row["title"] == article.title
+    assert row["document_name"] == "237-TB-UBND.pdf"
+    assert "7.906,7 tỷ đồng" in [r["text"] for r in query_indicators(data_dir, "gia tri san xuat")]
+    assert all(r["document_url"] is None for r in query_indicators(data_dir, unit="hồ sơ"))

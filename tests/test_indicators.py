@@ -111,7 +111,7 @@ def test_concurrent_first_calls_share_one_model_load():
     # a fresh process, so the segmentation model is not loaded yet when the threads start
     code = (
         "from concurrent.futures import ThreadPoolExecutor\n"
-        "from extract import indicator_nlp\n"
+        "from extract.indicators import nlp as indicator_nlp\n"
         "from extract.indicators import extract_indicators\n"
         "texts = ['Xã có %d giếng khoan và %d vườn cây ăn quả.' % (i, i + 1) for i in range(1, 9)]\n"
         "with ThreadPoolExecutor(8) as pool:\n"

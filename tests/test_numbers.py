@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.numbers import parse_number, to_plain
+from extract.indicators.numbers import parse_number, to_plain
 
 CASES = [
     ("2.358", 2358), ("1.000.000", 1000000), ("05", 5), ("0", 0), ("1,5", 1.5),

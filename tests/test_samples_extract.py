@@ -1,4 +1,4 @@
-"""Every sample page in samples/pages/ extracts to its <name>.expected.json (indicators are checked elsewhere)."""
+"""Every sample page in tests/data/pages/ extracts to its <name>.expected.json (indicators are checked elsewhere)."""
 from __future__ import annotations
 
 import json
@@ -9,7 +9,7 @@ import pytest
 
 from extract import extract_article
 
-PAGES = Path(__file__).resolve().parent.parent / "samples" / "pages"
+PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "pages"
 EXPECTED = sorted(PAGES.glob("*.expected.json"))
 # Keys of the expected JSON that are not Article fields compared as-is.
 BODY_CHECKS = ("body_starts_with", "body_ends_with", "body_excludes", "body_includes")

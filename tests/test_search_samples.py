@@ -1,4 +1,4 @@
-"""Ranking on the sample portal articles (samples/pages/*.expected.json): real pages, real queries.
+"""Ranking on the sample portal articles (tests/data/pages/*.expected.json): real pages, real queries.
 
 The store is filled from the expected JSON (what extraction must give), so this measures
 search alone. A third of the queries are typed without diacritics, as users do.
@@ -16,7 +16,7 @@ from index.search import search
 from index.searchindex import update_index
 from index.store import Store
 
-PAGES = Path(__file__).resolve().parent.parent / "samples" / "pages"
+PAGES = Path(__file__).resolve().parent.parent / "tests" / "data" / "pages"
 
 # query -> the sample it is about
 JUDGED = {

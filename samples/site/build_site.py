@@ -112,6 +112,72 @@ def tiny_png(rgb: tuple[int, int, int], size: int = 8) -> bytes:
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
+# A real report behind one sample article, so the demo shows a document found by search with its figures.
+# Its text layer is laid out like a Vietnamese administrative document: the two-column header, the kind,
+# the subject, the body with figures, the signature block.
+REPORT_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"  # Debian's fonts-dejavu-core: Vietnamese glyphs
+REPORTS = {
+    "bao-cao-tong-ket-ntm-2022.pdf": [[
+        "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "HUYỆN MINH LONG                         Độc lập - Tự do - Hạnh phúc",
+        "Số: 412/BC-UBND                     Minh Long, ngày 20 tháng 12 năm 2022",
+        "",
+        "BÁO CÁO",
+        "Tổng kết Chương trình mục tiêu quốc gia xây dựng nông thôn mới năm 2022",
+        "",
+        "I. KẾT QUẢ THỰC HIỆN",
+        "1. Năm 2022, tổng nguồn vốn huy động thực hiện Chương trình đạt 38,2 tỷ đồng,",
+        "trong đó vốn ngân sách trung ương 24,6 tỷ đồng, vốn ngân sách tỉnh 6,1 tỷ đồng.",
+        "2. Xã Long Hiệp đạt 19/19 tiêu chí; các xã còn lại bình quân đạt 12,6/19 tiêu chí.",
+        "3. Toàn huyện đã cứng hóa 126,4 km đường giao thông nông thôn;",
+        "tỷ lệ hộ dân sử dụng nước sinh hoạt hợp vệ sinh đạt 96,5%.",
+        "4. Thu nhập bình quân đầu người đạt 32,4 triệu đồng/năm, tăng 8,2% so với năm 2021.",
+        "5. Tỷ lệ hộ nghèo giảm còn 18,7%; có 6/31 thôn đạt chuẩn thôn nông thôn mới.",
+        "",
+        "II. NHIỆM VỤ NĂM 2023",
+        "Phấn đấu có thêm 01 xã đạt chuẩn nông thôn mới, giảm tỷ lệ hộ nghèo 4%.",
+        "",
+        "                                                  TM. ỦY BAN NHÂN DÂN",
+        "                                                  KT. CHỦ TỊCH",
+        "                                                  PHÓ CHỦ TỊCH",
+        "",
+        "                                                  Nguyễn Văn Hùng",
+    ]],
+}
+
+
+def report_pdf(pages: list[list[str]], size: float = 10.5) -> bytes:
+    """A PDF whose pages carry ``pages`` (lists of lines) as a real text layer, in an embedded TrueType font."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    pdf = pdfium.PdfDocument.new()
+    font_data = Path(REPORT_FONT).read_bytes()
+    buf = (ctypes.c_uint8 * len(font_data)).from_buffer_copy(font_data)
+    font = raw.FPDFText_LoadFont(pdf.raw, buf, len(font_data), raw.FPDF_FONT_TRUETYPE, 1)
+    for lines in pages:
+        page = pdf.new_page(595, 842)
+        y = 790
+        for line in lines:
+            obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, size)
+            wide = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
+            raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
+            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 50, y)
+            raw.FPDFPage_InsertObject(page.raw, obj)
+            y -= size * 1.7
+        page.gen_content()
+    out = io.BytesIO()
+    pdf.save(out)
+    return out.getvalue()
+
+
+def attachment_pdf(name: str, title: str) -> bytes:
+    return report_pdf(REPORTS[name]) if name in REPORTS else tiny_pdf(title)
+
+
 def tiny_pdf(title: str) -> bytes:
     """A one-page PDF with a correct xref table; text kept ASCII (no font embedding)."""
     ascii_title = title.encode("ascii", "replace").decode().replace("(", "[").replace(")", "]")
@@ -326,7 +392,7 @@ def build_liferay(site: str) -> list[Art]:
         for f, caption in a.images:
             w.page(f"/documents/20182/0/{f}", f"documents/{f}", tiny_png((60 + len(caption) % 150, 120, 90)))
         for f, name in a.attachments:
-            w.page(f"/documents/20182/0/{f}", f"documents/{f}", tiny_pdf(ascii_name(name)))
+            w.page(f"/documents/20182/0/{f}", f"documents/{f}", attachment_pdf(f, ascii_name(name)))
     # The asset publisher also shows every article under a long alias URL (canonical points to /-/slug).
     w.aliases.append([r"^/[a-z0-9-]+/-/asset_publisher/[A-Za-z0-9]+/content/([a-z0-9-]+)$", r"/-/\1"])
 
@@ -866,7 +932,7 @@ def main() -> None:
             manifest["articles"].append({
                 "site": name, "path": a.path, "reach": a.reach, "title": a.title,
                 "published": a.iso, "author": a.author, "views": a.views, "source": a.source,
-                "body_starts_with": a.paragraphs[0][:60], "body_ends_with": a.paragraphs[-1][-40:],
+                "body_starts_with": (a.sapo or a.paragraphs[0])[:60], "body_ends_with": a.paragraphs[-1][-40:],
                 "attachments": [n for _, n in a.attachments],
             })
     (HERE / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -24,6 +24,7 @@ PERCENT_UNITS: dict[str, str] = {
     "%": "%", "phần trăm": "%",
     "điểm phần trăm": "điểm phần trăm", "điểm %": "điểm phần trăm",
     "phần nghìn": "‰", "‰": "‰", "phần ngàn": "‰",
+    "%o": "‰",  # how reports type ‰ ("mức giảm sinh 0,6%o")
 }
 MONEY_UNITS: dict[str, str] = {
     "đồng": "đồng", "đ": "đồng", "vnđ": "đồng", "vnd": "đồng", "việt nam đồng": "đồng",
@@ -176,6 +177,16 @@ NON_NOUN_WORDS = frozenset({
     "cụ thể", "trong đó", "tuổi", "giờ", "phút",
 })
 
+# --- OCR noise (scanned reports read by Tesseract) ------------------------------------
+# Repaired only where the reading is unambiguous, and never a digit: "I18%KH" (1 read as I) and
+# "lha" ("1ha"? "ha"?) stay unread rather than invent a figure.
+# misreadings of a unit that are no Vietnamese word: surface -> the unit's surface form
+OCR_UNIT_CONFUSIONS: dict[str, str] = {"tắn": "tấn"}
+# misreadings of "đồng" after a scale word ("7.906,7 tỷ đông"); alone, "đông" is a word (east, winter)
+OCR_DONG_AFTER_SCALE: tuple[str, ...] = ("đông", "dồng", "đổng", "dông", "đồng")
+# reference abbreviations glued to "%" in reports ("đạt 106%KH", "tăng 5%CK"); "% KH" reads as usual
+PERCENT_GLUED_REFERENCES: tuple[str, ...] = ("KH", "CK")
+
 # --- attributes --------------------------------------------------------------
 # words right before the number: canonical approx
 APPROX_WORDS: dict[str, str] = {
@@ -246,6 +257,28 @@ PERIOD_PATTERNS: tuple[str, ...] = (
     rf"(?:từ\s+)?đầu\s+năm(?:\s+{_YEAR})?\s+(?:đến|tới)\s+nay",
     rf"năm\s+{_YEAR}",
 )
+
+# --- tables of reports (table.py) ------------------------------------------------------
+# column headers (lower case, "." and ":" dropped) of the row number and of the unit column
+TABLE_NUMBER_HEADERS = frozenset({"tt", "stt", "số tt", "số thứ tự", "thứ tự"})
+TABLE_UNIT_HEADERS = frozenset({"đvt", "đơn vị tính", "đơn vị", "đv tính", "dvt"})
+# a column header starting with one of these names a period or stage of the figures below it
+# ("Năm 2018", "KH 2019", "Thực hiện 6 tháng", "Ước TH năm 2019", "Cùng kỳ năm trước")
+TABLE_PERIOD_WORDS: tuple[str, ...] = (
+    "kế hoạch", "kh", "thực hiện", "th", "ước thực hiện", "ước th", "ước tính", "ước", "ước đạt",
+    "dự toán", "dt", "cùng kỳ", "lũy kế", "luỹ kế", "năm", "tháng", "quý", "kỳ báo cáo", "kỳ này",
+    "kỳ trước", "giai đoạn", "vụ", "niên vụ", "năm học", "đầu năm", "cuối năm", "chỉ tiêu",
+)
+# the abbreviations of such headers, spelled out in the period
+TABLE_HEADER_ABBREVIATIONS: dict[str, str] = {
+    "kh": "kế hoạch", "th": "thực hiện", "dt": "dự toán", "ck": "cùng kỳ", "ước th": "ước thực hiện",
+}
+# a header with these is a comparison column ("So sánh (%)", "TH/KH", "% so với CK"), not a period
+TABLE_COMPARISON_MARKS: tuple[str, ...] = ("so sánh", "so với", "/", "%", "tỷ lệ", "tỉ lệ", "tăng", "giảm")
+# a column under these holds percentages ("So sánh TH/KH", "Tỷ lệ đạt"), besides any header with "%"
+TABLE_PERCENT_HEADERS: tuple[str, ...] = ("so sánh", "tỷ lệ", "tỉ lệ")
+# cells that say "no value": "-", "x", "…"
+TABLE_EMPTY_CELLS = frozenset({"", "-", "–", "—", "x", "X", "…", "...", "*", "/"})
 
 # --- not figures ---------------------------------------------------------------
 # A number right after one of these words is an ordinal or part of a name
@@ -350,6 +383,8 @@ LABEL_LEAD_STRIP = (
     r"(?:sáng|chiều|tối|trưa)?\s*(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?\s*,", r"so\s+với\s+[^,]{0,40},", r"mặt\s+khác\s*,?",
     r"so\s+(?:với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+\S+)?|kế\s+hoạch|năm\s+\d{4}|năm\s+trước)\s*,?",
     r"(?:toàn|cả)\s+(?:huyện|tỉnh|xã|thành\s+phố|thị\s+xã|ngành|nước)\s+(?=\S+\s+\S)",
+    # the numbering of a report's items: "(1) Giá trị sản xuất ...", "a) Trồng rừng ..."
+    r"(?:\d{1,3}|[a-zđ])\)\s*",
 )
 
 

@@ -6,8 +6,10 @@ names are found by pattern first; numbers inside them are skipped.
 from __future__ import annotations
 
 import re
+from collections import deque
+from collections.abc import Iterator
 
-from extract.indicator_vocab import (
+from extract.indicators.vocab import (
     FILE_EXTENSIONS,
     PHONE_WORDS,
     TIME_OF_DAY,
@@ -17,6 +19,8 @@ from extract.indicator_vocab import (
 # abbreviations whose "." does not end a sentence ("TP. Quảng Ngãi")
 _ABBREVIATIONS = frozenset({"tp", "tx", "tt", "ths", "ts", "pgs", "gs", "bs", "th.s", "p", "q",
                             "st", "đ/c", "đc", "ks", "cn", "bsck", "ls", "nxb", "vd"})
+_LAST_WORD_RE = re.compile(r"(?<![\w./])([\w./]+)$")
+_ABBREVIATION_TAIL = 12  # characters before a stop that can hold an abbreviation (and then some)
 _SENTENCE_END = re.compile(r"(?:[.!?…]+|\.\.\.)[\"”')]*(?=\s)|\n")
 
 
@@ -29,7 +33,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
             nxt = _next_char(text, m.end())
             if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"“'(-•+*"):
                 continue
-            prev_word = re.search(r"([\w./]+)$", text[start:m.start()])
+            # the word before the stop, looked for in a bounded tail: abbreviations are short
+            prev_word = _LAST_WORD_RE.search(text, max(start, m.start() - _ABBREVIATION_TAIL), m.start())
             if prev_word and prev_word.group(1).lower() in _ABBREVIATIONS:
                 continue
         _add(spans, text, start, m.end())
@@ -58,7 +63,9 @@ _DM = r"\d{1,2}\s*[/.\-]\s*\d{1,2}"
 _NOT_FIGURE = re.compile(
     "|".join((
         r"https?://\S+|www\.\S+",
-        rf"[\w\-./]+\.(?i:{alternation(FILE_EXTENSIONS)})\b",
+        # (matches start only where a word starts: tried from every character, a long run of digits and
+        # dots would cost its length squared)
+        rf"(?<![\w\-./])[\w\-./]+\.(?i:{alternation(FILE_EXTENSIONS)})\b",
         # full dates: 02/8/2023, 18-08-2023, 29.3.2023
         r"(?<!\d)\d{1,2}\s?([/.\-])\s?\d{1,2}\s?\1\s?\d{2,4}(?!\d)",
         # day/month after a time-of-day word: "ngày 31/12", "Chiều 29.3", "Sáng 16-6", "ngày 15, 16/8"
@@ -72,7 +79,7 @@ _NOT_FIGURE = re.compile(
         # year ranges and seasons: 2021-2025, 2022 - 2023
         r"(?<!\d)(?:19|20)\d{2}\s?[-–]\s?(?:19|20)?\d{2}(?!\d)",
         # document numbers: 2553/QĐ-UBND, 198 /BC-UBND, 03-NQ/TU, 61/2018/NĐ-CP
-        r"(?<![\w,.])\d+(?:\s?/\s?\d+)*(?:\s?/\s?|-)[A-ZĐ][\wĐ]*(?:[\-/.&][\wĐ]+)*",
+        r"(?<![\w,./])(?<!/\s)\d+(?:\s?/\s?\d+)*(?:\s?/\s?|-)[A-ZĐ][\wĐ]*(?:[\-/.&][\wĐ]+)*",
         # phone numbers: 0255.3822.123, (0255) 3 822 123, +84 912 345 678
         r"(?<![\d,.])(?:\+84|\(?0\d{2,3}\)?)[\s.\-]?\d{2,4}[\s.\-]?\d{3,4}(?:[\s.\-]?\d{2,4})?(?!\d)",
         rf"(?i:\b(?:{alternation(PHONE_WORDS)}))\s*:?\s*[\d\s.()+\-]{{6,}}",
@@ -80,12 +87,17 @@ _NOT_FIGURE = re.compile(
 )
 
 
+_PHONE_DIGITS = 9  # the fewest digits of a phone number (with its area code)
+_PHRASE_WORDS = 4  # the longest phrase phrase_before looks for, in words ...
+_PHRASE_CHARS = 48  # ... and in characters
+
+
 def not_figure_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of the sentence that hold no figure (dates, documents, phones, ...)."""
     spans = []
     for m in _NOT_FIGURE.finditer(sentence):
         text = m.group()
-        if re.fullmatch(r"(?:\+84|\(?0)[\d\s.()\-]+", text) and sum(c.isdigit() for c in text) < 9:
+        if re.fullmatch(r"(?:\+84|\(?0)[\d\s.()\-]+", text) and sum(c.isdigit() for c in text) < _PHONE_DIGITS:
             continue  # "0,5" or "05 xã" are no phone numbers
         spans.append((m.start(), m.end()))
     return spans
@@ -96,12 +108,12 @@ def phrase_before(text: str, phrases: frozenset[str], skip: str = " \t\u00a0:") 
     `skip` characters: (phrase, start offset in text), or None.  A set lookup on the last words,
     because end-anchored regex alternations are slow on long texts."""
     end = len(text.rstrip(skip))
-    start = max(0, end - 48)
+    start = max(0, end - _PHRASE_CHARS)
     tokens = text[start:end].split()
     if start > 0 and not text[start - 1].isspace() and tokens:
         tokens = tokens[1:]  # cut in the middle of a word
     lowered = []
-    for i, token in enumerate(reversed(tokens[-4:])):
+    for i, token in enumerate(reversed(tokens[-_PHRASE_WORDS:])):
         bare = token.lstrip("([\"“'‘,;:-–")
         if not bare.isalpha():
             break
@@ -121,3 +133,9 @@ def phrase_before(text: str, phrases: frozenset[str], skip: str = " \t\u00a0:") 
     for word in reversed(words):
         pos = text.rindex(word, 0, pos)
     return best[0], pos
+
+
+def last_match(matches: Iterator[re.Match]) -> re.Match | None:
+    """The last of an iterator of matches (a regex cannot search backwards), or None."""
+    last = deque(matches, maxlen=1)
+    return last[0] if last else None

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 
-from extract import indicator_vocab as V
-from extract.indicator_spans import phrase_before
+from extract.indicators import vocab as V
+from extract.indicators.spans import last_match, phrase_before
 from extract.models import Indicator
 
 _PERIOD = "|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS)
@@ -45,6 +45,14 @@ _WITH_RE = re.compile(r"(?<!so)\s+với\s+(?=\S)", re.I)
 _AND_NEXT_RE = re.compile(r"^\s*và\s*$")
 _EXISTENTIAL_RE = re.compile(r"(?:^|\s)(?:có|hiện\s+có|còn)\s*$", re.I)
 _MAX_WORDS = 16
+_EXISTENTIAL_CHARS = 20  # "có", "hiện có" right before the figure
+_MAX_STRIP_PASSES = 5  # opening phrases and trailing places are stripped until none is left, at most this often
+_AGENT_WORDS = 4  # "UBND huyện đã cấp 250 ...": a capitalised agent before "đã" of up to this many words
+_SHORT_SUBJECT_WORDS = 3  # a subject this short may be a part ("cấp xã") or a verb phrase ("thu hút")
+_PARALLEL_FIGURES = 4  # how many figures back a listed part or a shared predicate is looked for
+_PREDICATE_CHARS = 40  # the words after a list of counts looked at for a shared predicate
+_POST_CHARS = 120  # how far after a counted noun its label may reach
+_GLUED_REF_RE = re.compile(rf"(?:{V.alternation(V.PERCENT_GLUED_REFERENCES)})(?!\w)")
 
 
 def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
@@ -63,14 +71,12 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         cut = _REGION_CUT_RE.search(region)
         if cut:
             seg_start += cut.end()
-        wm = None
-        for wm in _WITH_RE.finditer(s, seg_start, f["start"]):
-            pass
+        wm = last_match(_WITH_RE.finditer(s, seg_start, f["start"]))
         if wm is not None:
             seg_start = wm.end()
     pre = s[seg_start:f["start"]]
     colon = pre.rstrip().endswith(":")
-    existential = bool(_EXISTENTIAL_RE.search(pre[-20:].rstrip(" :")))
+    existential = bool(_EXISTENTIAL_RE.search(pre[-_EXISTENTIAL_CHARS:].rstrip(" :")))
     subject = _subject(pre)
     words = subject.split()
     countable = f["kind"] in ("count", "ratio") and bool(f["unit"])
@@ -100,9 +106,9 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
         if post and (not bare or weak or not words):
             return post
     if countable:
-        if colon and 0 < len(words) <= 3:
+        if colon and 0 < len(words) <= _SHORT_SUBJECT_WORDS:
             return _finish(f"{f['unit']} {subject}")
-        if len(words) <= 3 and words[0].lower() not in V.LABEL_NOUN_HEADS:
+        if len(words) <= _SHORT_SUBJECT_WORDS and words[0].lower() not in V.LABEL_NOUN_HEADS:
             post = _post_unit(s, figures, k)
             # "BHXH tự nguyện 12.345 người" names its subject; "thu hút 3 dự án" takes its object
             # ("khách quốc tế đạt 320.000 lượt": a link word leaves the subject a noun phrase)
@@ -129,7 +135,7 @@ def _subject(pre: str) -> str:
     if ":" in subject:
         subject = subject.rsplit(":", 1)[-1]
     subject = " ".join(subject.split()).strip(" ,:;-–(+")
-    for _ in range(5):
+    for _ in range(_MAX_STRIP_PASSES):
         new = _LEAD_PERIOD_RE.sub("", subject)
         new = _LEAD_RE.sub("", new).strip(" ,:;-–(")
         new = _TAIL_RE.sub("", new).strip(" ,:;-–(")
@@ -138,7 +144,7 @@ def _subject(pre: str) -> str:
         subject = new
     am = _AGENT_RE.match(subject)
     if am and (not am.group(1).strip() or _WEAK_SUBJECT_RE.match(am.group(1).strip())
-               or len(am.group(1).split()) <= 4 and am.group(1)[:1].isupper()):
+               or len(am.group(1).split()) <= _AGENT_WORDS and am.group(1)[:1].isupper()):
         subject = am.group(2)
     return subject
 
@@ -155,10 +161,10 @@ def _parallel(earlier: list[Indicator], words: list[str]) -> str | None:
     """"Tỷ lệ X cấp huyện đạt 95%, cấp xã đạt 92%": "cấp xã" takes the place of "cấp huyện" after
     the shared subject ("tỷ lệ X cấp xã"), so each label names both the subject and its part
     ("đăng ký khai sinh 3.456 trường hợp, khai tử 1.215 trường hợp")."""
-    if not words or len(words) > 3:
+    if not words or len(words) > _SHORT_SUBJECT_WORDS:
         return None
     head = words[0].lower()
-    for ind in reversed(earlier[-4:]):
+    for ind in reversed(earlier[-_PARALLEL_FIGURES:]):
         label_words = (ind.label or "").split()
         for i in range(len(label_words) - 1, 1, -1):
             tail = [w.lower() for w in label_words[i:]]
@@ -173,11 +179,14 @@ def _post_unit(s: str, figures: list[dict], k: int) -> str | None:
     tail_from = f["unit_end"]
     # "18 phòng, ban và 05/05 xã sử dụng ...": the predicate after the last listed figure
     j = k
-    while j + 1 < len(figures) and j < k + 4 and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
+    while j + 1 < len(figures) and j < k + _PARALLEL_FIGURES \
+            and _AND_NEXT_RE.match(s[figures[j]["unit_end"]:figures[j + 1]["start"]]):
         j += 1
-    if j > k and _starts_predicate(s[figures[j]["unit_end"]:figures[j]["unit_end"] + 40]):
+    if j > k and _starts_predicate(s[figures[j]["unit_end"]:figures[j]["unit_end"] + _PREDICATE_CHARS]):
         tail_from = figures[j]["unit_end"]
-    tail = s[tail_from:tail_from + 120]
+    if gm := _GLUED_REF_RE.match(s, tail_from):
+        tail_from = gm.end()  # "đạt 106%KH": the reference, not what is counted
+    tail = s[tail_from:tail_from + _POST_CHARS]
     stop = _POST_STOP_RE.search(tail)
     tail = tail[:stop.start()] if stop else tail
     unit_text = s[f["unit_start"]:f["unit_end"]] if f["kind"] != "percent" else ""

@@ -3,7 +3,8 @@
 Vietnamese writes "." to group thousands and "," for decimals ("1.536,246"),
 but real portal text also carries English-style and mistyped numbers
 ("7.2 ha", "1,234,567", "1,187,93 tấn").  parse_number never raises: a
-number it cannot read unambiguously gives None so the caller can skip it.
+number it cannot read unambiguously, or one longer than MAX_CHARS characters, gives None so the
+caller can skip it.
 """
 from __future__ import annotations
 
@@ -11,12 +12,15 @@ import re
 from decimal import Decimal, InvalidOperation
 
 _GROUPS = re.compile(r"\d+(?:[.,]\d+)*")
+# longer numbers are no figures (the largest real ones, budgets in đồng, have 15 digits): a run of
+# thousands of digits is junk, and Python refuses to turn more than 4,300 digits into an int
+MAX_CHARS = 40
 
 
 def parse_number(raw: str) -> Decimal | None:
     """Read one number as printed ("2.358", "24,023", "1.536,246", "05") into a Decimal."""
     s = raw.strip()
-    if not s or not _GROUPS.fullmatch(s):
+    if not s or len(s) > MAX_CHARS or not _GROUPS.fullmatch(s):
         return None
     dots, commas = s.count("."), s.count(",")
     try:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import re
 
-from extract import indicator_vocab as V
-from extract.indicator_label import figure_label
-from extract.indicator_spans import phrase_before
+from extract.indicators import vocab as V
+from extract.indicators.label import figure_label
+from extract.indicators.spans import last_match, phrase_before
 from extract.models import Indicator
 
 _APPROX = frozenset(V.APPROX_WORDS)
 _CHANGES = frozenset(V.CHANGE_WORDS)
-_EQUIV_RE = re.compile(
-    rf"^[\s,]*(?:\(\s*\+?|(?:{V.alternation(V.EQUIVALENT_LINKS)})\s+)(?:(?:{V.alternation(V.APPROX_WORDS)})\s+)?$", re.I)
+_EQUIV_RE = re.compile(rf"^[\s,]*(?:\(\s*\+?|(?:{V.alternation(V.EQUIVALENT_LINKS)})\s+)"
+                       rf"(?:(?:{V.alternation(V.APPROX_WORDS)})\s+)?$", re.I)
 _ESTIMATE_RE = re.compile(
     "(?<![\\w])" + "".join(f"(?<!{w} )" for w in V.NOT_ESTIMATE_BEFORE) + f"(?:{V.ESTIMATE_PATTERN})", re.I)
 _REF_CORE = "|".join(f"(?P<r{i}>{pat})" for i, (pat, _) in enumerate(V.REFERENCE_TABLE))
@@ -27,6 +27,10 @@ _REF_BEFORE_RE = re.compile(rf"\bso\s+(?!sánh\b)(?:với\s+)?(?:{_REF_CORE}|(?P
 _BREAKDOWN_RE = re.compile(rf"(?<!\w)(?:{V.alternation(V.BREAKDOWN_WORDS)})(?!\w)", re.I)
 _ASIDE_RE = re.compile(r"\([^()]*\)")
 _WINDOW = 400
+_REFERENCE_CHARS = 80  # "so với cùng kỳ năm trước", "dự toán HĐND tỉnh giao": a reference after a figure
+_PERIOD_LINK_CHARS = 20  # "so với", "kế hoạch" just before a period make it a reference, not the period
+# a figure's `sentence` is its whole sentence up to this many characters, else a window around it
+SENTENCE_CHARS = 300
 _ROMAN_RE = re.compile(r"\b[ivx]+\b")  # "so với quý II" keeps its numeral
 _REF_TAIL_RE = re.compile(r"[^,;.()\d]{0,40}?(?=\s+và\s|\s*[,;.()]|\s*$)")
 _PERIOD_RE = re.compile("|".join(f"(?:{p})" for p in V.PERIOD_PATTERNS), re.I)
@@ -41,7 +45,7 @@ class FigureContext:
 
     def __init__(self, text: str, title: str | None) -> None:
         self.text = text
-        self.title_period = _first_period(title or "")
+        self.title_period = first_period(title or "")
         self.carry: str | None = None
         self.periods: list[tuple[int, int, str]] = []
         self._pending: str | None = None
@@ -69,7 +73,6 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
     out: list[Indicator] = []
     prev: dict | None = None
     ref_taken = 0
-    sentence_text = " ".join(s.split())
     for k, f in enumerate(figures):
         start, end = f["start"], f["end"]
         # a window keeps run-on "sentences" (tables, lists without stops) linear
@@ -89,7 +92,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
         if am and not (cm and cm[0] in V.COMPARATIVE_CHANGES and am[1] > cm[1]):
             approx = V.APPROX_WORDS[am[0]]
 
-        reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + 80])
+        reference, ref_len = _reference_after(s[f["unit_end"]:f["unit_end"] + _REFERENCE_CHARS])
         f["ref_end"] = f["unit_end"] + ref_len
         sign = s[start - 1] if start >= 2 and s[start - 2] == "(" else ""
         # "Sản phẩm tăng so với cùng kỳ: điện 2.156 triệu kWh (+12,5%)": a reference stated before
@@ -124,7 +127,7 @@ def annotate(ctx: FigureContext, s: str, offset: int, figures: list[dict]) -> li
             text=s[start:end], start=offset + start, end=offset + end,
             value=f["value"], unit=f["unit"], kind=f["kind"], upper=f["upper"], total=f["total"],
             approx=approx, estimate=estimate, change=change, reference=reference, label=label,
-            period=period, sentence=sentence_text,
+            period=period, sentence=sentence_excerpt(s, start, end),
         )
         out.append(ind)
         prev = f
@@ -138,9 +141,7 @@ def _is_estimate(pre_clause: str, clause_start: int, earlier: list[dict], f: dic
     ("ước thực hiện 142,7 tỷ đồng, ... cho 2.146 đối tượng")."""
     if "ước" not in pre_clause.lower():
         return False
-    last = None
-    for last in _ESTIMATE_RE.finditer(pre_clause):
-        pass
+    last = last_match(_ESTIMATE_RE.finditer(pre_clause))
     if last is None:
         return False
     after = clause_start + last.end()
@@ -171,13 +172,13 @@ def _has_digit(text: str, a: int, b: int) -> bool:
 def _periods(s: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _PERIOD_RE.finditer(s):
-        if _PERIOD_NOT_AFTER.search(s[max(0, m.start() - 20):m.start()]):
+        if _PERIOD_NOT_AFTER.search(s[max(0, m.start() - _PERIOD_LINK_CHARS):m.start()]):
             continue
         out.append((m.start(), m.end(), _normal_period(m.group())))
     return out
 
 
-def _first_period(title: str) -> str | None:
+def first_period(title: str) -> str | None:
     found = _periods(title)
     return found[0][2] if found else None
 
@@ -202,3 +203,36 @@ def _choose_period(periods, start: int, fallback: str | None) -> str | None:
     if chosen is None:
         return fallback
     return _complete(chosen, fallback)
+
+
+def sentence_excerpt(s: str, start: int, end: int, limit: int = SENTENCE_CHARS) -> str:
+    """The sentence of the figure s[start:end], spaces collapsed; a sentence longer than `limit`
+    characters is cut to a window around the figure at word boundaries, "…" marking each cut, so that
+    every figure stores at most `limit` characters (plus the two marks; or its own text, if that is
+    longer) however long its sentence is, and the output stays linear in the input. The window always
+    holds the figure's text."""
+    whole = " ".join(s.split())
+    if len(whole) <= limit:
+        return whole
+    room = max(0, limit - (end - start))
+    a = max(0, start - room // 2)
+    b = min(len(s), end + room - (start - a))
+    a = max(0, a - (room - (start - a) - (b - end)))  # room left after the sentence's end goes before
+    if a > 0 and not s[a - 1].isspace():
+        a = _next_space(s, a, start)
+    if b < len(s) and not s[b].isspace():
+        b = _last_space(s, b, end)
+    excerpt = " ".join(s[a:b].split())
+    return ("…" if a > 0 else "") + excerpt + ("…" if b < len(s) else "")
+
+
+def _next_space(s: str, i: int, limit: int) -> int:
+    while i < limit and not s[i].isspace():
+        i += 1
+    return i
+
+
+def _last_space(s: str, i: int, limit: int) -> int:
+    while i > limit and not s[i - 1].isspace():
+        i -= 1
+    return i

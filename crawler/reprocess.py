@@ -1,0 +1,82 @@
+"""``govnews reprocess``: run every archived HTML page through today's extractor (no network), update the
+records, then the search index."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from base.datadir import records_path
+from base.errors import BadInput
+from base.warcread import read_record
+from crawler.analyze import analyze
+from crawler.options import CrawlOptions, Stats
+from crawler.progress import crawl_log, progress_bar
+from crawler.slots import Scheduler
+from crawler.state import CrawlState, connect
+from crawler.urls import Scope, is_print_view
+from crawler.writer import Writer
+
+BATCH = 200  # archived pages read from the state at a time
+
+
+def reprocess(data_dir: Path, quiet: bool = False) -> int:
+    """Re-extract every archived HTML page, update the records and the search index. Exit code."""
+    from index.searchindex import update_index
+    from index.store import Store
+
+    data_dir = Path(data_dir)
+    if not records_path(data_dir).exists():
+        raise BadInput(f"no records in {data_dir}: run govnews crawl first")
+    state = CrawlState(connect(data_dir))
+    hosts = [f"{r['scheme']}://{r['host']}/" for r in state.hosts()]
+    options = CrawlOptions(quiet=quiet, attachments=False)
+    stats = Stats()
+    scheduler = Scheduler(state, Scope.from_seeds(hosts or ["http://localhost/"]), options, stats)
+    store = Store.open(data_dir)
+    writer = Writer(state, store, None, scheduler, options, stats)
+    progress = progress_bar(quiet, "reprocess", state.archived_page_count())
+    pages = last = 0
+    try:
+        with crawl_log(data_dir):
+            while rows := state.archived_pages(last, BATCH):
+                for row in rows:
+                    last = row["id"]
+                    reextract(writer, data_dir, dict(row))
+                    state.commit()
+                    pages += 1
+                    if progress is not None:
+                        progress.update(1)
+    finally:
+        if progress is not None:
+            progress.close()
+        state.close()
+        store.close()
+    update_index(data_dir, progress=not quiet and sys.stderr.isatty())
+    if not quiet:
+        print(f"reprocessed {pages} archived pages: articles {stats.new} new, {stats.changed} changed, "
+              f"{stats.unchanged} unchanged, {stats.duplicates} duplicates, {stats.failed} failed", file=sys.stderr)
+    return 0
+
+
+def reextract(writer: Writer, data_dir: Path, row: dict) -> None:
+    """Run one page archived earlier through today's extractor."""
+    state = writer.state
+    try:
+        old = read_record(data_dir, row["warc"], row["warc_offset"])
+    except BadInput as err:
+        state.update(row["id"], reason=f"archive unreadable: {err}"[:300])
+        return
+    content_type = old.headers.get("content-type", "").split(";")[0].strip().lower()
+    analysis = analyze(row["url"], old.status, content_type, old.body, old.charset, old.truncated)
+    if analysis.kind != "html":
+        return
+    common = {"content_hash": analysis.content_hash, "fetched_at": row["fetched_at"], "warc": row["warc"],
+              "warc_offset": row["warc_offset"]}
+    article = analysis.article
+    if analysis.error is not None:
+        state.update(row["id"], status="failed", reason=analysis.error)
+        writer.stats.failed += 1
+    elif article is None or article.page_type != "article" or is_print_view(row["url"]):
+        state.update(row["id"], status="not_article", reason=None, page_type=article.page_type if article else None)
+    else:
+        writer.store_article(row, article, analysis.content_hash, common)

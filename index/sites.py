@@ -1,0 +1,66 @@
+"""Per archived site: what was crawled, what was stored, and how complete the stored articles are.
+
+``govnews sites`` prints it; the numbers let a user see at a glance where extraction is weak (a portal whose
+articles have no author or date although its pages show one) and how much of a portal was reached.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from index.store import Store
+
+
+@dataclass
+class SiteSummary:
+    site: str
+    site_name: str | None
+    articles: int  # stored as articles
+    documents: int  # attachments read
+    pages_fetched: int  # every fetched URL of the host (pages, listings, attachments), from the crawl state
+    not_articles: int  # listings and other pages
+    failed: int
+    with_date: float  # shares of the stored articles, 0-1
+    with_author: float
+    with_views: float
+    with_figures: float
+    first: str | None  # earliest and latest publication date
+    last: str | None
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+_ARTICLE_SQL = """
+SELECT site, MAX(site_name), COUNT(*), SUM(published IS NOT NULL), SUM(author IS NOT NULL),
+       SUM(views IS NOT NULL), SUM(EXISTS (SELECT 1 FROM indicators i WHERE i.article_id = a.id)),
+       MIN(substr(published, 1, 10)), MAX(substr(published, 1, 10))
+FROM articles a GROUP BY site
+"""
+_CRAWL_SQL = """
+SELECT host, SUM(status NOT IN ('queued', 'robots', 'skipped')), SUM(status = 'not_article'), SUM(status = 'failed')
+FROM crawl_urls GROUP BY host
+"""
+_DOCUMENTS_SQL = """
+SELECT a.site, COUNT(DISTINCT d.id) FROM documents d JOIN articles a ON a.url = d.article_url GROUP BY a.site
+"""
+
+
+def site_summaries(data_dir: Path) -> list[SiteSummary]:
+    """One summary per site that has stored articles or crawled pages, most articles first."""
+    with Store.open(data_dir, create=False) as store:
+        conn = store.conn
+        crawled = {}
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crawl_urls'").fetchone():
+            crawled = {row[0]: row[1:] for row in conn.execute(_CRAWL_SQL)}
+        documents = dict(conn.execute(_DOCUMENTS_SQL).fetchall())
+        out = []
+        for site, name, count, dated, authored, viewed, figured, first, last in conn.execute(_ARTICLE_SQL):
+            fetched, not_articles, failed = crawled.pop(site, (0, 0, 0))
+            out.append(SiteSummary(site or "", name, count, documents.get(site, 0), fetched or 0, not_articles or 0,
+                                   failed or 0, dated / count, authored / count, viewed / count, figured / count,
+                                   first, last))
+        for host, (fetched, not_articles, failed) in crawled.items():  # crawled, nothing stored
+            out.append(SiteSummary(host, None, 0, 0, fetched or 0, not_articles or 0, failed or 0,
+                                   0.0, 0.0, 0.0, 0.0, None, None))
+    return sorted(out, key=lambda s: (-s.articles, s.site))
