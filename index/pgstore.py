@@ -48,12 +48,16 @@ CONNECT_TIMEOUT_S = 10
 RETRY_FOR_S = 60.0  # how long a lost connection is waited for before the error is the user's
 CHANGE_LOCK = 0x676F766E  # advisory lock key ("govn") serialising change_seq
 
-_SCHEMA_V1 = """
+_SCHEMA_V1 = r"""
 CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public;
-CREATE OR REPLACE FUNCTION govnews_fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, translate($1, '-', ' ')) $$;
+-- Text split as index.analyzer splits it: punctuation separates words ("tạ/ha", "KT-XH", "a.gov.vn"), except
+-- . , / inside a number ("2.358", "5/5", "02/8/2023"); a decimal comma becomes a point ("62,5"), which the
+-- 'simple' parser keeps in one token. Lower case and word boundaries are the parser's.
 CREATE OR REPLACE FUNCTION govnews_plain(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    AS $$ SELECT translate($1, '-', ' ') $$;
+    AS $$ SELECT regexp_replace(regexp_replace($1, '(?<![0-9])[.,/]|[.,/](?![0-9])|[!-+:-@\[-`{-~-]', ' ', 'g'),
+                                '([0-9]),(?=[0-9])', '\1.', 'g') $$;
+CREATE OR REPLACE FUNCTION govnews_fold(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+    AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, govnews_plain($1)) $$;
 CREATE TABLE articles (
     id BIGSERIAL PRIMARY KEY,
     url TEXT NOT NULL UNIQUE,

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -51,12 +52,21 @@ def pg_database():
         conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
 
 
+@contextmanager
+def pg_schema(database_url: str):
+    """A URL of a new empty schema of ``database_url`` (its tables stay apart from other tests'), dropped after."""
+    schema = f"t_{secrets.token_hex(4)}"
+    with psycopg.connect(database_url, autocommit=True) as conn:
+        conn.execute(f"CREATE SCHEMA {schema}")
+    try:
+        yield f"{database_url}{'&' if '?' in database_url else '?'}options=-csearch_path%3D{schema}"
+    finally:
+        with psycopg.connect(database_url, autocommit=True) as conn:
+            conn.execute(f"DROP SCHEMA {schema} CASCADE")
+
+
 @pytest.fixture
 def pg_url(pg_database):
     """A URL of an empty schema of the session's database (one per test: tests do not see each other's rows)."""
-    schema = f"t_{secrets.token_hex(4)}"
-    with psycopg.connect(pg_database, autocommit=True) as conn:
-        conn.execute(f"CREATE SCHEMA {schema}")
-    yield f"{pg_database}{'&' if '?' in pg_database else '?'}options=-csearch_path%3D{schema}"
-    with psycopg.connect(pg_database, autocommit=True) as conn:
-        conn.execute(f"DROP SCHEMA {schema} CASCADE")
+    with pg_schema(pg_database) as url:
+        yield url
