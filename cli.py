@@ -27,6 +27,11 @@ def _add_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $GOVNEWS_DATA or ./govnews-data)")
 
 
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help="records and search in PostgreSQL (postgresql://user@host/dbname;"
+                   " default: $GOVNEWS_DB, else the data folder)")
+
+
 def _add_setting(p: argparse.ArgumentParser, name: str) -> None:
     """An option whose default, type and help come from the settings table."""
     spec = setting(name)
@@ -63,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", help="bring the search index up to date with the records")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_index)
@@ -70,6 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search")
     p.add_argument("query", metavar="QUERY")
     _add_data(p)
+    _add_db(p)
     _add_setting(p, "limit")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--since", metavar="DATE")
@@ -104,6 +111,12 @@ def build_parser() -> argparse.ArgumentParser:
     _add_setting(p, "host")
     _add_setting(p, "port")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("migrate", help="copy a data folder's records into PostgreSQL (idempotent, resumable)")
+    _add_data(p)
+    p.add_argument("--db", metavar="URL", required=True, help="postgresql://user@host/dbname")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_migrate)
 
     p = sub.add_parser("demo", help="crawl the bundled sample portals offline and show searches and figures")
     _add_data(p)
@@ -141,7 +154,7 @@ def cmd_index(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.index import run_index
 
-    return run_index(resolve_data_dir(args.data), rebuild=args.rebuild, quiet=args.quiet)
+    return run_index(resolve_data_dir(args.data), rebuild=args.rebuild, quiet=args.quiet, db=args.db)
 
 
 def cmd_search(args) -> int:
@@ -150,7 +163,7 @@ def cmd_search(args) -> int:
 
     return run_search(
         resolve_data_dir(args.data), args.query, limit=args.limit, page=args.page, since=args.since,
-        until=args.until, site=args.site, category=args.category, sort=args.sort, fmt=args.format,
+        until=args.until, site=args.site, category=args.category, sort=args.sort, fmt=args.format, db=args.db,
     )
 
 
@@ -177,6 +190,13 @@ def cmd_serve(args) -> int:
     from web.serve import run_server
 
     return run_server(resolve_data_dir(args.data), host=args.host, port=args.port)
+
+
+def cmd_migrate(args) -> int:
+    from base.datadir import resolve_data_dir
+    from commands.migrate import run_migrate
+
+    return run_migrate(resolve_data_dir(args.data), args.db, quiet=args.quiet)
 
 
 def cmd_demo(args) -> int:
