@@ -42,6 +42,8 @@ SETTINGS: tuple[Setting, ...] = (
     # limits shared by several layers
     Setting("max_bytes", 20 * 2**20, "responses and inputs larger than this are cut off or refused: not news pages"),
     Setting("busy_timeout_ms", 30_000, "how long a SQLite connection waits for another writer, milliseconds"),
+    Setting("lease_seconds", 150.0, "seconds a crawl worker sharing a PostgreSQL frontier (--db) holds a claimed URL"
+            " and its host before another worker may take them over (longer than any one request)", float),
     # search and the web page
     Setting("limit", 10, "results per page", int),
     Setting("host", "127.0.0.1", "address the web page listens on", str),

@@ -28,18 +28,23 @@ import os
 import socket
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
 import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 from base.errors import BadInput
+from base.settings import default
 from crawler.robots import Robots
-from index.pgstore import connect_pool, migrate, retrying
+from crawler.state import CrawlState, connect
+from index.pgstore import PgStore, connect_pool, migrate, retrying
+from index.store import Store
 
 SCHEMA_KEY = "crawl_schema"
 MAX_CRAWL_DELAY = 60.0  # as crawler.pipeline: a larger robots.txt Crawl-delay is capped
-DEFAULT_LEASE_S = 180.0  # longer than any one request may take (response_seconds + retries of a connect)
+DEFAULT_LEASE_S = default("lease_seconds")
+HOST_POLL_S = 1.0  # a worker waiting for a host or URL another worker holds looks again after this long
 
 _SCHEMA_V1 = """
 CREATE TABLE crawl_urls (
@@ -126,6 +131,19 @@ def in_shard(host: str, shard: tuple[int, int] | None) -> bool:
 
 def default_worker() -> str:
     return f"{socket.gethostname()}:{os.getpid()}"
+
+
+def open_crawl_stores(data_dir: Path, *, db: str | None, delay: float, agent: str,
+                      lease_s: float = DEFAULT_LEASE_S) -> tuple[Store | PgStore, CrawlState | PgFrontier]:
+    """(records store, frontier) of a crawl: the data folder's SQLite, or PostgreSQL shared with other workers."""
+    if not db:
+        return Store.open(data_dir), CrawlState(connect(data_dir))
+    store = PgStore.open(db)
+    try:
+        return store, PgFrontier.open(db, delay=delay, agent=agent, lease_s=lease_s)
+    except BaseException:
+        store.close()
+        raise
 
 
 class PgFrontier:
@@ -250,13 +268,15 @@ class PgFrontier:
             " FROM crawl_hosts h WHERE h.host = %s", (self.worker, host), fetch="one")
         if row is None or (row["due"] is None and row["leased"] is None):
             return None
-        shift = time.time() - float(row["db_now"])  # database clock -> this machine's clock
+        now = time.time()
+        shift = now - float(row["db_now"])  # database clock -> this machine's clock
+        poll = now + HOST_POLL_S  # what others hold may be given up any time: look again soon
         times = []
         if row["due"] is not None:
             free = max(row["next_allowed"], row["host_lease"] or 0) + shift
-            times.append(max(row["due"], free))
+            times.append(max(row["due"], min(free, poll)))
         if row["leased"] is not None:
-            times.append(row["leased"] + shift)
+            times.append(min(row["leased"] + shift, poll))
         return min(times)
 
     def queued_count(self) -> int:

@@ -146,7 +146,9 @@ def connect_pool(dsn: str) -> ConnectionPool:
     except psycopg.Error as err:
         reason = _first_line(err).rsplit("failed: ", 1)[-1].strip()
         raise BadInput(f"cannot connect to {shown_url(dsn)}: {reason}") from None
-    pool = ConnectionPool(dsn, min_size=1, max_size=POOL_MAX, open=False, check=ConnectionPool.check_connection,
+    # no check on every checkout (a round trip each): a lost connection fails its work, and retrying() checks
+    # the pool and runs the work again
+    pool = ConnectionPool(dsn, min_size=1, max_size=POOL_MAX, open=False,
                           kwargs={"connect_timeout": CONNECT_TIMEOUT_S}, reconnect_timeout=RETRY_FOR_S)
     pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
     return pool
