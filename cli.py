@@ -55,6 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p)
     for name in ("max_pages", "delay", "concurrency", "max_depth", "user_agent"):
         _add_setting(p, name)
+    _add_db(p)
+    p.add_argument("--shard", metavar="I/N", help="crawl only the hosts of shard I of N (0 <= I < N), by host name")
+    _add_setting(p, "lease_seconds")
     p.add_argument("--subdomains", action="store_true", help="also crawl subdomains of the seeds' hosts")
     p.add_argument("--allow-domain", action="append", default=[], metavar="HOST", help="also crawl this host (repeatable)")
     p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
@@ -132,13 +135,17 @@ def cmd_extract(args) -> int:
 
 def cmd_crawl(args) -> int:
     from base.datadir import resolve_data_dir
+    from crawler.pgfrontier import parse_shard
     from crawler.pipeline import CrawlOptions, crawl
+    from index.backend import db_url
 
+    db = db_url(args.db)
     options = CrawlOptions(
         max_pages=args.max_pages, delay=args.delay, concurrency=args.concurrency,
         max_depth=args.max_depth, user_agent=args.user_agent, subdomains=args.subdomains,
         allow_domains=args.allow_domain, attachments=not args.no_attachments,
-        quiet=args.quiet,
+        quiet=args.quiet, db=db, shard=parse_shard(args.shard), lease_seconds=args.lease_seconds,
+        update_index=db is None,  # PostgreSQL indexes each article as it is stored
     )
     return crawl(args.seeds, resolve_data_dir(args.data), options)
 

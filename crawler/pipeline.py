@@ -44,6 +44,7 @@ from base.warcread import iter_responses, read_record
 from crawler import fetch as fetchmod
 from crawler.analyze import Analysis, analyze
 from crawler.discover import Link
+from crawler.pgfrontier import in_shard, open_crawl_stores
 from crawler.robots import Robots
 from crawler.state import CrawlState, connect
 from crawler.urls import (
@@ -61,6 +62,7 @@ from crawler.warc import WarcWriter
 
 LOCK_FILE = ".crawl.lock"
 PR_SET_PDEATHSIG = 1  # prctl(2) option (Linux)
+HOST_BUSY_WAIT = 0.5  # seconds before asking again for a host another crawl worker holds (shared frontier)
 HUNG_UP_PAUSE = 1.0  # seconds a host is left alone after we cut off one of its answers
 MAX_REDIRECT_HOPS = 5
 MAX_CRAWL_DELAY = 60.0  # a robots.txt Crawl-delay above this is capped (it would stall a crawl for days)
@@ -104,6 +106,9 @@ class CrawlOptions:
     update_index: bool = True
     extract_processes: int | None = None  # None: one per CPU core when there are several; 0: in the fetch threads
     pool_after: int = default("pool_after")
+    db: str | None = None  # PostgreSQL URL: records and a frontier shared with other crawl workers
+    shard: tuple[int, int] | None = None  # (i, n): crawl only the hosts of shard i of n (crawler.pgfrontier.in_shard)
+    lease_seconds: float = default("lease_seconds")
 
     @property
     def agent(self) -> str:
@@ -230,8 +235,6 @@ class Crawler:
     # -- setup ---------------------------------------------------------------------------------
 
     def open(self) -> None:
-        from index.store import Store
-
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -243,8 +246,8 @@ class Crawler:
             self._lock.close()
             self._lock = None
             raise BadInput(f"another crawl is already running in {self.data_dir}") from None
-        self.store = Store.open(self.data_dir)
-        self.state = CrawlState(connect(self.data_dir))
+        self.store, self.state = open_crawl_stores(self.data_dir, db=self.options.db, delay=self.options.delay,
+                                                   agent=self.options.agent, lease_s=self.options.lease_seconds)
         self.warc = WarcWriter(warc_dir(self.data_dir), self.options.warc_max_bytes)
 
     def close(self) -> None:
@@ -269,11 +272,17 @@ class Crawler:
             slot = HostSlot(host, scheme, self.options.delay)
             self.hosts[host] = slot
             self.state.ensure_host(host, scheme)
-            row = self.state.host(host)
-            if row["robots_at"] and time.time() - row["robots_at"] < self.options.robots_max_age \
-                    and row["robots_status"] is not None:
-                self._set_robots(slot, Robots.from_response(row["robots_status"], row["robots_body"]))
+            self._load_robots(slot)
         return slot
+
+    def _load_robots(self, slot: HostSlot) -> bool:
+        """Use the robots.txt answer the state holds for this host, if recent enough."""
+        row = self.state.host(slot.name)
+        if row["robots_at"] and time.time() - row["robots_at"] < self.options.robots_max_age \
+                and row["robots_status"] is not None:
+            self._set_robots(slot, Robots.from_response(row["robots_status"], row["robots_body"]))
+            return True
+        return False
 
     def _set_robots(self, slot: HostSlot, robots: Robots) -> None:
         slot.robots = robots
@@ -299,6 +308,8 @@ class Crawler:
             if len(self._recent) > RECENT_LINKS:
                 self._recent.popitem(last=False)
         host = host_key(url)
+        if not in_shard(host, self.options.shard):
+            return False
         added = self.state.enqueue(url=url, host=host, kind=kind, depth=depth, priority=priority, gen=self.gen,
                                    pattern=url_pattern(url), parent_pattern=parent_pattern, hops=hops, newer=newer)
         if added:
@@ -481,7 +492,10 @@ class Crawler:
             pool.submit(self._work, job)
 
     def _next_job(self, slot: HostSlot, now: float) -> Job | None:
-        if slot.robots is None:
+        if slot.robots is None and not self._load_robots(slot):  # another worker may have read it meanwhile
+            if not self.state.claim_host(slot.name):  # another worker sharing the frontier is at this host
+                slot.wake = now + HOST_BUSY_WAIT
+                return None
             return Job(slot.name, slot.robots_url or f"{slot.scheme}://{slot.name}/robots.txt", hops=slot.robots_hops)
         while True:
             row = self.state.next_for_host(slot.name, now)
