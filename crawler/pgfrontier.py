@@ -159,7 +159,7 @@ class PgFrontier:
     @classmethod
     def open(cls, dsn: str, *, worker: str | None = None, delay: float = 1.0, agent: str = "govnews",
              lease_s: float = DEFAULT_LEASE_S) -> PgFrontier:
-        pool = connect_pool(dsn)
+        pool = connect_pool(dsn, durable=False)
         try:
             migrate(pool, dsn, SCHEMA_KEY, MIGRATIONS, "crawl state")
         except BaseException:
@@ -176,7 +176,7 @@ class PgFrontier:
             if fetch == "all":
                 return cur.fetchall()
             return cur.rowcount
-        return retrying(self.pool, work)
+        return retrying(self.pool, work, atomic=False)
 
     # -- the crawler's transaction calls: every method commits its own work ----------------------
 

@@ -136,8 +136,13 @@ def shown_url(dsn: str) -> str:
     return f"postgresql://{user}{parts.get('host', '')}{port}/{parts.get('dbname', '')}"
 
 
-def connect_pool(dsn: str) -> ConnectionPool:
-    """A checked pool for ``dsn``; a URL that cannot be used is BadInput with one line saying why."""
+def connect_pool(dsn: str, *, durable: bool = True) -> ConnectionPool:
+    """A checked pool for ``dsn``; a URL that cannot be used is BadInput with one line saying why.
+
+    ``durable=False``: commits do not wait for the disk (``synchronous_commit = off``). A server crash
+    may then forget the last fraction of a second of commits, all together and in order (never half
+    a transaction); the crawl frontier takes that for a commit per URL step at memory speed.
+    """
     if not is_db_url(dsn):
         raise BadInput(f"--db must be a postgresql://user@host/dbname URL, not {dsn!r}")
     try:
@@ -149,17 +154,28 @@ def connect_pool(dsn: str) -> ConnectionPool:
     # no check on every checkout (a round trip each): a lost connection fails its work, and retrying() checks
     # the pool and runs the work again
     pool = ConnectionPool(dsn, min_size=1, max_size=POOL_MAX, open=False,
-                          kwargs={"connect_timeout": CONNECT_TIMEOUT_S}, reconnect_timeout=RETRY_FOR_S)
+                          kwargs={"connect_timeout": CONNECT_TIMEOUT_S, "autocommit": True},
+                          reconnect_timeout=RETRY_FOR_S, configure=None if durable else _not_durable)
     pool.open(wait=True, timeout=CONNECT_TIMEOUT_S)
     return pool
 
 
-def retrying(pool: ConnectionPool, work: Callable[[psycopg.Connection], T]) -> T:
-    """Run ``work(conn)`` in one transaction; a lost connection is replaced and the whole work run again."""
+def _not_durable(conn: psycopg.Connection) -> None:
+    conn.execute("SET synchronous_commit = off")
+
+
+def retrying(pool: ConnectionPool, work: Callable[[psycopg.Connection], T], *, atomic: bool = True) -> T:
+    """Run ``work(conn)`` in one transaction; a lost connection is replaced and the whole work run again.
+
+    Pooled connections are in autocommit mode: ``atomic=False`` saves the BEGIN/COMMIT round trips
+    of work that is one statement.
+    """
     deadline = time.monotonic() + RETRY_FOR_S
     while True:
         try:
             with pool.connection() as conn:
+                if not atomic:
+                    return work(conn)
                 with conn.transaction():
                     return work(conn)
         except psycopg.OperationalError as err:

@@ -268,3 +268,14 @@ def test_killed_worker_urls_are_fetched_once_in_total(pg_url, recorder):
     twice = [u for u, n in paths.items() if n > 1]
     assert len(twice) <= 1 and all(done[u] != "w0" for u in twice)
     assert Recorder.overlaps == 0
+
+
+def test_a_dropped_connection_is_replaced_and_the_claim_kept(two, pg_url):
+    a, _ = two
+    queue_urls(a, [("h1", "http://h1/1"), ("h1", "http://h1/2")])
+    row = a.next_for_host("h1", time.time())
+    with psycopg.connect(pg_url, autocommit=True) as admin:  # the server restarts, say: every connection dropped
+        admin.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                      " WHERE datname = current_database() AND pid != pg_backend_pid()")
+    a.update(row["id"], status="fetched")
+    assert a.get("http://h1/1")["status"] == "fetched" and a.queued_count() == 1
