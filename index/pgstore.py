@@ -19,6 +19,7 @@ is one transaction, so a retry never stores half an article.
 from __future__ import annotations
 
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
@@ -330,6 +331,48 @@ class PgStore:
         _insert_children(conn, article_id, data)
         return article_id, status
 
+    def save_articles(self, batch: list[tuple[Article, dict[str, Any]]]) -> list[tuple[int, str]]:
+        """Many ``save_article`` calls in one transaction, for bulk loads (migrate): the same results, in order.
+
+        ``batch``: (article, {"fetched_at", "warc", "offset", "content_hash"}) pairs. Articles new to the
+        database go in with COPY; the others (and a URL twice in the batch) one by one as ``save_article``.
+        """
+        prepared = []
+        for article, where in batch:
+            if not article.url:
+                raise BadInput("cannot store an article without a url")
+            data = article.to_dict()
+            prepared.append((article, data, fingerprint(data), where))
+        return retrying(self.pool, lambda conn: self._save_many(conn, prepared))
+
+    def _save_many(self, conn: psycopg.Connection, prepared: list) -> list[tuple[int, str]]:
+        conn.execute("SELECT pg_advisory_xact_lock(%s)", (CHANGE_LOCK,))
+        urls = [p[0].url for p in prepared]
+        known = {r[0] for r in conn.execute("SELECT url FROM articles WHERE url = ANY(%s)", (urls,))}
+        once = {u for u, n in Counter(urls).items() if n == 1}
+        fresh = [i for i, u in enumerate(urls) if u in once and u not in known]
+        ids = [r[0] for r in conn.execute("SELECT nextval(pg_get_serial_sequence('articles', 'id'))"
+                                          " FROM generate_series(1, %s)", (len(fresh),))]
+        seq = conn.execute("SELECT COALESCE(MAX(change_seq), 0) FROM articles").fetchone()[0]
+        stamp = now_iso()
+        results: dict[int, tuple[int, str]] = {}
+        with conn.cursor() as cur:
+            columns = (*ARTICLE_COLUMNS, "fetched_at", "warc", "warc_offset", "content_hash", "fingerprint", "rev",
+                       "first_seen", "updated_at", "change_seq")
+            with cur.copy(f"COPY articles (id, {', '.join(columns)}) FROM STDIN") as copy:
+                for n, (i, article_id) in enumerate(zip(fresh, ids), 1):
+                    _, data, fp, w = prepared[i]
+                    copy.write_row((article_id, *(data[c] for c in ARTICLE_COLUMNS), w.get("fetched_at"),
+                                    w.get("warc"), w.get("offset"), w.get("content_hash"), fp, 1, stamp, stamp,
+                                    seq + n))
+                    results[i] = (article_id, "new")
+            _copy_children(cur, [(article_id, prepared[i][1]) for i, article_id in zip(fresh, ids)])
+        for i, (article, data, fp, w) in enumerate(prepared):
+            if i not in results:
+                results[i] = self._save(conn, article, data, fp, w.get("fetched_at"), w.get("warc"), w.get("offset"),
+                                        w.get("content_hash"))
+        return [results[i] for i in range(len(prepared))]
+
     def _keep_version(self, conn: psycopg.Connection, article_id: int, rev: int, stamp: str) -> None:
         old = _load(conn, [article_id])[0]
         conn.execute(
@@ -412,6 +455,23 @@ def _insert_children(conn: psycopg.Connection, article_id: int, data: dict[str, 
         if data["images"]:
             cur.executemany("INSERT INTO images (article_id, position, url, caption) VALUES (%s, %s, %s, %s)",
                             [(article_id, i, m["url"], m.get("caption")) for i, m in enumerate(data["images"])])
+
+
+def _copy_children(cur: psycopg.Cursor, articles: list[tuple[int, dict[str, Any]]]) -> None:
+    """The figures, attachments and images of new articles, with COPY."""
+    with cur.copy(f"COPY indicators (article_id, position, {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
+                  " FROM STDIN") as copy:
+        for article_id, data in articles:
+            for i, ind in enumerate(data["indicators"]):
+                copy.write_row((article_id, i, *(_to_db(c, ind.get(c)) for c in INDICATOR_COLUMNS)))
+    with cur.copy("COPY attachments (article_id, position, url, name) FROM STDIN") as copy:
+        for article_id, data in articles:
+            for i, a in enumerate(data["attachments"]):
+                copy.write_row((article_id, i, a["url"], a.get("name")))
+    with cur.copy("COPY images (article_id, position, url, caption) FROM STDIN") as copy:
+        for article_id, data in articles:
+            for i, m in enumerate(data["images"]):
+                copy.write_row((article_id, i, m["url"], m.get("caption")))
 
 
 def _to_db(column: str, value: Any) -> Any:

@@ -9,6 +9,7 @@ import threading
 
 import psycopg
 import pytest
+from conftest import pg_schema
 from test_store import (  # noqa: F401  (collected here again, with this module's ``store`` fixture)
     make_article,
     scalar,
@@ -122,3 +123,32 @@ def test_dropped_connection_is_replaced_and_nothing_lost(pg_url):
                           " WHERE datname = current_database() AND pid != pg_backend_pid()")
         assert s.save_article(make_article(2), fetched_at="t")[1] == "new"
         assert s.count_articles() == 2
+
+
+def test_save_articles_in_bulk_gives_what_one_by_one_does(pg_url, pg_database):
+    def where(n):
+        return {"fetched_at": f"t{n}", "warc": "w", "offset": n, "content_hash": f"h{n}"}
+
+    changed = make_article(1, title="Tiêu đề mới")
+    with PgStore.open(pg_url) as bulk:
+        bulk.save_article(make_article(1), **{"offset": 0, "fetched_at": "t", "warc": "w"})
+        batch = [(make_article(n), where(n)) for n in range(2, 7)] + [
+            (changed, where(7)), (make_article(2), where(8)), (make_article(9, views=1), where(9)),
+            (make_article(9, views=2), where(10))]
+        got = bulk.save_articles(batch)
+        assert [status for _, status in got] == ["new"] * 5 + ["changed", "unchanged", "new", "unchanged"]
+        assert got[0][0] != got[1][0] and got[6][0] == got[0][0] and got[7][0] == got[8][0]
+        by_bulk = {a["url"]: a for a in bulk.iter_articles()}
+        versions = bulk.article_versions(got[5][0])
+    with pg_schema(pg_database) as other, PgStore.open(other) as single:
+        single.save_article(make_article(1), **{"offset": 0, "fetched_at": "t", "warc": "w"})
+        for article, w in batch:
+            single.save_article(article, fetched_at=w["fetched_at"], warc=w["warc"], offset=w["offset"],
+                                content_hash=w["content_hash"])
+        by_one = {a["url"]: a for a in single.iter_articles()}
+        assert [v["article"] for v in versions] == [v["article"] for v in single.article_versions(
+            by_one[changed.url]["id"])]
+    strip = ("id",)
+    assert {u: {k: v for k, v in a.items() if k not in strip} for u, a in by_bulk.items()} == \
+        {u: {k: v for k, v in a.items() if k not in strip} for u, a in by_one.items()}
+    assert by_bulk[make_article(9).url]["views"] == 2 and by_bulk[make_article(2).url]["fetched_at"] == "t8"
