@@ -199,7 +199,8 @@ def _filters(since, until, site, category) -> tuple[str, dict]:
         parts.append("lower(a.site) = %(site)s")
         params["site"] = site.strip().lower()
     if category:
-        parts.append("lower(govnews_fold(regexp_replace(btrim(a.category), '\\s+', ' ', 'g'))) = %(category)s")
+        parts.append("lower(public.unaccent('public.unaccent'::regdictionary,"
+                     " regexp_replace(btrim(a.category), '\\s+', ' ', 'g'))) = %(category)s")
         params["category"] = category_key(category)
     return " AND ".join(parts), params
 
