@@ -154,10 +154,10 @@ ARTICLES: list[Article] = [
 ]
 
 
-def fill_store(data_dir: Path, articles: list[Article] = ARTICLES) -> dict[str, int]:
-    """Save the articles in the data folder's store; returns slug -> article id."""
+def fill_store(data_dir: Path | str, articles: list[Article] = ARTICLES, open_store=Store.open) -> dict[str, int]:
+    """Save the articles in the data folder's store (or ``open_store(data_dir)``'s); returns slug -> article id."""
     ids = {}
-    with Store.open(data_dir) as store:
+    with open_store(data_dir) as store:
         for n, article in enumerate(articles):
             article_id, _ = store.save_article(article, fetched_at=f"2023-11-0{1 + n % 9}T00:00:00+00:00",
                                                warc="govnews-00001.warc.gz", offset=1000 * n)
