@@ -37,11 +37,11 @@ from index.store import (
     ARTICLE_COLUMNS,
     INDICATOR_COLUMNS,
     SCHEMA_KEY,
-    _article_part,
-    _public,
-    _q,
+    article_part,
     fingerprint,
     now_iso,
+    public_article,
+    quoted,
 )
 
 POOL_MAX = 4
@@ -379,7 +379,7 @@ class PgStore:
             "INSERT INTO article_versions (article_id, rev, fetched_at, replaced_at, warc, warc_offset,"
             " content_hash, data) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
             (article_id, rev, old["fetched_at"], stamp, old["archive"]["warc"], old["archive"]["offset"],
-             old["content_hash"], Jsonb(_article_part(old))))
+             old["content_hash"], Jsonb(article_part(old))))
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -388,18 +388,18 @@ class PgStore:
 
     def get_article(self, article_id: int) -> dict | None:
         found = self._read(lambda conn: _load(conn, [article_id]))
-        return _public(found[0]) if found else None
+        return public_article(found[0]) if found else None
 
     def get_article_by_url(self, url: str) -> dict | None:
         def read(conn):
             row = conn.execute("SELECT id FROM articles WHERE url = %s", (url,)).fetchone()
             return _load(conn, [row[0]]) if row else []
         found = self._read(read)
-        return _public(found[0]) if found else None
+        return public_article(found[0]) if found else None
 
     def get_articles(self, ids: list[int]) -> dict[int, dict]:
         """Several articles at once (search results): id -> article dict."""
-        return {a["id"]: _public(a) for a in self._read(lambda conn: _load(conn, list(ids)))} if ids else {}
+        return {a["id"]: public_article(a) for a in self._read(lambda conn: _load(conn, list(ids)))} if ids else {}
 
     def count_articles(self) -> int:
         return self._read(lambda conn: conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
@@ -407,12 +407,12 @@ class PgStore:
     def iter_articles(self, after_id: int = 0) -> Iterator[dict]:
         """Every article in id order, ``index.store.ITER_BATCH`` at a time (constant memory)."""
         for _, full in self._iter_by("id", after_id):
-            yield _public(full)
+            yield public_article(full)
 
     def iter_changed(self, after_seq: int = 0) -> Iterator[tuple[int, dict]]:
         """(change_seq, article dict) of articles added or changed after ``after_seq``, in change order."""
         for seq, full in self._iter_by("change_seq", after_seq):
-            yield seq, _public(full)
+            yield seq, public_article(full)
 
     def max_change_seq(self) -> int:
         return self._read(lambda conn: conn.execute(
@@ -445,7 +445,7 @@ def _insert_children(conn: psycopg.Connection, article_id: int, data: dict[str, 
     with conn.cursor() as cur:
         if data["indicators"]:
             cur.executemany(
-                f"INSERT INTO indicators (article_id, position, {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
+                f"INSERT INTO indicators (article_id, position, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)})"
                 f" VALUES (%s, %s, {', '.join(['%s'] * len(INDICATOR_COLUMNS))})",
                 [(article_id, i, *(_to_db(c, ind.get(c)) for c in INDICATOR_COLUMNS))
                  for i, ind in enumerate(data["indicators"])])
@@ -459,7 +459,7 @@ def _insert_children(conn: psycopg.Connection, article_id: int, data: dict[str, 
 
 def _copy_children(cur: psycopg.Cursor, articles: list[tuple[int, dict[str, Any]]]) -> None:
     """The figures, attachments and images of new articles, with COPY."""
-    with cur.copy(f"COPY indicators (article_id, position, {', '.join(_q(c) for c in INDICATOR_COLUMNS)})"
+    with cur.copy(f"COPY indicators (article_id, position, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)})"
                   " FROM STDIN") as copy:
         for article_id, data in articles:
             for i, ind in enumerate(data["indicators"]):
@@ -503,7 +503,7 @@ def _load(conn: psycopg.Connection, ids: list[int]) -> list[dict]:
     for row in conn.execute("SELECT article_id, url, caption FROM images WHERE article_id = ANY(%s)"
                             " ORDER BY article_id, position", (ids,)):
         out[row[0]]["images"].append({"url": row[1], "caption": row[2]})
-    for row in conn.execute(f"SELECT article_id, {', '.join(_q(c) for c in INDICATOR_COLUMNS)} FROM indicators"
+    for row in conn.execute(f"SELECT article_id, {', '.join(quoted(c) for c in INDICATOR_COLUMNS)} FROM indicators"
                             " WHERE article_id = ANY(%s) ORDER BY article_id, position", (ids,)):
         out[row[0]]["indicators"].append(dict(zip(INDICATOR_COLUMNS, row[1:])))
     return [out[i] for i in sorted(out)]
