@@ -283,3 +283,12 @@ def test_tones_dropped_by_ocr_are_restored_only_when_unambiguous(ocr, fixed):
     from extract.documents.ocrwords import restore_tones
 
     assert restore_tones(ocr) == fixed
+
+
+def test_cli_text_format_shows_metadata_and_pages(tmp_path, capsys):
+    from cli import main
+
+    (tmp_path / "report.docx").write_bytes(docx_report())
+    assert main(["extract", str(tmp_path / "report.docx"), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "number: 125/BC-UBND" in out and "--- page 2 (text)" in out and "p. 2" in out
