@@ -113,7 +113,7 @@ def _reshaped(word: str, before: str | None, after: str | None, words: frozenset
 def restore_tones(text: str) -> str:
     """``text`` with the dropped tone marks put back where the evidence is unambiguous (see the module)."""
     words = dictionary()
-    if not words or not _BARE.search(text):
+    if not words or text.isascii():
         return text
     out = []
     for line in text.split("\n"):
