@@ -278,7 +278,7 @@ def test_signer_title_mended_and_seal_fragments_are_no_name():
     ("cấp có thâm quyền xem xét; (kê hoạch 19,57%)", "cấp có thẩm quyền xem xét; (kế hoạch 19,57%)"),
     ("thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn", "thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn"),  # names kept
     ("câu hỏi, bê tông, năm 2019", "câu hỏi, bê tông, năm 2019"),  # words as they are
-    ("QUYÉT ĐỊNH; CỘNG HÒA XÃ HỌI; thị trắn", "QUYẾT ĐỊNH; CỘNG HÒA XÃ HỘI; thị trấn"),  # a shape mark lost
+    ("QUYÉT ĐỊNH\nCỘNG HÒA XÃ HỌI\nthị trắn", "QUYẾT ĐỊNH\nCỘNG HÒA XÃ HỘI\nthị trấn"),  # a shape mark lost
 ])
 def test_tones_dropped_by_ocr_are_restored_only_when_unambiguous(ocr, fixed):
     from extract.documents.ocrwords import restore_tones
