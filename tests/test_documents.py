@@ -293,3 +293,20 @@ def test_cli_text_format_shows_metadata_and_pages(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "report.docx"), "--format", "text"]) == 0
     out = capsys.readouterr().out
     assert "number: 125/BC-UBND" in out and "--- page 2 (text)" in out and "p. 2" in out
+
+
+def test_a_page_whose_figures_fail_is_named_and_the_rest_kept(monkeypatch):
+    import extract.indicators as indicators
+
+    real = indicators.extract_indicators
+
+    def flaky(text, *args, **kwargs):
+        if "hỏng" in text:
+            raise IndexError("list index out of range")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(indicators, "extract_indicators", flaky)
+    doc = extract_document(text_pdf([["Trang một: trồng mới 250 ha cà phê trên địa bàn huyện."],
+                                     ["Trang hỏng: thu ngân sách đạt 3/4 tỷ đồng trong năm."]]))
+    assert [f.page for f in doc.indicators] == [1] and doc.pages[1].text
+    assert doc.warnings == ["page 2: figures not read (IndexError)"]
