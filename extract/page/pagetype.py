@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from extract import portal_vocab as V
-from extract.page.container import ARTICLE_MIN_CHARS, count_teasers, first_text_link, leads_with_link
+from extract.page.container import ARTICLE_MIN_CHARS, count_teasers, first_text_link, has_prose, leads_with_link
 from extract.page.dom import BLOCK_TAGS, CELL_TAGS, text_len
 from extract.page.lines import norm
 from extract.page.published import pick_date
@@ -76,17 +76,6 @@ def min_items(root) -> int:
     """Repeated teaser boxes needed to call a page a listing: fewer when the page has page links."""
     paged = any(V.PAGINATION_CLASS.search(el.get("class")) for el in root.xpath("//*[@class]"))
     return V.LISTING_MIN_ITEMS_PAGED if paged else V.LISTING_MIN_ITEMS
-
-
-def has_prose(container) -> bool:
-    """Whether a paragraph of running text (not link text) is present: teaser summaries are short."""
-    for el in container.iter("p", "div", "td", "li", "blockquote"):
-        if any(child.tag in BLOCK_TAGS for child in el):
-            continue
-        n = text_len(el) - sum(text_len(a) for a in el.iter("a"))
-        if n >= V.PROSE_MIN_CHARS:
-            return True
-    return False
 
 
 def url_page_type(url: str | None) -> str | None:

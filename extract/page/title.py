@@ -15,6 +15,8 @@ MAX_TITLE_CHARS = 400
 TITLE_TRAIL = " )]-–|,."
 # A headline is longer than a section name ("Tin tức" is not one).
 MIN_TITLE_CHARS = 8
+# ... unless its element is marked as the title ("Nội quy" in p.Title): section names are excluded anyway.
+MIN_CLASSED_TITLE_CHARS = 4
 # A heading matches <title> when equal to it, or to its start when holding at least this share of it
 # (<title> may add a section name the heading lacks).
 TITLE_PREFIX_SHARE = 0.5
@@ -119,8 +121,9 @@ def find_title(root, container, order, meta_title, doc_title, site_name):
     for el in title_candidates(root):
         text = title_text(el)
         n = norm(text)
-        if len(n) < MIN_TITLE_CHARS or len(n) > MAX_TITLE_CHARS or is_portlet_heading(el) or is_chrome(text) \
-                or V.RELATED_HEADINGS.match(text):
+        if len(n) < (MIN_CLASSED_TITLE_CHARS if V.TITLE_CLASS.search(classes(el)) else MIN_TITLE_CHARS) \
+                or len(n) > MAX_TITLE_CHARS or is_portlet_heading(el) or is_chrome(text) \
+                or V.RELATED_HEADINGS.match(text) or V.SECTION_NAMES.match(text):
             continue
         if container is not None and is_inside(container, el):
             continue  # a box around the body ("asset-full-content no-title") is not its headline
