@@ -348,6 +348,9 @@ TITLE_PORTAL_PART = re.compile(
 SECTION_NAMES = re.compile(r"^(?:tin tức|sự kiện|tin hoạt động|hoạt động|thông báo|tin địa phương|tin tổng hợp|"
                            r"tin nổi bật|tin mới|tin trong (?:tỉnh|huyện|nước)|chuyên mục|chi tiết(?: tin| bài viết)?|"
                            r"tin tức - sự kiện|tin tức sự kiện|thời sự|trang chủ)$", re.I)
+# A title that is only the portal's name ("Trang thông tin điện tử Huyện Krông Nô", "Website Thanh tra tỉnh").
+PORTAL_TITLE = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|trang tin điện tử|website)\b[^.,:;!?]{0,80}$",
+                          re.I)
 HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---

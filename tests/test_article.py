@@ -832,3 +832,11 @@ def test_sharepoint_list_view_in_a_category_page_is_a_listing():
             f'<tr><td><div class="ms-rtestate-field">{BODY}</div></td><td>Le Phu Tien</td><td>21/10/2013</td>'
             f"<td>Tin</td><td>12</td></tr></table></body></html>")
     assert extract_article(html).page_type == "listing"
+
+
+@pytest.mark.parametrize("title", ["Home", "Trang thông tin điện tử Huyện Krông Nô"])
+def test_a_page_without_a_headline_of_its_own_is_not_news(title):
+    banner = "<p>Mừng đất nước đổi mới, mừng Đảng quang vinh, mừng Xuân Mậu Tuất 2018 cùng toàn thể nhân dân!</p>" * 4
+    html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f'<div class="content">{banner}</div></body></html>')
+    assert extract_article(html).page_type == "other"

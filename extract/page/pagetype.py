@@ -38,7 +38,18 @@ def classify(page) -> str | None:
         return "other"
     if page.title and V.LISTING_TITLES.match(page.title) and not page.trusted:
         return "listing"  # a calendar or search page; a single item titled so ("Lịch công tác tuần 25") is not
-    return "listing" if _listing_shape(page) else None
+    if _listing_shape(page):
+        return "listing"
+    missing = page.container is not None and not page.trusted and headline_missing(page.title)
+    return "other" if missing else None
+
+
+def headline_missing(title: str | None) -> bool:
+    """No headline of its own: the page's title is only the portal's name, a section name or "Home"
+    (a category or landing page whose text is the template's). A news item always shows its headline."""
+    title = (title or "").strip()
+    return not title or bool(
+        V.HOME_CRUMBS.match(title) or V.SECTION_NAMES.match(title) or V.PORTAL_TITLE.match(title))
 
 
 def _listing_shape(page) -> bool:
