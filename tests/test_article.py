@@ -840,3 +840,15 @@ def test_a_page_without_a_headline_of_its_own_is_not_news(title):
     html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
             f'<div class="content">{banner}</div></body></html>')
     assert extract_article(html).page_type == "other"
+
+
+@pytest.mark.parametrize("after,author", [
+    ('<p class="AuthorArticle">Nguyễn Văn Nam</p>', "Nguyễn Văn Nam"),
+    ('<div class="texttacgia">Tin, ảnh: Mỹ Hằng</div>', "Mỹ Hằng"),
+    ('<div class="texttacgia">Linh Phạm - Lê Hải</div>', "Linh Phạm - Lê Hải"),
+    ('<p>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;<strong>Vương Hợp .</strong></p>', "Vương Hợp"),
+])
+def test_byline_elements_and_pushed_right_names(after, author):
+    article = extract(page(body=BODY + after))
+    assert article.author == author
+    assert article.body.endswith(PARAS[-1])
