@@ -193,6 +193,10 @@ def title_by_text(root, wanted: list[str], container) -> list:
     headline in a table cell): the page's own headline whatever its tag, never a link to it."""
     out = []
     for el in root.iter(*TITLE_TEXT_TAGS):
+        # The headline text starts the element's text (a date may follow it): a cheap test first.
+        full = norm(el.text_content())
+        if not any(w and full.startswith(w) for w in wanted):
+            continue
         n = norm(title_text(el))
         if len(n) < MIN_TITLE_CHARS or n not in wanted or (container is not None and is_inside(container, el)):
             continue
