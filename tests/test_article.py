@@ -852,3 +852,13 @@ def test_byline_elements_and_pushed_right_names(after, author):
     article = extract(page(body=BODY + after))
     assert article.author == author
     assert article.body.endswith(PARAS[-1])
+
+
+def test_paragraphs_set_as_h1_inside_the_body_are_not_the_headline():
+    body = "".join(f"<h1>{p}</h1>" for p in PARAS)
+    html = SHAREPOINT.format(date="30/07/2019", title="Đak Song khai giảng lớp bồi dưỡng đối tượng kết nạp Đảng",
+                             body=body, related=RELATED)
+    article = extract_article(html)
+    assert article.title == "Đak Song khai giảng lớp bồi dưỡng đối tượng kết nạp Đảng"
+    assert article.published == "2019-07-30"
+    assert article.body.startswith(PARAS[0])

@@ -144,9 +144,12 @@ def find_title(root, container, order, meta_title, doc_title, site_name):
                 scope = scope.getparent()
         near = [e for e in fallback
                 if is_inside(e, scope) and not V.GENERIC_HEADINGS.match(clean_line(e.text_content()))]
-        el = _nearest(near, container, order)
-    if el is None and container is not None:
-        el = _heading_over_body(fallback, container, order)
+        # Above the body first (a paragraph set as <h1> inside the body is not the headline), then inside it.
+        el = _nearest(near, container, order, inside=False)
+        if el is None:
+            el = _heading_over_body(fallback, container, order)
+        if el is None:
+            el = _nearest(near, container, order)
     if el is not None:
         return el, title_text(el)
     if meta_title:
@@ -176,12 +179,14 @@ def _heading_over_body(candidates: list, container, order: dict):
     return el
 
 
-def _nearest(els: list, container, order: dict):
-    """The heading closest above the body, else the first one inside it (never a subheading)."""
+def _nearest(els: list, container, order: dict, inside: bool = True):
+    """The heading closest above the body, else (inside) the first one inside it (never a subheading)."""
     cstart = order.get(container, END) if container is not None else END
     before = [e for e in els if order.get(e, -1) < cstart]
     if before:
         return max(before, key=lambda e: order.get(e, -1))
+    if not inside:
+        return None
     inside = [e for e in els if container is not None and is_inside(e, container)]
     if inside:
         return min(inside, key=lambda e: order.get(e, -1))
