@@ -23,7 +23,9 @@ from pathlib import Path
 from base.errors import BadInput
 from cluster import archive, records, schema
 
-SPLIT_BYTES = 8 * 2**20  # compressed WARC bytes per task: about a thousand pages, 10-20 s of extraction
+SPLIT_BYTES = 8 * 2**20  # compressed WARC bytes per task at most: about a thousand pages, 10-20 s of extraction
+MIN_SPLIT_BYTES = 256 * 2**10  # and at least (a task costs Spark tens of milliseconds)
+TASKS_PER_CORE = 3  # small inputs are cut finer, so that every core gets work and the slowest range matters less
 WARC_SUFFIXES = (".warc.gz", ".warc")
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -63,12 +65,12 @@ def spark_session(master: str | None = None, *, quiet: bool = False, conf: dict[
     return spark
 
 
-def expand_inputs(spark, patterns: list[str]) -> list[str]:
-    """WARC file URIs of files, folders (their ``*.warc.gz``/``*.warc``) and globs, through Hadoop's file
-    systems (local, ``hdfs://``, ``s3a://``); sorted, each once."""
+def expand_inputs(spark, patterns: list[str]) -> list[tuple[str, int]]:
+    """(URI, size) of the WARC files of files, folders (their ``*.warc.gz``/``*.warc``) and globs, through
+    Hadoop's file systems (local, ``hdfs://``, ``s3a://``); sorted, each once."""
     jvm = spark.sparkContext._jvm
     hadoop_conf = spark.sparkContext._jsc.hadoopConfiguration()
-    found: set[str] = set()
+    found: dict[str, int] = {}
     for pattern in patterns:
         path = jvm.org.apache.hadoop.fs.Path(pattern)
         try:
@@ -76,23 +78,33 @@ def expand_inputs(spark, patterns: list[str]) -> list[str]:
             statuses = fs.globStatus(path) or []
         except Exception as err:
             raise BadInput(f"cannot read {pattern}: {str(err).splitlines()[0][:200]}") from None
-        matched = []
+        matched = {}
         for status in statuses:
             children = fs.listStatus(status.getPath()) if status.isDirectory() else [status]
-            matched += [c.getPath().toString() for c in children
-                        if c.isFile() and c.getPath().getName().endswith(WARC_SUFFIXES)]
+            matched.update((c.getPath().toString(), c.getLen()) for c in children
+                           if c.isFile() and c.getPath().getName().endswith(WARC_SUFFIXES))
         if not matched:
             raise BadInput(f"no WARC files match {pattern}")
         found.update(matched)
-    return sorted(found)
+    return sorted(found.items())
 
 
-def run_job(spark, inputs: list[str], out: str, *, ocr: bool = False, split_bytes: int = SPLIT_BYTES) -> JobResult:
-    """Re-derive ``inputs`` (WARC files, folders, globs) into the Parquet datasets under ``out``."""
+def split_size(total_bytes: int, cores: int) -> int:
+    """Compressed bytes per range: ``TASKS_PER_CORE`` ranges per core, within the bounds above."""
+    return max(MIN_SPLIT_BYTES, min(SPLIT_BYTES, total_bytes // max(cores * TASKS_PER_CORE, 1)))
+
+
+def run_job(spark, inputs: list[str], out: str, *, ocr: bool = False, split_bytes: int | None = None) -> JobResult:
+    """Re-derive ``inputs`` (WARC files, folders, globs) into the Parquet datasets under ``out``.
+
+    ``split_bytes``: compressed bytes per range (default: ``split_size`` of the input and the cluster's cores).
+    """
     started = time.monotonic()
     sc = spark.sparkContext
     spark.conf.set("spark.sql.sources.partitionOverwriteMode", "dynamic")
-    files = expand_inputs(spark, inputs)
+    sized = expand_inputs(spark, inputs)
+    files = [path for path, _size in sized]
+    split_bytes = split_bytes or split_size(sum(size for _path, size in sized), sc.defaultParallelism)
     listings = sc.parallelize(files, len(files)).map(lambda p: archive.list_file(p, split_bytes)).collect()
     hosts = frozenset().union(*(listing.hosts for listing in listings))
     ranges = [(listing.path, start, end) for listing in listings for start, end in listing.ranges]
