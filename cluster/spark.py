@@ -15,10 +15,13 @@ The datasets and their columns: ``cluster/schema.py``. Cluster use: ``cluster/RE
 """
 from __future__ import annotations
 
+import operator
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from pyspark import StorageLevel
 
 from base.errors import BadInput
 from cluster import archive, records, schema
@@ -111,52 +114,51 @@ def run_job(spark, inputs: list[str], out: str, *, ocr: bool = False, split_byte
     scope = sc.broadcast(hosts)
     derived = (sc.parallelize(ranges, max(len(ranges), 1))
                .flatMap(lambda r: archive.read_range(r[0], r[1], r[2], scope.value))
-               .persist())
+               .persist(StorageLevel.MEMORY_AND_DISK))
     damage = [listing.damage for listing in listings if listing.damage is not None]
     pages = derived.filter(lambda r: r["kind"] == records.PAGE).keyBy(lambda r: r["url"]) \
         .reduceByKey(records.later).values()
     articles = (pages.filter(lambda r: r["article"] is not None)
                 .keyBy(lambda r: r["ident"]).reduceByKey(records.identity_winner).values()
                 .keyBy(lambda r: r["content_hash"]).reduceByKey(records.earlier).values()
-                .persist())
+                .persist(StorageLevel.MEMORY_AND_DISK))
     errors = (pages.filter(lambda r: r["error"] is not None)
               .union(derived.filter(lambda r: r["kind"] == records.DAMAGED))
               .union(sc.parallelize(damage, 1))
               .map(records.error_row))
-    documents = _documents(derived, articles, ocr)
-    counts = {
-        "articles": _write(spark, articles.map(records.article_row), "articles", out),
-        "indicators": _write(spark, articles.flatMap(records.indicator_rows), "indicators", out),
-        "documents": _write(spark, documents, "documents", out),
-        "errors": _write(spark, errors, "errors", out),
-    }
-    result = JobResult(files=len(files), ranges=len(ranges), records=derived.count(),
-                       seconds=time.monotonic() - started, **counts)
+    linked = _linked_files(derived, articles)
+    documents = linked.map(lambda doc: records.document_row(doc, archive.read_body(doc["path"], doc["offset"]), ocr))
+    for name, rows in (("articles", articles.map(records.article_row)),
+                       ("indicators", articles.flatMap(records.indicator_rows)),
+                       ("documents", documents), ("errors", errors)):
+        _write(spark, rows, name, out)
+    # one job counts everything, from cached records and the shuffles the writes left behind
+    tally = sc.union([derived.map(lambda _r: ("records", 1)), articles.map(lambda _r: ("articles", 1)),
+                      articles.map(lambda r: ("indicators", len(r["article"]["indicators"]))),
+                      linked.map(lambda _r: ("documents", 1)), errors.map(lambda _r: ("errors", 1))]) \
+        .reduceByKey(operator.add).collectAsMap()
     derived.unpersist()
     articles.unpersist()
     scope.destroy()
-    return result
+    return JobResult(files=len(files), ranges=len(ranges), seconds=time.monotonic() - started,
+                     **{key: tally.get(key, 0) for key in ("records", "articles", "indicators", "documents", "errors")})
 
 
-def _documents(derived, articles, ocr: bool):
-    """Attachment rows: the newest archived copy of each file an article links, read in its own tasks (OCR is
-    the costly part of a whole run: those tasks spread on their own)."""
+def _linked_files(derived, articles):
+    """The newest archived copy of each file an article links, with that article (the first by URL when several
+    link it: one row per document). Reading them is a stage of its own: OCR, the costly part of a whole run,
+    spreads over its own tasks."""
     files = derived.filter(lambda r: r["kind"] == records.FILE).keyBy(lambda r: r["url"]) \
         .reduceByKey(records.later)
-    # a file linked from several articles belongs to the first by URL: one row per document
     links = articles.flatMap(records.attachment_links).reduceByKey(min)
-    linked = files.join(links).map(lambda kv: {
+    return files.join(links).map(lambda kv: {
         **kv[1][0], "article_url": kv[1][1][0], "name": kv[1][1][1], "site": kv[1][1][2], "year": kv[1][1][3]})
-    return linked.map(lambda doc: records.document_row(doc, archive.read_body(doc["path"], doc["offset"]), ocr))
 
 
-def _write(spark, rows, name: str, out: str) -> int:
-    """Rows -> ``out/name`` as Parquet partitioned by site (and year); returns the row count."""
+def _write(spark, rows, name: str, out: str) -> None:
+    """Rows -> ``out/name`` as Parquet partitioned by site (and year)."""
     columns = schema.DATASETS[name]
     keys = [k for k in schema.PARTITIONS if k in columns.fieldNames()]
-    frame = spark.createDataFrame(rows.map(lambda row: schema.as_tuple(columns, row)), columns).persist()
+    frame = spark.createDataFrame(rows.map(lambda row: schema.as_tuple(columns, row)), columns)
     # one file per partition folder and shuffle partition: few, large files
     frame.repartition(*keys).write.mode("overwrite").partitionBy(*keys).parquet(f"{out.rstrip('/')}/{name}")
-    count = frame.count()
-    frame.unpersist()
-    return count
