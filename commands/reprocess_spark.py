@@ -25,7 +25,9 @@ def run_reprocess_spark(warcs: list[str], out: str | None, *, master: str | None
 
     running = SparkSession.getActiveSession()  # called from a program that already runs Spark: leave it running
     try:
-        spark = running or spark_session(master, quiet=quiet)
+        # Spark's stage progress bar on a terminal only, as govnews's own progress displays
+        progress = {"spark.ui.showConsoleProgress": str(sys.stderr.isatty() and not quiet).lower()}
+        spark = running or spark_session(master, quiet=quiet, conf=progress)
     except Exception as err:  # no Java, a bad master URL: one line, not a JVM trace
         raise BadInput(f"cannot start Spark ({master or 'local[*]'}): {str(err).splitlines()[0][:200]}") from None
     try:
