@@ -143,7 +143,7 @@ def attachment_links(rec: dict) -> list[tuple[str, tuple]]:
     article = rec["article"]
     links = []
     for attachment in article["attachments"]:
-        target = canonicalize(attachment["url"], article["url"])
+        target = canonicalize(attachment["url"], rec["url"])
         if target:
             links.append((target, (article["url"], attachment.get("name"), article["site"],
                                    year_of(article["published"]))))

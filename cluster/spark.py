@@ -117,7 +117,11 @@ def run_job(spark, inputs: list[str], out: str, *, ocr: bool = False, split_byte
                .persist(StorageLevel.MEMORY_AND_DISK))
     damage = [listing.damage for listing in listings if listing.damage is not None]
     pages = derived.filter(lambda r: r["kind"] == records.PAGE).keyBy(lambda r: r["url"]) \
-        .reduceByKey(records.later).values()
+        .reduceByKey(records.later)
+    # the crawler fetched an article's attachment links as documents: an HTML answer there (a "file not
+    # found" page, a viewer) is no article and no extraction error
+    attached = pages.values().filter(lambda r: r["article"] is not None).flatMap(records.attachment_links)
+    pages = pages.subtractByKey(attached).values()
     articles = (pages.filter(lambda r: r["article"] is not None)
                 .keyBy(lambda r: r["ident"]).reduceByKey(records.identity_winner).values()
                 .keyBy(lambda r: r["content_hash"]).reduceByKey(records.earlier).values()

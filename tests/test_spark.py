@@ -20,6 +20,7 @@ from crawler.pipeline import CrawlOptions, crawl, reprocess
 from index.store import Store
 from samples.server import SampleSites
 
+ROOT = Path(__file__).resolve().parents[1]
 SPLIT = 64 * 1024  # small ranges: the one sample WARC file spreads over several tasks
 # Short jobs on a busy machine: the JVM's quick compiler, no code generation, two shuffle partitions.
 TEST_CONF = {
@@ -54,9 +55,30 @@ def damaged_file(archived):
 
 
 @pytest.fixture(scope="module")
-def job(spark, archived, damaged_file):
+def html_at_attachment(archived):
+    """A later fetch of an attachment link answering an article-like HTML page ("file not found", a viewer):
+    the crawler fetched it as a document, so it is no article."""
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    url = crawl_rows(archived, "kind = 'attachment' AND status = 'fetched'")[0]["url"]
+    body = (ROOT / "samples" / "pages" / "aspnet-thanhhoa-br-body.html").read_bytes()
+    path = archived.parent / "zz-attachment-as-html.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=BytesIO(body), length=len(body),
+                                                      http_headers=http))
+    return path
+
+
+@pytest.fixture(scope="module")
+def job(spark, archived, damaged_file, html_at_attachment):
     out = archived.parent / "out"
-    result = run_job(spark, [str(archived / "warc"), str(damaged_file)], str(out), split_bytes=SPLIT)
+    inputs = [str(archived / "warc"), str(damaged_file), str(html_at_attachment)]
+    result = run_job(spark, inputs, str(out), split_bytes=SPLIT)
     return out, result
 
 
@@ -86,7 +108,7 @@ def test_articles_match_one_machine_record_for_record(job, archived):
     expected = one_machine(archived)
     assert len(rows) == result.articles == len(expected) > 40
     by_url = {r["url"]: r for r in rows}
-    assert by_url.keys() == expected.keys()
+    assert by_url.keys() == expected.keys()  # the HTML answer at an attachment link is not among them
     for url, want in expected.items():
         got = by_url[url]
         assert got["site"] == want["site"] and got["year"] == records.year_of(want["published"])
@@ -143,7 +165,7 @@ def test_documents_are_the_archived_attachments_with_their_article(job, archived
 def test_big_file_spreads_over_tasks_and_offsets_are_absolute(job, archived):
     _out, result = job
     [warc] = (archived / "warc").glob("*.warc.gz")
-    assert result.files == 2 and result.ranges >= warc.stat().st_size // SPLIT
+    assert result.files == 3 and result.ranges >= warc.stat().st_size // SPLIT
     listing = archive.list_file(str(warc), SPLIT)
     (start, end), *_ = listing.ranges[1:]
     with open(warc, "rb") as fh:
