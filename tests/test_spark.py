@@ -64,7 +64,7 @@ def html_at_attachment(archived):
     from warcio.warcwriter import WARCWriter
 
     url = crawl_rows(archived, "kind = 'attachment' AND status = 'fetched'")[0]["url"]
-    body = (ROOT / "samples" / "pages" / "aspnet-thanhhoa-br-body.html").read_bytes()
+    body = (ROOT / "tests" / "data" / "pages" / "aspnet-thanhhoa-br-body.html").read_bytes()
     path = archived.parent / "zz-attachment-as-html.warc.gz"
     with open(path, "wb") as fh:
         writer = WARCWriter(fh, gzip=True)
