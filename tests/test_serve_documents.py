@@ -123,6 +123,10 @@ def test_pending_scan_says_ocr_has_not_read_it_and_shows_ocr_confidence(site):
     assert f'href="/articles/{site.ids[1]}"' in html
 
 
+def test_home_page_counts_documents(site):
+    assert "có 3 bài viết và 3 văn bản đính kèm đã đọc" in get(f"{site.base}/").text
+
+
 def test_article_page_lists_its_documents(site):
     html = get(f"{site.base}/articles/{site.ids[0]}").text
     section = html[html.index('<section id="documents">'):]

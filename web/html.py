@@ -34,6 +34,8 @@ TEXT = {
     "elapsed": "({seconds} giây)",
     "no_results": "Không tìm thấy bài viết nào. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.",
     "welcome": "Kho lưu trữ có {count} bài viết. Nhập từ khoá để tìm kiếm.",
+    "welcome_documents": "Kho lưu trữ có {count} bài viết và {documents} văn bản đính kèm đã đọc. "
+                         "Nhập từ khoá để tìm kiếm.",
     "home_latest": "Bài viết mới nhất",
     "home_sites": "Số bài theo trang",
     "prev": "« Trước",

@@ -189,7 +189,10 @@ def _hit(hit: Any, articles: dict[str, dict[str, Any]]) -> str:
 
 def _overview(overview: dict[str, Any]) -> str:
     """Before any search: archive size, newest articles, articles per site."""
-    html = f'<p class="welcome">{esc(TEXT["welcome"].format(count=format_number(overview["count"])))}</p>'
+    documents = overview.get("documents") or 0
+    welcome = TEXT["welcome_documents" if documents else "welcome"].format(
+        count=format_number(overview["count"]), documents=format_number(documents))
+    html = f'<p class="welcome">{esc(welcome)}</p>'
     names = overview.get("names") or {}
     items = []
     for row in overview["latest"]:

@@ -226,6 +226,7 @@ class App:
 
     def _overview(self) -> dict[str, Any]:
         """What the home page shows before any search: size, newest articles, busiest sites."""
+        from index.documents import count_documents
         from index.store import Store
 
         with Store.open(self.data_dir, create=False) as store:
@@ -235,8 +236,8 @@ class App:
             sites = store.conn.execute(
                 "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT ?",
                 (HOME_SITES,)).fetchall()
-            count = store.count_articles()
-        return {"count": count,
+            count, documents = store.count_articles(), count_documents(store)
+        return {"count": count, "documents": documents,
                 "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
                 "sites": sites, "names": self._site_names([row[3] for row in latest] + [s for s, _ in sites])}
 
