@@ -83,6 +83,8 @@ def site(tmp_path_factory):
                 "scan": D.save_document(store, SCAN, fetched_at="2024-01-05T08:00:00+00:00")[0],
                 "evil": D.save_document(store, EVIL, fetched_at="2024-01-05T08:00:00+00:00",
                                         warc=evil_warc, offset=evil_offset)[0],
+                "broken": D.save_document(store, {"url": SCAN_URL + "?v=2", "format": "pdf"}, fetched_at="t",
+                                          error="encrypted PDF: needs a password")[0],
             }
         served.pdf = pdf
         yield served
@@ -123,8 +125,16 @@ def test_pending_scan_says_ocr_has_not_read_it_and_shows_ocr_confidence(site):
     assert f'href="/articles/{site.ids[1]}"' in html
 
 
+def test_unreadable_document_says_why(site):
+    reply = get(f"{site.base}/documents/{site.docs['broken']}")
+    assert reply.status == 200
+    assert "Không đọc được tệp: encrypted PDF: needs a password" in reply.text
+    assert "Nội dung theo trang (0)" in reply.text
+    assert get(f"{site.base}/api/documents/{site.docs['broken']}").json()["error"] == "encrypted PDF: needs a password"
+
+
 def test_home_page_counts_documents(site):
-    assert "có 3 bài viết và 3 văn bản đính kèm đã đọc" in get(f"{site.base}/").text
+    assert "có 3 bài viết và 4 văn bản đính kèm đã đọc" in get(f"{site.base}/").text
 
 
 def test_article_page_lists_its_documents(site):
