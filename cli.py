@@ -27,6 +27,11 @@ def _add_data(p: argparse.ArgumentParser) -> None:
     p.add_argument("--data", metavar="DIR", help="data folder (default: $GOVNEWS_DATA or ./govnews-data)")
 
 
+def _add_db(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--db", metavar="URL", help="records and search in PostgreSQL (postgresql://user@host/dbname;"
+                   " default: $GOVNEWS_DB, else the data folder)")
+
+
 def _add_setting(p: argparse.ArgumentParser, name: str) -> None:
     """An option whose default, type and help come from the settings table."""
     spec = setting(name)
@@ -51,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     _add_data(p)
     for name in ("max_pages", "delay", "concurrency", "max_depth", "user_agent"):
         _add_setting(p, name)
+    _add_db(p)
+    p.add_argument("--shard", metavar="I/N", help="crawl only the hosts of shard I of N (0 <= I < N), by host name")
+    _add_setting(p, "lease_seconds")
     p.add_argument("--subdomains", action="store_true", help="also crawl subdomains of the seeds' hosts")
     p.add_argument("--allow-domain", action="append", default=[], metavar="HOST",
                    help="also crawl this host (repeatable)")
@@ -65,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", help="bring the search index up to date with the records")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--rebuild", action="store_true", help="rebuild the index from scratch")
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_index)
@@ -72,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("search", help="full-text search")
     p.add_argument("query", metavar="QUERY")
     _add_data(p)
+    _add_db(p)
     _add_setting(p, "limit")
     p.add_argument("--page", type=int, default=1)
     p.add_argument("--since", metavar="DATE")
@@ -113,6 +123,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["table", "jsonl"], default="table")
     p.set_defaults(func=cmd_sites)
 
+    p = sub.add_parser("migrate", help="copy a data folder's records into PostgreSQL (idempotent, resumable)")
+    _add_data(p)
+    p.add_argument("--db", metavar="URL", required=True, help="postgresql://user@host/dbname")
+    p.add_argument("--quiet", action="store_true")
+    p.set_defaults(func=cmd_migrate)
+
     p = sub.add_parser("demo", help="crawl the bundled sample portals offline and show searches and figures")
     _add_data(p)
     p.set_defaults(func=cmd_demo)
@@ -127,13 +143,17 @@ def cmd_extract(args) -> int:
 
 def cmd_crawl(args) -> int:
     from base.datadir import resolve_data_dir
+    from crawler.pgfrontier import parse_shard
     from crawler.pipeline import CrawlOptions, crawl
+    from index.backend import db_url
 
+    db = db_url(args.db)
     options = CrawlOptions(
         max_pages=args.max_pages, delay=args.delay, concurrency=args.concurrency,
         max_depth=args.max_depth, user_agent=args.user_agent, subdomains=args.subdomains,
         allow_domains=args.allow_domain, attachments=not args.no_attachments,
-        quiet=args.quiet,
+        quiet=args.quiet, db=db, shard=parse_shard(args.shard), lease_seconds=args.lease_seconds,
+        update_index=db is None,  # PostgreSQL indexes each article as it is stored
     )
     return crawl(args.seeds, resolve_data_dir(args.data), options)
 
@@ -149,7 +169,7 @@ def cmd_index(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.index import run_index
 
-    return run_index(resolve_data_dir(args.data), rebuild=args.rebuild, quiet=args.quiet)
+    return run_index(resolve_data_dir(args.data), rebuild=args.rebuild, quiet=args.quiet, db=args.db)
 
 
 def cmd_search(args) -> int:
@@ -158,7 +178,7 @@ def cmd_search(args) -> int:
 
     return run_search(
         resolve_data_dir(args.data), args.query, limit=args.limit, page=args.page, since=args.since,
-        until=args.until, site=args.site, category=args.category, sort=args.sort, fmt=args.format,
+        until=args.until, site=args.site, category=args.category, sort=args.sort, fmt=args.format, db=args.db,
     )
 
 
@@ -192,6 +212,12 @@ def cmd_sites(args) -> int:
     from commands.sites import run_sites
 
     return run_sites(resolve_data_dir(args.data), fmt=args.format)
+
+def cmd_migrate(args) -> int:
+    from base.datadir import resolve_data_dir
+    from commands.migrate import run_migrate
+
+    return run_migrate(resolve_data_dir(args.data), args.db, quiet=args.quiet)
 
 
 def cmd_demo(args) -> int:

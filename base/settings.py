@@ -55,6 +55,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("ocr_page_seconds", 120.0, "limit of Tesseract on one page, seconds"),
     Setting("ocr_language", "vie", "Tesseract language model"),
     Setting("ocr_workers", None, "Tesseract processes at once (default: the number of cores)"),
+    Setting("lease_seconds", 150.0, "seconds a crawl worker sharing a PostgreSQL frontier (--db) holds a claimed URL"
+            " and its host before another worker may take them over (longer than any one request)", float),
     # search and the web page
     Setting("limit", 10, "results per page", int),
     Setting("host", "127.0.0.1", "address the web page listens on", str),

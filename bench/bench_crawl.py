@@ -5,7 +5,9 @@
 Pages are generated on the fly (a Liferay-like portal: home, paged listing, articles with
 chrome, figures and a byline). Two crawls run, each in its own `govnews crawl --delay 0`
 process into a fresh data folder: one stopped at ~1,000 pages, one over the whole site.
-For each it prints pages/s (archive + extract + store) and the process's peak RSS.
+For each it prints pages/s (archive + extract + store), the CPU time per page (user + system, the crawl
+process and the children it waited for: the figure that holds on a machine busy with other work) and the
+process's peak RSS.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ PARAGRAPHS = (
     "Sáng ngày {d:02d}/{m}/2023, Đồng chí Nguyễn Văn {n} chủ trì hội nghị sơ kết công tác cải cách hành chính "
     "6 tháng đầu năm 2023 với sự tham dự của lãnh đạo các phòng, ban, ngành và UBND {x} xã, thị trấn.",
     "Trong 6 tháng đầu năm, huyện đã tiếp nhận và xử lý {a}.{b:03d} hồ sơ qua hệ thống một cửa điện tử, "
-    "đạt tỷ lệ {p},{q}% hồ sơ giải quyết đúng hạn; tổng thu ngân sách ước đạt {m},{d} tỷ đồng, tăng {q}% so với cùng kỳ.",
+    "đạt tỷ lệ {p},{q}% hồ sơ giải quyết đúng hạn; tổng thu ngân sách ước đạt {m},{d} tỷ đồng, "
+    "tăng {q}% so với cùng kỳ.",
     "Diện tích gieo trồng vụ Hè Thu đạt {a}.{b:03d} ha, năng suất bình quân {x},{d} tạ/ha; toàn huyện có {x}/{x} "
     "xã đạt chuẩn nông thôn mới, giải quyết việc làm cho {n} lao động.",
     "Hội nghị đã thảo luận, đánh giá những kết quả đạt được, chỉ ra những tồn tại, hạn chế và đề ra nhiệm vụ, "
@@ -135,7 +138,7 @@ def start_sites(hosts: int, per_host: int) -> tuple[list[ThreadingHTTPServer], l
 
 
 def run_crawl(seeds: list[str], data: Path, max_pages: int | None, concurrency: int):
-    """(seconds, pages fetched, articles stored, peak RSS in MB, steady pages/s) of one `govnews crawl`."""
+    """(seconds, pages fetched, articles stored, peak RSS in MB, steady pages/s, CPU seconds) of one `govnews crawl`."""
     argv = [sys.executable, "-m", "cli", "crawl", *seeds, "--data", str(data), "--delay", "0",
             "--concurrency", str(concurrency), "--quiet"]
     if max_pages:
@@ -151,7 +154,8 @@ def run_crawl(seeds: list[str], data: Path, max_pages: int | None, concurrency: 
     with sqlite3.connect(data / "records.sqlite") as db:
         pages = db.execute("SELECT COUNT(*) FROM crawl_urls WHERE http_status IS NOT NULL").fetchone()[0]
         articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
-    return elapsed, pages, articles, usage.ru_maxrss // 1024, steady_rate(data / "crawl.log")
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, pages, articles, usage.ru_maxrss // 1024, steady_rate(data / "crawl.log"), cpu
 
 
 def steady_rate(log: Path) -> float:
@@ -176,11 +180,12 @@ def main() -> int:
     try:
         for label, max_pages in (("1,000 pages", 1000 // args.hosts), ("whole site", None)):
             with tempfile.TemporaryDirectory(prefix="govnews-bench-") as tmp:
-                elapsed, pages, articles, rss, steady = run_crawl(seeds, Path(tmp) / "data", max_pages,
-                                                                  args.concurrency)
+                elapsed, pages, articles, rss, steady, cpu = run_crawl(seeds, Path(tmp) / "data", max_pages,
+                                                                       args.concurrency)
                 print(f"{label:>12}: {pages} pages ({articles} articles) in {elapsed:.1f} s: "
                       f"{steady:.1f} pages/s while crawling, {pages / elapsed:.1f} pages/s overall (process "
-                      f"start-up and search indexing included); peak RSS {rss} MB; load average "
+                      f"start-up and search indexing included); CPU {1000 * cpu / pages:.1f} ms/page; "
+                      f"peak RSS {rss} MB; load average "
                       f"{os.getloadavg()[0]:.1f}")
     finally:
         for server in servers:

@@ -1,6 +1,6 @@
 """Indexing and search speed of the govnews whoosh index on generated portal articles.
 
-    python bench/bench_index.py [--docs 50000] [--procs 2] [--limitmb 256] [--no-multisegment] [--keep DIR]
+    python -m bench.bench_index [--docs 50000] [--procs 2] [--limitmb 256] [--no-multisegment] [--keep DIR]
 
 Fills a records store with generated articles (bench/vn_corpus.py), builds the
 search index from scratch with update_index, then runs a fixed query mix (words,
@@ -22,14 +22,12 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from vn_corpus import Generator  # noqa: E402
-
-import index.searchindex as searchindex  # noqa: E402
-from index.search import _open_index, search  # noqa: E402
-from index.store import Store  # noqa: E402
+import index.analyzer as analyzer_module
+import index.searchindex as searchindex
+from bench.vn_corpus import Generator
+from index.query import bonus_query, parse_query
+from index.search import open_index, search
+from index.store import Store
 
 # (kind, query, options): a fixed mix of the searches people run.
 QUERY_MIX = (
@@ -73,7 +71,7 @@ def time_searches(data_dir: Path, rounds: int) -> None:
     Wall time and CPU time are both printed: CPU time is what other work on the machine does not skew.
     """
     search(data_dir, "warm up: open the index")
-    arrays = _open_index(data_dir)[1]
+    arrays = open_index(data_dir)[1]
     timings: dict[str, list[tuple[str, float, float]]] = {"cold": [], "warm": []}
     for round_no in range(rounds + 2):
         for kind, query, options in QUERY_MIX:
@@ -93,6 +91,38 @@ def time_searches(data_dir: Path, rounds: int) -> None:
         for kind in dict.fromkeys(k for k, _, _ in QUERY_MIX):
             wall = [r[1] for r in rows if r[0] == kind]
             print(f"  {kind:14} p50 {statistics.median(wall):5.0f} ms  p95 {percentile(wall, 0.95):5.0f} ms")
+
+
+def segmentation_cost(data_dir: Path, sample: int = 300, underthesea: bool = False) -> None:
+    """What cutting text into words costs (index/analyzer.py): per article at indexing, per query at search."""
+    with Store.open(data_dir) as store:
+        texts = [r[0] for r in store.conn.execute("SELECT body FROM articles LIMIT ?", (sample,))]
+    analyzer = analyzer_module.vietnamese_analyzer()
+    analyzer_module.dictionary()  # loaded once per process
+    timings = {}
+    for name, spans in (("syllables only", lambda *a: iter(())), ("syllables + words", analyzer_module.word_spans)):
+        plain, analyzer_module.word_spans = analyzer_module.word_spans, spans
+        started = time.process_time()
+        for text in texts:
+            for _ in analyzer(text, positions=True):
+                pass
+        timings[name] = (time.process_time() - started) / len(texts) * 1000
+        analyzer_module.word_spans = plain
+    print(f"analysis per article (CPU): {timings['syllables only']:.2f} ms syllables only, "
+          f"{timings['syllables + words']:.2f} ms with words (longest match)")
+    queries = [q for _, q, _ in QUERY_MIX]
+    started = time.process_time()
+    for q in queries:
+        bonus_query(parse_query(q))
+    print(f"query parsing with words: {(time.process_time() - started) / len(queries) * 1000:.2f} ms per query")
+    if underthesea:
+        from underthesea import word_tokenize
+
+        started = time.process_time()
+        for text in texts[:50]:
+            word_tokenize(text)
+        print(f"underthesea word_tokenize (CRF): {(time.process_time() - started) / min(50, len(texts)) * 1000:.1f} "
+              f"ms per article")
 
 
 def fill(data_dir: Path, docs: int) -> float:
@@ -130,6 +160,7 @@ def main() -> int:
     parser.add_argument("--rounds", type=int, default=3, help="passes over the query mix")
     parser.add_argument("--keep", metavar="DIR", help="use/keep this data folder (reuses its records)")
     parser.add_argument("--search-only", action="store_true", help="with --keep: time searches on the kept index")
+    parser.add_argument("--underthesea", action="store_true", help="also time underthesea's CRF word_tokenize")
     args = parser.parse_args()
 
     searchindex.BULK_WRITER.update(procs=args.procs, limitmb=args.limitmb, multisegment=not args.no_multisegment)
@@ -145,6 +176,7 @@ def main() -> int:
             chars = store.conn.execute("SELECT AVG(LENGTH(body)) FROM articles").fetchone()[0]
         print(f"articles: {total}, average body {chars:.0f} characters")
         print(f"writer: {searchindex.BULK_WRITER}, commit every {searchindex.COMMIT_EVERY}")
+        segmentation_cost(data_dir, underthesea=args.underthesea)
 
         if not args.search_only:
             started, cpu = time.monotonic(), cpu_seconds()

@@ -1,6 +1,6 @@
 """Ranking quality of govnews search on a judged query set, against simpler analyzers.
 
-    python bench/bench_ranking.py [--background 800] [--no-segmentation]
+    python -m bench.bench_ranking [--background 800] [--show]
 
 Corpus: generated portal articles (bench/vn_corpus.py), plus for each judged query
 one to three target articles of the query's subject, district and year. An article
@@ -12,8 +12,8 @@ Variants:
   folding     whoosh RegexTokenizer + lower case + accent folding, no stop list, title^3 + body, any word
   govnews     index.searchindex + index.search as shipped
   govnews-any the same index, ranking all articles with any query word (MATCH_ALL_FIRST off)
-  govnews+seg govnews plus underthesea word segmentation: multi-syllable words indexed as
-              extra terms and matched as a bonus (kept only if it ranks better)
+Generated text has no words that read differently cut differently: bench/bench_ranking_real.py
+measures the word segmentation (index/analyzer.py) on a real portal's archive.
 Prints MRR@10, recall@10, nDCG@10 overall and on the queries without diacritics.
 """
 from __future__ import annotations
@@ -27,20 +27,17 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from whoosh import index as whoosh_index
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StandardAnalyzer
+from whoosh.fields import ID, TEXT, Schema
+from whoosh.qparser import MultifieldParser, OrGroup
+from whoosh.support.charset import accent_map
 
-from vn_corpus import DISTRICTS, Generator  # noqa: E402
-from whoosh import index as whoosh_index  # noqa: E402
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StandardAnalyzer  # noqa: E402
-from whoosh.fields import ID, TEXT, Schema  # noqa: E402
-from whoosh.qparser import MultifieldParser, OrGroup  # noqa: E402
-from whoosh.support.charset import accent_map  # noqa: E402
-
-import index.search as search_module  # noqa: E402
-import index.searchindex as searchindex  # noqa: E402
-from index.analyzer import fold  # noqa: E402
-from index.store import Store  # noqa: E402
+import index.search as search_module
+import index.searchindex as searchindex
+from bench.vn_corpus import DISTRICTS, Generator
+from index.analyzer import fold
+from index.store import Store
 
 # subject -> query templates ({district}, {year}); what people type to find such reports.
 QUERY_TEMPLATES = {
@@ -111,64 +108,10 @@ def plain_whoosh(labelled, analyzer, workdir: Path):
 
 def govnews(labelled, workdir: Path):
     with Store.open(workdir) as store:
-        for n, (article, *_) in enumerate(labelled):
+        for article, *_ in labelled:
             store.save_article(article, fetched_at="2024-01-01T00:00:00+00:00")
     searchindex.update_index(workdir, rebuild=True)
     return lambda text: [hit.url for hit in search_module.search(workdir, text, limit=10).hits]
-
-
-# -- the word-segmentation variant ---------------------------------------------------------------
-
-SEGMENT_WEIGHT = 1.0
-
-
-def _compounds(text: str) -> list[str]:
-    from underthesea import word_tokenize
-
-    out = []
-    for line in text.split("\n"):
-        if line.strip():
-            out.extend(fold(w.lower()).replace(" ", "_") for w in word_tokenize(line) if " " in w.strip())
-    return out
-
-
-class CompoundTokenizer(RegexTokenizer):
-    """Multi-syllable words found by underthesea, folded and joined with "_" ("cai_cach")."""
-
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True, start_pos=0,
-                 start_char=0, tokenize=True, mode="", **kwargs):
-        from whoosh.analysis import Token
-
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, word in enumerate(_compounds(value), start_pos):
-            token.text, token.boost, token.stopped = word, 1.0, False
-            if positions:
-                token.pos = pos
-            yield token
-
-
-def with_segmentation():
-    """Patch the shipped index and query builder to add segmented words (for this benchmark only)."""
-    plain_schema, plain_document, plain_bonus = (searchindex.make_schema, searchindex.document,
-                                                 search_module._bonus_queries)
-
-    def make_schema():
-        schema = plain_schema()
-        schema.add("words", TEXT(analyzer=CompoundTokenizer(), phrase=False))
-        return schema
-
-    def document(article):
-        doc = plain_document(article)
-        doc["words"] = doc["title"] + "\n" + doc["body"]
-        return doc
-
-    def bonus(clauses):
-        from whoosh.query import Term
-
-        text = " ".join(t.exact for c in clauses if not c.excluded for t in c.terms)
-        return plain_bonus(clauses) + [Term("words", w, boost=SEGMENT_WEIGHT) for w in _compounds(text)]
-
-    searchindex.make_schema, searchindex.document, search_module._bonus_queries = make_schema, document, bonus
 
 
 def evaluate(name: str, run, queries, labelled) -> dict:
@@ -190,7 +133,6 @@ def evaluate(name: str, run, queries, labelled) -> dict:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--background", type=int, default=800, help="generated articles besides the targets")
-    parser.add_argument("--no-segmentation", action="store_true", help="skip the (slow) underthesea variant")
     parser.add_argument("--show", action="store_true", help="print each query with its rank of the first hit")
     args = parser.parse_args()
     labelled, queries = build(args.background)
@@ -198,19 +140,14 @@ def main() -> int:
     print(f"corpus: {len(labelled)} articles; {len(queries)} judged queries ({plain} without diacritics)")
     root = Path(tempfile.mkdtemp(prefix="govnews-rank-"))
     try:
-        for name in ("standard", "folding", "govnews", "govnews+seg"):
+        for name in ("standard", "folding", "govnews"):
             workdir = root / name
             workdir.mkdir()
             if name == "standard":
                 run = plain_whoosh(labelled, StandardAnalyzer(), workdir)
             elif name == "folding":
                 run = plain_whoosh(labelled, RegexTokenizer() | LowercaseFilter() | CharsetFilter(accent_map), workdir)
-            elif name == "govnews":
-                run = govnews(labelled, workdir)
             else:
-                if args.no_segmentation:
-                    continue
-                with_segmentation()
                 run = govnews(labelled, workdir)
             evaluate(name, run, queries, labelled)
             if name == "govnews":

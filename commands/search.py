@@ -6,16 +6,17 @@ import sys
 from dataclasses import asdict
 from pathlib import Path
 
-from index.search import SearchResult, search
+from index.backend import search
+from index.search import SearchResult
 
 FACET_LINES = 10  # facet values shown in text output
 
 
 def run_search(data_dir: Path, query: str, limit: int = 10, page: int = 1, since=None, until=None, site=None,
-               category=None, sort: str = "relevance", fmt: str = "text", stream=None) -> int:
+               category=None, sort: str = "relevance", fmt: str = "text", stream=None, db: str | None = None) -> int:
     """``govnews search``: text for people, or one JSON object per hit (``--format json``)."""
     out = stream or sys.stdout
-    result = search(data_dir, query, since=since, until=until, site=site, category=category, sort=sort,
+    result = search(data_dir, query, db=db, since=since, until=until, site=site, category=category, sort=sort,
                     limit=limit, page=page)
     if fmt == "json":
         for hit in result.hits:

@@ -9,14 +9,20 @@ Deadlines: the read timeout bounds one silent wait, not a response, so a server 
 would hold a request forever. Every response also has a wall-clock deadline and, after a grace period, a
 minimum average transfer rate; both are checked as each piece of the body arrives (``read1`` returns what
 the socket has, never waiting for a full chunk), and the socket's own timeout is shortened to the time left.
+Headers trickled as slowly are cut by a watchdog that shuts the request's socket down at the deadline.
 """
 from __future__ import annotations
 
+import socket
+import threading
 import time
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 
 from base.content import CHUNK, charset_of, content_decode
 from base.errors import BadInput
@@ -74,10 +80,52 @@ class FetchResult:
         return self.headers.get("content-type", "").split(";", 1)[0].strip().lower()
 
 
+_watched = threading.local()  # per fetch thread: the connections the current request reads from
+
+
+class _WatchedHTTPConnection(HTTPConnection):
+    def getresponse(self):
+        getattr(_watched, "connections", []).append(self)  # so the watchdog can hang up while headers trickle
+        return super().getresponse()
+
+
+class _WatchedHTTPSConnection(HTTPSConnection):
+    def getresponse(self):
+        getattr(_watched, "connections", []).append(self)
+        return super().getresponse()
+
+
+class _WatchedHTTPPool(HTTPConnectionPool):
+    ConnectionCls = _WatchedHTTPConnection
+
+
+class _WatchedHTTPSPool(HTTPSConnectionPool):
+    ConnectionCls = _WatchedHTTPSConnection
+
+
+class _WatchedAdapter(HTTPAdapter):
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        self.poolmanager.pool_classes_by_scheme = {"http": _WatchedHTTPPool, "https": _WatchedHTTPSPool}
+
+
 def make_session() -> requests.Session:
     session = requests.Session()
     session.trust_env = False  # never route through a proxy from the environment: 127.0.0.1 must stay local
+    for prefix in ("http://", "https://"):
+        session.mount(prefix, _WatchedAdapter())
     return session
+
+
+def _hang_up(connections: list) -> None:
+    """The watchdog at the deadline: wake the fetch thread blocked on these sockets (it reports the deadline)."""
+    for conn in list(connections):
+        sock = getattr(conn, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:  # already closed
+                pass
 
 
 def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT_USER_AGENT,
@@ -88,6 +136,23 @@ def fetch_once(session: requests.Session, url: str, *, user_agent: str = DEFAULT
     headers = {"User-Agent": user_agent, "Accept": ACCEPT, "Accept-Language": ACCEPT_LANGUAGE,
                "Accept-Encoding": ACCEPT_ENCODING, **(extra_headers or {})}
     started = time.monotonic()
+    _watched.connections = connections = []
+    watchdog = threading.Timer(deadline.seconds, _hang_up, (connections,))
+    watchdog.daemon = True
+    watchdog.start()
+    try:
+        return _get(session, url, headers, timeout, max_bytes, allow_redirects, deadline, started)
+    except FetchError as err:
+        if time.monotonic() - started >= deadline.seconds and not err.reason.endswith("too slow"):
+            raise FetchError(f"no complete answer within {deadline.seconds:g} s: response too slow") from None
+        raise
+    finally:
+        watchdog.cancel()
+        _watched.connections = []
+
+
+def _get(session: requests.Session, url: str, headers: dict[str, str], timeout, max_bytes: int,
+         allow_redirects: bool, deadline: Deadline, started: float) -> FetchResult:
     try:
         resp = session.get(url, headers=headers, timeout=timeout, stream=True, allow_redirects=allow_redirects)
     except requests.exceptions.InvalidURL as err:

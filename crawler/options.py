@@ -37,6 +37,9 @@ class CrawlOptions:
     update_index: bool = True
     extract_processes: int | None = None  # None: one per CPU core when there are several; 0: in the fetch threads
     pool_after: int = default("pool_after")
+    db: str | None = None  # PostgreSQL URL: records and a frontier shared with other crawl workers
+    shard: tuple[int, int] | None = None  # (i, n): crawl only the hosts of shard i of n (crawler.pgfrontier.in_shard)
+    lease_seconds: float = default("lease_seconds")
 
     @property
     def agent(self) -> str:

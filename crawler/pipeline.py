@@ -23,11 +23,12 @@ from pathlib import Path
 from base.datadir import warc_dir
 from base.errors import BadInput
 from crawler.options import CrawlOptions, Outcome, Stats
+from crawler.pgfrontier import open_crawl_stores
 from crawler.progress import crawl_log, progress_bar, show, summary
 from crawler.replay import replay_archive
 from crawler.reprocess import reprocess
 from crawler.slots import PRIORITY, Scheduler
-from crawler.state import CrawlState, connect
+from crawler.state import CrawlState
 from crawler.urls import Scope, canonicalize
 from crawler.warc import WarcWriter
 from crawler.workers import ExtractionPool, Fetcher, IndexChild
@@ -67,8 +68,6 @@ class Crawler:
     # -- setup ---------------------------------------------------------------------------------
 
     def open(self) -> None:
-        from index.store import Store
-
         try:
             self.data_dir.mkdir(parents=True, exist_ok=True)
         except OSError as err:
@@ -80,8 +79,8 @@ class Crawler:
             self._lock.close()
             self._lock = None
             raise BadInput(f"another crawl is already running in {self.data_dir}") from None
-        self.store = Store.open(self.data_dir)
-        self.state = CrawlState(connect(self.data_dir))
+        self.store, self.state = open_crawl_stores(self.data_dir, db=self.options.db, delay=self.options.delay,
+                                                   agent=self.options.agent, lease_s=self.options.lease_seconds)
         warc = WarcWriter(warc_dir(self.data_dir), self.options.warc_max_bytes)
         self.scheduler = Scheduler(self.state, self.scope, self.options, self.stats)
         self.writer = Writer(self.state, self.store, warc, self.scheduler, self.options, self.stats)

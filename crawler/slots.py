@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from crawler.frontier import Frontier
 from crawler.options import CrawlOptions, Job, Outcome, Stats
+from crawler.pgfrontier import in_shard
 from crawler.robots import Robots
 from crawler.urls import Scope, canonicalize, host_key, is_calendar, url_pattern
 
@@ -25,6 +26,7 @@ GUESSED_PATHS = (("/sitemap.xml", "sitemap"),)  # asked of every host besides ro
 PRIORITY = {"sitemap": 0, "feed": 0, "listed": 1, "page": 2, "attachment": 2, "pagination": 3}
 RECENT_LINKS = 20_000  # links remembered as already queued this run (an LRU; the frontier itself is in SQLite)
 IDLE_WAIT = 1.0  # longest wait for an answer before looking at the slots again
+HOST_BUSY_WAIT = 0.5  # seconds before asking again for a host another crawl worker holds (shared frontier)
 
 log = logging.getLogger("govnews.crawl")
 
@@ -83,11 +85,17 @@ class Scheduler:
             slot = HostSlot(host, scheme, self.options.delay)
             self.hosts[host] = slot
             self.state.ensure_host(host, scheme)
-            row = self.state.host(host)
-            if row["robots_at"] and time.time() - row["robots_at"] < self.options.robots_max_age \
-                    and row["robots_status"] is not None:
-                self.set_robots(slot, Robots.from_response(row["robots_status"], row["robots_body"]))
+            self._load_robots(slot)
         return slot
+
+    def _load_robots(self, slot: HostSlot) -> bool:
+        """Use the robots.txt answer the state holds for this host, if recent enough."""
+        row = self.state.host(slot.name)
+        if row["robots_at"] and time.time() - row["robots_at"] < self.options.robots_max_age \
+                and row["robots_status"] is not None:
+            self.set_robots(slot, Robots.from_response(row["robots_status"], row["robots_body"]))
+            return True
+        return False
 
     def set_robots(self, slot: HostSlot, robots: Robots) -> None:
         slot.robots = robots
@@ -114,6 +122,8 @@ class Scheduler:
             if len(self._recent) > RECENT_LINKS:
                 self._recent.popitem(last=False)
         host = host_key(url)
+        if not in_shard(host, self.options.shard):
+            return False
         added = self.state.enqueue(url=url, host=host, kind=kind, depth=depth, priority=priority, gen=self.gen,
                                    pattern=url_pattern(url), parent_pattern=parent_pattern, hops=hops, newer=newer,
                                    referrer=referrer)
@@ -153,7 +163,10 @@ class Scheduler:
         return all(slot.idle() for slot in self.hosts.values())
 
     def _next_job(self, slot: HostSlot, now: float) -> Job | None:
-        if slot.robots is None:
+        if slot.robots is None and not self._load_robots(slot):  # another worker may have read it meanwhile
+            if not self.state.claim_host(slot.name):  # another worker sharing the frontier is at this host
+                slot.wake = now + HOST_BUSY_WAIT
+                return None
             return Job(slot.name, slot.robots_url or f"{slot.scheme}://{slot.name}/robots.txt", hops=slot.robots_hops)
         while True:
             row = self.state.next_for_host(slot.name, now)

@@ -256,6 +256,10 @@ class CrawlState:
     def ensure_host(self, host: str, scheme: str) -> None:
         self.execute("INSERT OR IGNORE INTO crawl_hosts (host, scheme) VALUES (?, ?)", (host, scheme))
 
+    def claim_host(self, host: str) -> bool:
+        """Always True: one crawl owns this frontier (crawler.pgfrontier's frontier is shared)."""
+        return True
+
     def hosts(self) -> list[sqlite3.Row]:
         return self.query("SELECT * FROM crawl_hosts").fetchall()
 

@@ -15,17 +15,26 @@ a percentage is also indexed as its bare number and a date ("02/8/2023") also
 as its year, so "95" and "2023" find them. Upper-case abbreviations joined by
 "-" or "&" stay one token ("KT-XH", "GD&ĐT"); other hyphens split words.
 
-Syllables are the unit: Vietnamese words of several syllables ("hành chính")
-are matched as phrases of syllables at query time (bench/bench_ranking.py
-measures this against underthesea word segmentation).
+Syllables are the unit, and words are indexed too: a Vietnamese word is often
+several syllables written apart ("an toàn", "thông tin"). The text is cut into
+words by longest match against underthesea's bundled dictionary (Viet74K; its
+CRF ``word_tokenize`` segments better but costs about 130 ms per article, the
+dictionary a small share of that: bench/bench_index.py), and each word of
+several syllables is also indexed as one token joined with "_" ("an_toàn",
+folded "an_toan") at its first syllable's position. So "an toàn thông tin" can
+tell a page on information security from one on traffic safety that mentions
+"thông tin đại chúng" (index/query.py scores the query's words as words).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.util import find_spec
+from pathlib import Path
 
 from whoosh.analysis import Token, Tokenizer
 
@@ -48,6 +57,13 @@ TOKEN_RE = re.compile(
 JOINED_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:[-&][^\W\d_]+)+(?![^\W_])")
 # A day/month/year or month/year date: its year is indexed too.
 DATE_YEAR_RE = re.compile(r"^(?:\d{1,2}/){1,2}(\d{4})$")
+# The word list underthesea ships (one word a line, syllables apart), read without importing underthesea.
+WORD_LIST = ("corpus", "data", "Viet74K.txt")
+# Longer entries of the list are idioms and sayings, not words: matching them would hide the words inside.
+MAX_WORD_SYLLABLES = 4
+WORD_JOINER = "_"  # "an toàn" is indexed as "an_toàn": no token of the syllable analysis holds "_"
+# Two or more syllables (letters only) apart by spaces on one line: where words of several syllables can be.
+RUN_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)+(?![^\W_])")
 
 
 def normalize_text(text: str) -> str:
@@ -177,20 +193,101 @@ class VietnameseTokenizer(Tokenizer):
             yield token
             return
         # NFC may shorten NFD input; character offsets refer to the normalised text.
-        pos = start_pos
-        for m in TOKEN_RE.finditer(text):
-            for form in token_forms(m.lastgroup, m.group()):
+        matches = list(TOKEN_RE.finditer(text))
+        forms = [token_forms(m.lastgroup, m.group()) for m in matches]
+        words = dict(word_spans(text, matches, forms))
+        for i, m in enumerate(matches):
+            end = words.get(i)
+            token_end = matches[end - 1].end() if end else m.end()
+            for form in forms[i] + (compound_forms(tuple(forms[i:end])) if end else ()):
                 token.text = form
                 token.boost = 1.0
                 token.stopped = False
                 if keeporiginal:
                     token.original = form
                 if positions:
-                    token.pos = pos
+                    token.pos = start_pos + i
                 if chars:
-                    token.startchar, token.endchar = start_char + m.start(), start_char + m.end()
+                    token.startchar, token.endchar = start_char + m.start(), start_char + (
+                        token_end if WORD_JOINER in form else m.end())
                 yield token
-            pos += 1
+
+
+@dataclass(frozen=True)
+class WordList:
+    """Words of several syllables, as syllable tuples, with the longest word each syllable starts."""
+
+    words: frozenset[tuple[str, ...]]
+    longest: dict[str, int]
+
+    @classmethod
+    def of(cls, words: list[tuple[str, ...]]) -> WordList:
+        longest: dict[str, int] = {}
+        for w in words:
+            longest[w[0]] = max(longest.get(w[0], 0), len(w))
+        return cls(frozenset(words), longest)
+
+
+@lru_cache(maxsize=1)
+def dictionary() -> tuple[WordList, WordList]:
+    """The words of several syllables: exact forms (tone placed by normalize_tone), and folded forms."""
+    spec = find_spec("underthesea")
+    if spec is None or not spec.submodule_search_locations:
+        return WordList.of([]), WordList.of([])
+    path = Path(spec.submodule_search_locations[0]).joinpath(*WORD_LIST)
+    text = unicodedata.normalize("NFC", path.read_text(encoding="utf-8")).lower()
+    words = [line.split() for line in text.splitlines()]
+    words = [w for w in words if 1 < len(w) <= MAX_WORD_SYLLABLES]
+    syllables = {s for w in words for s in w}
+    tone = {s: normalize_tone(s) for s in syllables}
+    folded = {s: fold(s) for s in syllables}
+    return (WordList.of([tuple(tone[s] for s in w) for w in words]),
+            WordList.of([tuple(folded[s] for s in w) for w in words]))
+
+
+def segment(syllables: list[str], folded: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of each word of several syllables in a run of syllables, by longest match.
+
+    ``folded``: the syllables are diacritic-free and matched against the folded word list.
+    """
+    found = dictionary()[1 if folded else 0]
+    words, longest = found.words, found.longest
+    spans = []
+    i, n = 0, len(syllables)
+    while i < n - 1:
+        size = min(longest.get(syllables[i], 0), n - i)
+        while size > 1 and tuple(syllables[i:i + size]) not in words:
+            size -= 1
+        if size > 1:
+            spans.append((i, i + size))
+            i += size
+        else:
+            i += 1
+    return spans
+
+
+def word_spans(text: str, matches: list[re.Match], forms: list[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
+    """(first, end) token indexes of the words of several syllables in a tokenized text.
+
+    A word never crosses punctuation or a line break, nor a number or abbreviation.
+    """
+    starts = None
+    for run in RUN_RE.finditer(text):
+        if starts is None:
+            starts = [m.start() for m in matches]
+        first, size = bisect_left(starts, run.start()), len(run.group().split())
+        if first == len(starts) or starts[first] != run.start():
+            size -= 1  # the run starts inside an abbreviation token ("GD&ĐT huyện"): from the next syllable
+        for start, end in segment([f[0] for f in forms[first:first + size]]):
+            yield first + start, first + end
+
+
+@lru_cache(maxsize=100_000)
+def compound_forms(forms: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The tokens of one word of several syllables: exact and folded, syllables joined by "_"."""
+    exact = WORD_JOINER.join(f[0] for f in forms)
+    folded = WORD_JOINER.join(f[1] if len(f) > 1 else f[0] for f in forms)
+    return (exact,) if folded == exact else (exact, folded)
 
 
 def vietnamese_analyzer() -> VietnameseTokenizer:

@@ -27,7 +27,7 @@ from index.analyzer import fold, vietnamese_analyzer
 from index.store import Store
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2  # 2: words of several syllables indexed too (index/analyzer.py)
 STATE_FILE = "govnews-index.json"
 TITLE_BOOST = 3.0
 COMMIT_EVERY = 25_000  # articles per commit: bounds the work a crash can lose (and the segments made)

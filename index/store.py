@@ -328,7 +328,7 @@ class Store:
             "INSERT INTO article_versions (article_id, rev, fetched_at, replaced_at, warc, warc_offset,"
             " content_hash, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             (article_id, rev, old["fetched_at"], stamp, old["archive"]["warc"], old["archive"]["offset"],
-             old["content_hash"], json.dumps(_article_part(old), ensure_ascii=False)))
+             old["content_hash"], json.dumps(article_part(old), ensure_ascii=False)))
 
     def _insert_children(self, article_id: int, data: dict[str, Any]) -> None:
         conn = self.conn
@@ -346,7 +346,7 @@ class Store:
 
     def get_article(self, article_id: int) -> dict | None:
         found = self._load([article_id])
-        return _public(found[0]) if found else None
+        return public_article(found[0]) if found else None
 
     def get_article_by_url(self, url: str) -> dict | None:
         row = self.conn.execute("SELECT id FROM articles WHERE url = ?", (url,)).fetchone()
@@ -358,12 +358,12 @@ class Store:
     def iter_articles(self, after_id: int = 0) -> Iterator[dict]:
         """Every article in id order, ``ITER_BATCH`` at a time (constant memory)."""
         for _, full in self._iter_by("id", after_id):
-            yield _public(full)
+            yield public_article(full)
 
     def iter_changed(self, after_seq: int = 0) -> Iterator[tuple[int, dict]]:
         """(change_seq, article dict) of articles added or changed after ``after_seq``, in change order."""
         for seq, full in self._iter_by("change_seq", after_seq):
-            yield seq, _public(full)
+            yield seq, public_article(full)
 
     def max_change_seq(self) -> int:
         """The last change of an article or a document (one counter runs over both)."""
@@ -440,13 +440,13 @@ _PUBLIC_EXTRA = ("id", "fetched_at", "archive")
 _ARTICLE_KEYS = tuple(k for k in Article().to_dict() if k != "warnings")
 
 
-def _article_part(full: dict) -> dict:
+def article_part(full: dict) -> dict:
     return {**{k: full[k] for k in _ARTICLE_KEYS}, "warnings": []}
 
 
-def _public(full: dict) -> dict:
+def public_article(full: dict) -> dict:
     """Article JSON (DESIGN order) + id, fetched_at, archive."""
-    out = _article_part(full)
+    out = article_part(full)
     out.update((k, full[k]) for k in _PUBLIC_EXTRA)
     return out
 

@@ -154,12 +154,48 @@ ARTICLES: list[Article] = [
 ]
 
 
-def fill_store(data_dir: Path, articles: list[Article] = ARTICLES) -> dict[str, int]:
-    """Save the articles in the data folder's store; returns slug -> article id."""
+def fill_store(data_dir: Path | str, articles: list[Article] = ARTICLES, open_store=Store.open) -> dict[str, int]:
+    """Save the articles in the data folder's store (or ``open_store(data_dir)``'s); returns slug -> article id."""
     ids = {}
-    with Store.open(data_dir) as store:
+    with open_store(data_dir) as store:
         for n, article in enumerate(articles):
             article_id, _ = store.save_article(article, fetched_at=f"2023-11-0{1 + n % 9}T00:00:00+00:00",
                                                warc="govnews-00001.warc.gz", offset=1000 * n)
             ids[article.url.rsplit("/", 1)[1]] = article_id
     return ids
+
+
+# Real text (issue 15): sentences of krongno.daknong.gov.vn and thanhtra.daknong.gov.vn articles (2019). Every
+# syllable of "an toàn thông tin" is in all three; only the first holds the words "an toàn thông tin".
+INFOSEC_BODY = (
+    "Chỉ thị nêu rõ, thời gian vừa qua, hành lang pháp lý về an toàn, an ninh mạng của Việt Nam từng bước được "
+    "hoàn thiện. Tuy nhiên, việc hướng dẫn thi hành pháp luật về an toàn, an ninh mạng, bảo vệ thông tin cá nhân, "
+    "bảo vệ trẻ em trên môi trường mạng và chế tài xử lý vi phạm còn chưa đầy đủ. Việc xây dựng, ban hành các "
+    "tiêu chuẩn, quy chuẩn kỹ thuật trong lĩnh vực an toàn thông tin mạng chưa đáp ứng nhu cầu thực tiễn. Hoạt "
+    "động nâng cao năng lực, nhận thức và trách nhiệm về an toàn, an ninh mạng còn hạn chế…"
+)
+TRAFFIC_BODY = (
+    "Tại Hội nghị, các đại biểu cũng được nghe đại diện lãnh đạo Ủy ban An toàn giao thông quốc gia thông tin "
+    "\"Tình hình tai nạn giao thông và công tác đảm bảo trật tự, an toàn giao thông thời gian gần đây; những giải "
+    "pháp trọng tâm, đột phá để đảm bảo trật tự, an toàn giao thông trong thời gian tới\".\n\n"
+    "Trong đó, tập trung nâng cao hiệu quả công tác tuyên truyền, phổ biến giáo dục pháp luật về trật tự an toàn "
+    "giao thông, trật tự đô thị; kiên trì xây dựng văn hóa giao thông an toàn và thân thiện môi trường cho mọi "
+    "tầng lớp nhân dân. Điển hình như huyện Đắk Glong thông qua các phương tiện thông tin đại chúng, xe loa lưu "
+    "động, hệ thống loa truyền thanh tại các xã để tuyên truyền. Đã thực hiện đề án thu thập thông tin dân cư."
+)
+POLICE_BODY = (
+    "Năm 2018 lực lượng Công an huyện đã thực hiện tốt công tác giữ vững an ninh trên địa bàn. Trật tự an toàn "
+    "xã hội được đảm bảo, tỷ lệ điều tra khám phá án đạt 95%. Đã thực hiện đề án thu thập thông tin dân cư phục "
+    "vụ xây dựng cơ sở dữ liệu quốc gia được gần 75.000 phiếu trên địa bàn 9 xã, thị trấn, đạt tỷ lệ 93%.\n\n"
+    "Qua tuần tra kiểm soát đã phát hiện và lập biên bản xử phạt hành chính trên 2.200 trường hợp vi phạm trật "
+    "tự an toàn giao thông, nộp vào ngân sách nhà nước trên 1 tỷ 700 triệu đồng."
+)
+KRONGNO = ("krongno.daknong.gov.vn", "Trang thông tin điện tử Huyện Krông Nô")
+WORDS_ARTICLES: list[Article] = [
+    _article("an-toan-giao-thong", *KRONGNO, "Đẩy mạnh tuyên truyền bảo đảm trật tự, an toàn giao thông",
+             "2019-04-10T08:00:00+07:00", TRAFFIC_BODY),
+    _article("cong-an-tong-ket", "thanhtra.daknong.gov.vn", "Website Thanh tra tỉnh Đắk Nông",
+             "Công an huyện Đắk Song tổng kết công tác năm 2018", "2019-01-15T08:00:00+07:00", POLICE_BODY),
+    _article("an-ninh-mang", *KRONGNO, "Thủ tướng chỉ thị tăng cường bảo đảm an toàn, an ninh mạng",
+             "2019-03-20T08:00:00+07:00", INFOSEC_BODY),
+]

@@ -61,12 +61,14 @@ def test_docx_tables_page_breaks_header_and_signer():
     assert doc["subject"] == "Kết quả sản xuất nông nghiệp 6 tháng đầu năm 2019"
     assert doc["signer"] == "Nguyễn Văn An" and doc["position"] == "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
     table = [f for f in doc["indicators"] if f["page"] == 2]
-    assert {(f["value"], f["unit"], f["label"], f["period"]) for f in table} == {
-        (52786, "ha", "Diện tích cà phê", "Kế hoạch 2019"), (62372, "ha", "Diện tích cà phê", "Thực hiện 2019"),
-        (138197, "tấn", "Sản lượng lương thực", "Kế hoạch 2019"),
-        (168604, "tấn", "Sản lượng lương thực", "Thực hiện 2019")}
-    for f in doc["indicators"]:
-        assert doc["pages"][f["page"] - 1]["text"][f["start"]:f["end"]] == f["text"]
+    assert {(f["value"], f["unit"], f["label"], f["period"], f["row"], f["column"]) for f in table} == {
+        (52786, "ha", "diện tích cà phê", "kế hoạch 2019", 1, 3),
+        (62372, "ha", "diện tích cà phê", "thực hiện 2019", 1, 4),
+        (138197, "tấn", "sản lượng lương thực", "kế hoạch 2019", 2, 3),
+        (168604, "tấn", "sản lượng lương thực", "thực hiện 2019", 2, 4)}
+    for f in doc["indicators"]:  # text figures: offsets in the page; table figures: in their cell
+        text = doc["pages"][f["page"] - 1]["text"]
+        assert text[f["start"]:f["end"]] == f["text"] if "row" not in f else f["text"] in text
     assert any(f["text"] == "62.372 ha" and f["page"] == 1 for f in doc["indicators"])
 
 
@@ -75,8 +77,9 @@ def test_xlsx_sheets_are_pages_with_vietnamese_numbers():
     assert [p["n"] for p in doc["pages"]] == [1, 2] and doc["pages"][0]["text"].startswith("Nông nghiệp")
     assert "7.906,7" in doc["pages"][0]["text"]
     figures = {(f["page"], f["label"], f["period"]): f for f in doc["indicators"]}
-    assert figures[(1, "Giá trị sản xuất", "Thực hiện")]["value"] == 7_906_700_000_000
-    assert figures[(2, "Năm 2018", "Thu ngân sách (tỷ đồng)")]["value"] == 132_354_000_000
+    assert figures[(1, "giá trị sản xuất", "thực hiện")]["value"] == 7_906_700_000_000
+    assert figures[(1, "giá trị sản xuất", "kế hoạch")]["value"] == 7_500_000_000_000
+    assert any(f["page"] == 2 and f["value"] == 132_354_000_000 and f["unit"] == "đồng" for f in doc["indicators"])
 
 
 @pytest.mark.parametrize("legacy, unicode", [
@@ -102,7 +105,7 @@ def test_tcvn3_text_layer_is_converted():
                                       "DiÖn tÝch gieo trång ®¹t 62.372 ha."]]))
     page = doc.pages[0]
     assert page.method == "converted" and "Thu ngân sách đạt 132,354 tỷ đồng" in page.text
-    assert any(f.indicator.text == "132,354 tỷ đồng" for f in doc.indicators)
+    assert any(f.text == "132,354 tỷ đồng" for f in doc.indicators)
     assert convert_legacy("®", "tcvn3") == "đ"
 
 
@@ -167,6 +170,10 @@ def _zip_bomb() -> bytes:
     ("<html><body>Giấy mời</body></html>".encode(), "HTML"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 64 + "EncryptedPackage".encode("utf-16-le"), "password"),
     (b"\xff\xd8\xff\xe0\x00\x10JFIF\x00", "not a PDF"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "WordDocument".encode("utf-16-le") + b"\0" * 3000,
+     "damaged or unsupported Word .doc"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600 + "Workbook".encode("utf-16-le") + b"\0" * 3000,
+     "damaged Excel .xls"),
     (b"PK\x03\x04garbage", "damaged"),
 ])
 def test_bad_input_is_one_line(data, message):
@@ -240,10 +247,10 @@ def test_odt_and_ods():
     assert odt.format == "odt" and len(odt.pages) == 2 and odt.kind == "THÔNG BÁO"
     assert "Tiếp được 45 lượt công dân." in odt.pages[0].text  # <text:s/> are spaces
     figure = next(f for f in odt.indicators if f.page == 2)
-    assert (figure.indicator.value, figure.indicator.unit, figure.indicator.label) == (12, "đơn", "Đơn thư tiếp nhận")
+    assert (figure.value, figure.unit, figure.label) == (12, "đơn", "đơn thư tiếp nhận")
     ods = extract_document(ods_report(), filename="bieu.ods")
     assert ods.format == "ods" and ods.pages[0].text.startswith("Biểu 1\nChỉ tiêu\tDiện tích (ha)\nCà phê\t39.215,5")
-    assert [(f.indicator.value, f.indicator.unit) for f in ods.indicators] == [(39215.5, "ha")]
+    assert [(f.value, f.unit) for f in ods.indicators] == [(39215.5, "ha")]
 
 
 def test_number_from_file_name_when_handwritten_and_signer_after_recipients():
@@ -263,3 +270,16 @@ def test_signer_title_mended_and_seal_fragments_are_no_name():
     last = "Nơi nhận:\n- Lưu: VT. TL. CHỦ TINH\nCHÁNH VĂN PHÒNG\nHuyện ủy\nCao Văn Tính"
     assert parse_header("x", [last]).signer == "Cao Văn Tính"
     assert parse_header("x", [last]).position == "TL. CHỦ TỊCH / CHÁNH VĂN PHÒNG"
+
+
+@pytest.mark.parametrize("ocr, fixed", [
+    ("Các tô chức bán đâu giá tài sản", "Các tổ chức bán đấu giá tài sản"),
+    ("Độc lâp- Tự do- Hạnh phúc; sản xuât; đât trồng lúa", "Độc lập- Tự do- Hạnh phúc; sản xuất; đất trồng lúa"),
+    ("cấp có thâm quyền xem xét; (kê hoạch 19,57%)", "cấp có thẩm quyền xem xét; (kế hoạch 19,57%)"),
+    ("thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn", "thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn"),  # names kept
+    ("câu hỏi, bê tông, năm 2019", "câu hỏi, bê tông, năm 2019"),  # words as they are
+])
+def test_tones_dropped_by_ocr_are_restored_only_when_unambiguous(ocr, fixed):
+    from extract.documents.ocrwords import restore_tones
+
+    assert restore_tones(ocr) == fixed

@@ -11,8 +11,9 @@ import cli
 from base.errors import BadInput
 from commands.search import run_search
 from extract.models import Article
-from index.search import QueryError, make_snippet, search
+from index.search import QueryError, search
 from index.searchindex import update_index
+from index.snippets import make_snippet
 
 # Two articles whose key words differ only by diacritics ("bão" storm / "báo" report).
 STORM = Article(url="https://bato.quangngai.gov.vn/-/bao-so-4", site="bato.quangngai.gov.vn",

@@ -1,4 +1,5 @@
-"""The numpy query evaluation of index/search.py against whoosh's own matching and scoring."""
+"""The numpy query evaluation (index/evaluation.py) against whoosh's own matching and scoring, and its
+fast path through whoosh's storage (index/whoosh_access.py) against the public-API fallback."""
 from __future__ import annotations
 
 import numpy as np
@@ -6,15 +7,12 @@ import pytest
 from search_corpus import ARTICLES, fill_store
 from whoosh.query import AndNot, Or, Term
 
+import index.ranking as ranking
 import index.search as search_module
-from index.search import (
-    Evaluation,
-    _open_index,
-    build_filter,
-    build_query,
-    parse_query,
-    search,
-)
+import index.whoosh_access as whoosh_access
+from index.evaluation import Evaluation
+from index.query import build_filter, build_query, parse_query
+from index.search import open_index, search
 from index.searchindex import update_index
 
 QUERIES = [
@@ -35,7 +33,7 @@ def data(tmp_path_factory):
 
 
 def evaluated(data_dir, query, flt=None) -> dict[int, float]:
-    searcher, arrays = _open_index(data_dir)
+    searcher, arrays = open_index(data_dir)
     evaluation = Evaluation(arrays)
     allowed = arrays.live & (evaluation.evaluate(flt)[0] if flt is not None else True)
     mask, scores = evaluation.evaluate(query, allowed)
@@ -44,7 +42,7 @@ def evaluated(data_dir, query, flt=None) -> dict[int, float]:
 
 
 def whoosh_scores(data_dir, query, flt=None) -> dict[int, float]:
-    searcher, arrays = _open_index(data_dir)
+    searcher, arrays = open_index(data_dir)
     return {hit.docnum: hit.score * arrays.recency[hit.docnum] for hit in searcher.search(query, limit=None,
                                                                                          filter=flt)}
 
@@ -68,7 +66,7 @@ def test_filters_match_whoosh(data):
 
 
 def test_excluded_words_never_match(data):
-    searcher, arrays = _open_index(data)
+    searcher, arrays = open_index(data)
     query = AndNot(Or([Term("body", "huyen"), Term("title", "huyen")]), Or([Term(f, "ngheo") for f in
                                                                              ("title", "body", "meta")]))
     found = evaluated(data, query)
@@ -80,7 +78,7 @@ def test_excluded_words_never_match(data):
 def test_side_by_side_bonus_computed_for_few_matches_gives_the_full_ranking(data, monkeypatch):
     pages = {q: [(h.id, h.score) for h in search(data, q, limit=5).hits] for q in QUERIES[:8]}
     # a bound of infinity forces the bonus to be computed for every match
-    monkeypatch.setattr(search_module, "_adjacency_bound",
+    monkeypatch.setattr(ranking, "adjacency_bound",
                         lambda evaluation, pairs, docs: np.full(len(docs), np.inf if pairs else 0.0))
     for q, hits in pages.items():
         assert [(h.id, h.score) for h in search(data, q, limit=5).hits] == hits, q
@@ -90,8 +88,30 @@ def test_threads_share_one_open_index(data):
     from concurrent.futures import ThreadPoolExecutor
 
     expected = {q: [h.id for h in search(data, q).hits] for q in QUERIES}
-    opened = _open_index(data)[0]
+    opened = open_index(data)[0]
     with ThreadPoolExecutor(4) as pool:
         found = dict(zip(QUERIES * 3, pool.map(lambda q: [h.id for h in search(data, q).hits], QUERIES * 3)))
     assert found == expected
-    assert _open_index(data)[0] is opened  # not reopened per thread
+    assert open_index(data)[0] is opened  # not reopened per thread
+
+
+def test_fast_path_only_for_the_whoosh_versions_it_was_tested_with(monkeypatch):
+    assert whoosh_access._supported()  # the installed whoosh-reloaded is one of them
+    monkeypatch.setattr(whoosh_access.metadata, "version", lambda name: "3.0.0")
+    assert not whoosh_access._supported()
+
+
+def test_public_api_fallback_gives_the_fast_path_results(data, monkeypatch):
+    def everything(data_dir):
+        arrays = open_index(data_dir)[1]
+        return ({q: [(h.id, h.score) for h in search(data_dir, q, limit=20).hits] for q in QUERIES},
+                arrays.dates.tolist(), arrays.field_lengths("body").tolist(), arrays.facets["site"][0].tolist())
+
+    fast = everything(data)
+    search_module._OPEN.clear()  # reopen: the per-reader arrays are read again, the slow way
+    monkeypatch.setattr(whoosh_access, "FAST", False)
+    read = []
+    monkeypatch.setattr(whoosh_access, "_read_blocks", lambda matcher: read.append(matcher))
+    assert everything(data) == fast
+    assert not read  # the block reader was not used
+    search_module._OPEN.clear()

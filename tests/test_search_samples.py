@@ -47,18 +47,24 @@ JUDGED = {
 }
 
 
+def fill_samples(store) -> dict[int, str]:
+    """Store the sample articles; returns article id -> sample name."""
+    names = {}
+    for path in sorted(PAGES.glob("*.expected.json")):
+        record = json.loads(path.read_text(encoding="utf-8"))
+        if record.get("page_type") != "article":
+            continue
+        record["indicators"] = []  # the expected figures may be partial; search does not use them
+        article_id, _ = store.save_article(Article.from_dict(record), fetched_at="2024-06-01T00:00:00+00:00")
+        names[article_id] = path.name.removesuffix(".expected.json")
+    return names
+
+
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     data_dir = tmp_path_factory.mktemp("samples")
-    names = {}
     with Store.open(data_dir) as store:
-        for path in sorted(PAGES.glob("*.expected.json")):
-            record = json.loads(path.read_text(encoding="utf-8"))
-            if record.get("page_type") != "article":
-                continue
-            record["indicators"] = []  # the expected figures may be partial; search does not use them
-            article_id, _ = store.save_article(Article.from_dict(record), fetched_at="2024-06-01T00:00:00+00:00")
-            names[article_id] = path.name.removesuffix(".expected.json")
+        names = fill_samples(store)
     update_index(data_dir)
     return data_dir, names
 

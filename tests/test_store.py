@@ -31,6 +31,14 @@ def make_article(n: int = 1, **over) -> Article:
     return Article(**fields)
 
 
+def scalar(store, sql: str, *params):
+    """One value from the store's database, on either backend (SQLite's ? or psycopg's %s placeholders)."""
+    if isinstance(store, Store):
+        return store.conn.execute(sql, params).fetchone()[0]
+    with store.transaction() as conn:
+        return conn.execute(sql.replace("?", "%s"), params).fetchone()[0]
+
+
 @pytest.fixture
 def store(tmp_path):
     with Store.open(tmp_path / "data") as s:
@@ -80,9 +88,9 @@ def test_unchanged_changed_and_versions(store):
     assert versions[0]["archive"] == {"warc": "w2", "offset": 2} and versions[0]["fetched_at"] == "t2"
     assert not versions[0]["article"]["body"].endswith("Đoạn bổ sung.")
     assert len(versions[0]["article"]["indicators"]) == 2
-    assert store.conn.execute("SELECT rev FROM articles WHERE id = ?", (aid,)).fetchone()[0] == 2
+    assert scalar(store, "SELECT rev FROM articles WHERE id = ?", aid) == 2
     # children were replaced, not appended
-    assert store.conn.execute("SELECT COUNT(*) FROM indicators").fetchone()[0] == 1
+    assert scalar(store, "SELECT COUNT(*) FROM indicators") == 1
     assert store.count_articles() == 1
 
 

@@ -16,9 +16,9 @@ from base.errors import BadInput
 from base.settings import default
 from extract.documents.figures import document_figures
 from extract.documents.header import parse_header
-from extract.documents.models import Document, DocumentFigure, Page
+from extract.documents.models import Document, Page
 
-__all__ = ["Document", "DocumentFigure", "Page", "complete_ocr", "extract_document", "sniff_format"]
+__all__ = ["Document", "Page", "complete_ocr", "extract_document", "sniff_format"]
 
 FORMATS = ("pdf", "docx", "xlsx", "odt", "ods", "doc", "xls")
 

@@ -56,6 +56,7 @@ ISSUER_ABBREVIATIONS: tuple[tuple[str, str], ...] = (
     (r"u\s*y\s*ban\s+nhan\s+dan", "UBND"),
     (r"hoi\s+dong\s+nhan\s+dan", "HĐND"),
 )
+SIGNATURE_PAGES = 4  # the signature is on the last page, or before a few pages of attachments
 # Lines that end the subject: the body begins.
 SUBJECT_ENDS: tuple[str, ...] = (
     "can cu", "kinh gui", "thuc hien", "theo ", "ngay ", "de ", "dieu ", "chuong ", "phan ", "i.", "1.", "a.",
@@ -63,19 +64,24 @@ SUBJECT_ENDS: tuple[str, ...] = (
 )
 
 
+def _fold_char(ch: str) -> str:
+    base = unicodedata.normalize("NFD", ch)[0].lower()
+    return "d" if base in "đð" else base if len(base) == 1 else ch.lower()
+
+
+# One character for one: offsets in the folded text hold in the original.
+_FOLD = {c: _fold_char(chr(c)) for c in range(0x80, 0x1F00) if _fold_char(chr(c)) != chr(c)}
+
+
 def fold(text: str) -> str:
-    """Lower case without diacritics, one character for one: offsets in the folded text hold in the original."""
-    out = []
-    for ch in text:
-        base = unicodedata.normalize("NFD", ch)[0].lower()
-        out.append("d" if base in "đð" else base if len(base) == 1 else ch.lower())
-    return "".join(out)
+    """Lower case without diacritics, one character for one ("Đắk Nông" -> "dak nong")."""
+    return text.translate(_FOLD).lower()
 
 
-_MOTTO = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0]i\s*ch[u]\s*ngh[il1]a\s*v[il1]et\s*nam"
+_MOTTO = re.compile(r"c[o0]ng\s*h[o0]a\s*x[a4]\s*h[o0]i\s*ch[u]\s*ngh[il1]a(?:[^\n]{0,8}?nam(?![a-z]))?\W*"
                     r"|d[o0]c\s*l[a4]p\s*\W{0,3}\s*t[u]\s*d[o0]\s*\W{0,3}\s*h[a4]nh\s*ph[u]c")
 # "Số: 237/TB-UBND"; a handwritten number OCR cannot read leaves a few stray marks before the "/".
-_NUMBER = re.compile(r"(?<![a-z])s[o06]\s*[:;.,]?\s*[:;.,]?\s*(?:(\d[\d.]*)(?=\s*/)|[^\s/]{0,6})\s*/\s*"
+_NUMBER = re.compile(r"(?<![a-z])s[o06]\s*[:;.,]?\s*[:;.,]?\s*(?:(\d[\d.]*)(?=\s*/)|[^\s/]{0,6})\s*/{1,2}\s*"
                      r"((?:\d{4}\s*/\s*)?[a-z][\w&.-]*(?:\s*-\s*[a-z][\w&.]*)*)")
 # A day or month written by hand is often blank or unreadable: only a clean number counts.
 _DATE = re.compile(r"ngay\s*(?:(\d{1,2})(?=\s)|[^\n]{0,6}?)\s*thang\s*(?:(\d{1,2})(?=[\s,.])|[^\n]{0,6}?)"
@@ -121,7 +127,9 @@ def parse_header(first_page: str, pages: list[str] | None = None, filename: str 
         header.kind = "CÔNG VĂN"  # a letter: "V/v …" under the number and no kind printed
     header.issuer = _issuer(lines[: min(x for x in (number_line, date_line, kind_line, 12) if x is not None)])
     header.subject = _subject(lines, kind_line)
-    for text in reversed(pages or [first_page]):
+    pages = pages or [first_page]
+    # the last pages first; then the first page: a decision signed there, its regulation attached after it
+    for text in [*reversed(pages[-SIGNATURE_PAGES:]), *pages[:1]]:
         header.signer, header.position = _signature(text)
         if header.signer:
             break

@@ -36,17 +36,6 @@ class Page:
 
 
 @dataclass
-class DocumentFigure:
-    """A figure of a document with the page it is on."""
-
-    page: int
-    indicator: Indicator
-
-    def to_dict(self) -> dict[str, Any]:
-        return {**self.indicator.to_dict(), "page": self.page}
-
-
-@dataclass
 class Document:
     url: str | None = None
     article_url: str | None = None
@@ -61,7 +50,7 @@ class Document:
     signer: str | None = None
     position: str | None = None  # the signer's title: "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH"
     pages: list[Page] = field(default_factory=list)
-    indicators: list[DocumentFigure] = field(default_factory=list)
+    indicators: list[Indicator] = field(default_factory=list)  # each with its ``page``
     page_count: int = 0  # pages in the file; more than len(pages) when a limit cut it
     warnings: list[str] = field(default_factory=list)
 

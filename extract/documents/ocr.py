@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from base.settings import default
+from extract.documents.ocrwords import restore_tones
 from extract.textnorm import normalize_text
 
 # Misreadings of Tesseract's Vietnamese model that are unambiguous in context (never a digit invented).
@@ -85,7 +86,7 @@ def _clean(text: str) -> str:
     text = normalize_text(text.replace("\f", ""))
     text = re.sub(r"[ \t]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text).strip()
-    return fix_ocr_text(text)
+    return restore_tones(fix_ocr_text(text))
 
 
 def _confidence(tsv: str) -> float | None:

@@ -16,6 +16,7 @@ SIGNATURE_STAMP_LINES: tuple[str, ...] = (
     r"\d{1,2}[./]\d{1,2}[./]\d{4}\s+\d{1,2}:\d{2}",
 )
 _STAMP_RE = re.compile("|".join(SIGNATURE_STAMP_LINES), re.I)
+_LETTER = re.compile(r"[^\W\d_]")
 MIN_TEXT_LETTERS = 15  # fewer letters outside a stamp: a scan (its text layer a page number, a stamp)
 
 # Glyphs Word's PDF export maps to the wrong code point in some fonts (bold Times New Roman in upper case):
@@ -90,7 +91,7 @@ def text_layer_page(n: int, raw: str) -> Page:
         for pattern, repl in MISMAPPED_GLYPHS:
             text = pattern.sub(repl, text)
     text = "\n".join(line.rstrip() for line in text.split("\n")).strip()
-    content = [line for line in text.split("\n") if not _STAMP_RE.search(line)]
-    if sum(ch.isalpha() for line in content for ch in line) < MIN_TEXT_LETTERS:
+    content = "\n".join(line for line in text.split("\n") if not _STAMP_RE.search(line))
+    if len(_LETTER.findall(content, 0, 4000)) < MIN_TEXT_LETTERS:
         return Page(n, "", method="none", needs_ocr=True)
     return Page(n, text, method="converted" if legacy else "text")

@@ -56,17 +56,20 @@ def _vni_pair(match: re.Match) -> str:
     return unicodedata.normalize("NFC", base + marks)
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_TCVN3_MARK_RE = re.compile("[" + re.escape("".join(sorted(_TCVN3_MARKS))) + "]")
+_VIETNAMESE_ONLY = re.compile("[\u1ea0-\u1ef9ăđơưĂĐƠƯ]")  # letters only Unicode Vietnamese has
 _VNI_EVIDENCE = re.compile("[aAeEoO][âàáåãäÂÀÁÅÃÄ]|[aAeEoOuUyYôÔöÖ][øùûõïØÙÛÕÏ]|[ñÑ](?=[aeiouyâôö])")
 
 
 def detect_legacy(text: str) -> str | None:
     """"tcvn3", "vni" or None (Unicode or plain ASCII): the legacy encoding whose marks dominate ``text``."""
-    non_ascii = sum(1 for c in text if ord(c) > 127)
+    non_ascii = len(_NON_ASCII.findall(text))
     if non_ascii < 3:
         return None
-    tcvn = sum(1 for c in text if c in _TCVN3_MARKS)
+    tcvn = len(_TCVN3_MARK_RE.findall(text))
     vni = 2 * len(_VNI_EVIDENCE.findall(text))
-    vietnamese = sum(1 for c in text if "\u1ea0" <= c <= "\u1ef9" or c in "ăđơưĂĐƠƯ")
+    vietnamese = len(_VIETNAMESE_ONLY.findall(text))
     best, score = max((("tcvn3", tcvn), ("vni", vni)), key=lambda kv: kv[1])
     # Real Unicode text has its own letters (ạ, ư, đ …): legacy marks must outnumber them clearly.
     if score >= 3 and score > 0.3 * non_ascii and score > 2 * vietnamese:
