@@ -1,6 +1,7 @@
 """``govnews ocr``: read the scanned pages of stored documents by OCR, resumable, within a page budget."""
 from __future__ import annotations
 
+import sys
 import time
 from pathlib import Path
 
@@ -29,6 +30,10 @@ def run_ocr(data_dir: Path, *, max_pages: int | None = None, workers: int | None
             if bar is not None:
                 bar.close()
     print(ocr_summary(counts, time.monotonic() - started))
+    if counts.pages:
+        from index.searchindex import update_index
+
+        update_index(data_dir, progress=not quiet and sys.stderr.isatty())
     return 0
 
 
