@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-domain", action="append", default=[], metavar="HOST",
                    help="also crawl this host (repeatable)")
     p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
+    p.add_argument("--ocr", action="store_true", help="at the end, read the scanned pages of documents by OCR")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=cmd_crawl)
 
@@ -77,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
                    help="with --spark: Spark master URL (default: spark-submit's, else local[*])")
     p.add_argument("--ocr", action="store_true", help="with --spark: OCR scanned attachments")
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("ocr", help="read the scanned pages of stored documents by OCR (resumable)")
+    _add_data(p)
+    p.add_argument("--max-pages", type=int, metavar="N", help="read at most N pages in this run")
+    p.add_argument("--workers", type=int, metavar="N", help="Tesseract processes at once (default: one per core)")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=cmd_ocr)
 
     p = sub.add_parser("index", help="bring the search index up to date with the records")
     _add_data(p)
@@ -161,6 +169,7 @@ def cmd_crawl(args) -> int:
         allow_domains=args.allow_domain, attachments=not args.no_attachments,
         quiet=args.quiet, db=db, shard=parse_shard(args.shard), lease_seconds=args.lease_seconds,
         update_index=db is None,  # PostgreSQL indexes each article as it is stored
+        ocr=args.ocr,
     )
     return crawl(args.seeds, resolve_data_dir(args.data), options)
 
@@ -176,6 +185,13 @@ def cmd_reprocess(args) -> int:
             raise BadInput("reprocess: WARC files, --out, --master and --ocr go with --spark")
         return run_reprocess_spark(args.warcs, args.out, master=args.master, ocr=args.ocr, quiet=args.quiet)
     return reprocess(resolve_data_dir(args.data), quiet=args.quiet)
+
+
+def cmd_ocr(args) -> int:
+    from base.datadir import resolve_data_dir
+    from commands.ocr import run_ocr
+
+    return run_ocr(resolve_data_dir(args.data), max_pages=args.max_pages, workers=args.workers, quiet=args.quiet)
 
 
 def cmd_index(args) -> int:
