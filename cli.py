@@ -103,6 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--until", metavar="DATE")
     p.add_argument("--site", metavar="HOST")
     p.add_argument("--category")
+    p.add_argument("--documents", action="store_true",
+                   help="only documents (attachments read: PDF, Word, Excel, scans), one hit per page")
     p.add_argument("--sort", choices=["relevance", "date"], default="relevance")
     p.add_argument("--format", choices=["text", "json"], default="text")
     p.set_defaults(func=cmd_search)
@@ -208,6 +210,7 @@ def cmd_search(args) -> int:
     return run_search(
         resolve_data_dir(args.data), args.query, limit=args.limit, page=args.page, since=args.since,
         until=args.until, site=args.site, category=args.category, sort=args.sort, fmt=args.format, db=args.db,
+        kind="document" if args.documents else None,
     )
 
 

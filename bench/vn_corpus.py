@@ -50,32 +50,42 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("{district} tổ chức Hội nghị sơ kết công tác cải cách hành chính 6 tháng đầu năm {year}",
          "Kiểm tra công tác cải cách hành chính tại UBND huyện {district}",
          "{district} nâng cao chỉ số cải cách hành chính năm {year}"),
-        ("Sáng ngày {day}, đồng chí {person}, {role}, Trưởng Ban Chỉ đạo cải cách hành chính huyện đã chủ trì hội nghị sơ kết công tác cải cách hành chính.",
+        ("Sáng ngày {day}, đồng chí {person}, {role}, Trưởng Ban Chỉ đạo cải cách hành chính huyện đã chủ trì hội "
+         "nghị sơ kết công tác cải cách hành chính.",
          "Duy trì và thực hiện cơ chế một cửa, một cửa liên thông tại huyện và {n2}/{n2} xã, thị trấn.",
-         "Thực hiện việc tiếp nhận và xử lý hồ sơ qua hệ thống một cửa điện tử với tổng số {n} hồ sơ, trong đó giải quyết trước và đúng hạn đạt {pct}%.",
+         "Thực hiện việc tiếp nhận và xử lý hồ sơ qua hệ thống một cửa điện tử với tổng số {n} hồ sơ, trong đó giải "
+         "quyết trước và đúng hạn đạt {pct}%.",
          "Tỷ lệ văn bản đi được ký số và gửi trên môi trường điện tử đạt {pct}%.",
-         "Công tác rà soát, đơn giản hóa thủ tục hành chính được thực hiện thường xuyên, công bố công khai {n2} thủ tục hành chính thuộc thẩm quyền giải quyết của cấp huyện.",
-         "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến qua Cổng dịch vụ công quốc gia đạt {pct}%.",
+         "Công tác rà soát, đơn giản hóa thủ tục hành chính được thực hiện thường xuyên, công bố công khai {n2} thủ "
+         "tục hành chính thuộc thẩm quyền giải quyết của cấp huyện.",
+         "Tỷ lệ hồ sơ thủ tục hành chính được tiếp nhận và giải quyết trực tuyến qua Cổng dịch vụ công quốc gia đạt "
+         "{pct}%.",
          "Chỉ số hài lòng của người dân, tổ chức đối với sự phục vụ của cơ quan hành chính nhà nước đạt {dec}%.",
-         "Đẩy mạnh xây dựng chính quyền điện tử, chính quyền số, triển khai hiệu quả Đề án 06 về phát triển ứng dụng dữ liệu dân cư, định danh và xác thực điện tử.")),
+         "Đẩy mạnh xây dựng chính quyền điện tử, chính quyền số, triển khai hiệu quả Đề án 06 về phát triển ứng dụng "
+         "dữ liệu dân cư, định danh và xác thực điện tử.")),
     "ngheo": (
         ("Kết quả rà soát hộ nghèo, hộ cận nghèo năm {year} tại huyện {district}",
          "{district} phấn đấu giảm tỷ lệ hộ nghèo xuống dưới {dec}%",
          "Triển khai Chương trình mục tiêu quốc gia giảm nghèo bền vững tại {district}"),
-        ("Theo kết quả rà soát cuối năm {year}, toàn huyện còn {n} hộ nghèo, chiếm {dec}% tổng số hộ dân; {n} hộ cận nghèo, chiếm {dec}%.",
+        ("Theo kết quả rà soát cuối năm {year}, toàn huyện còn {n} hộ nghèo, chiếm {dec}% tổng số hộ dân; {n} hộ cận "
+         "nghèo, chiếm {dec}%.",
          "So với đầu năm, tỷ lệ hộ nghèo giảm {dec}%, vượt chỉ tiêu Nghị quyết HĐND huyện giao.",
          "Huyện đã hỗ trợ xây mới và sửa chữa {n2} căn nhà cho hộ nghèo, hộ có hoàn cảnh khó khăn về nhà ở.",
-         "Ngân hàng Chính sách xã hội huyện giải ngân {money} tỷ đồng cho {n} lượt hộ nghèo, hộ cận nghèo và đối tượng chính sách vay vốn.",
+         "Ngân hàng Chính sách xã hội huyện giải ngân {money} tỷ đồng cho {n} lượt hộ nghèo, hộ cận nghèo và đối "
+         "tượng chính sách vay vốn.",
          "Cấp {n} thẻ bảo hiểm y tế miễn phí cho người thuộc hộ nghèo, hộ cận nghèo và người dân tộc thiểu số.",
-         "Các mô hình hỗ trợ sinh kế như nuôi bò sinh sản, trồng keo, trồng quế đã giúp nhiều hộ thoát nghèo bền vững.")),
+         "Các mô hình hỗ trợ sinh kế như nuôi bò sinh sản, trồng keo, trồng quế đã giúp nhiều hộ thoát nghèo bền "
+         "vững.")),
     "ngansach": (
         ("{district} thu ngân sách năm {year} vượt dự toán",
          "Kỳ họp HĐND huyện {district} thông qua dự toán ngân sách năm {year}",
          "Tình hình thực hiện thu, chi ngân sách nhà nước 9 tháng năm {year}"),
-        ("Tổng thu ngân sách nhà nước trên địa bàn huyện năm {year} ước đạt {money} tỷ đồng, bằng {pct}% dự toán tỉnh giao, tăng {dec}% so với cùng kỳ.",
+        ("Tổng thu ngân sách nhà nước trên địa bàn huyện năm {year} ước đạt {money} tỷ đồng, bằng {pct}% dự toán tỉnh "
+         "giao, tăng {dec}% so với cùng kỳ.",
          "Tổng chi ngân sách địa phương ước thực hiện {money} tỷ đồng, đạt {pct}% dự toán HĐND huyện giao.",
          "Thu tiền sử dụng đất đạt {money} tỷ đồng, là nguồn thu chủ yếu để đầu tư xây dựng cơ bản.",
-         "HĐND huyện yêu cầu tăng cường quản lý thu, chống thất thu ngân sách, thực hành tiết kiệm, chống lãng phí trong chi thường xuyên.",
+         "HĐND huyện yêu cầu tăng cường quản lý thu, chống thất thu ngân sách, thực hành tiết kiệm, chống lãng phí "
+         "trong chi thường xuyên.",
          "Giải ngân vốn đầu tư công đến nay đạt {pct}% kế hoạch vốn được giao, với {money} tỷ đồng.",
          "Cục Thuế tỉnh đôn đốc thu hồi nợ thuế, xử lý {n2} doanh nghiệp chậm nộp thuế.")),
     "ntm": (
@@ -84,7 +94,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "{district} đẩy mạnh phong trào chung sức xây dựng nông thôn mới"),
         ("Đến nay, toàn huyện có {n2}/{n2} xã đạt chuẩn nông thôn mới, bình quân mỗi xã đạt {dec}/19 tiêu chí.",
          "Thu nhập bình quân đầu người khu vực nông thôn đạt {n2} triệu đồng/người/năm.",
-         "Nhân dân hiến hơn {n2} ha đất, đóng góp {money} tỷ đồng và hàng nghìn ngày công để làm đường giao thông nông thôn.",
+         "Nhân dân hiến hơn {n2} ha đất, đóng góp {money} tỷ đồng và hàng nghìn ngày công để làm đường giao thông "
+         "nông thôn.",
          "Huyện tập trung chỉ đạo các xã phấn đấu đạt chuẩn nông thôn mới nâng cao, nông thôn mới kiểu mẫu.",
          "Chương trình mục tiêu quốc gia xây dựng nông thôn mới giai đoạn 2021-2025 được triển khai đồng bộ.",
          "Tiêu chí môi trường và an toàn thực phẩm là tiêu chí khó thực hiện nhất ở các xã miền núi.")),
@@ -93,7 +104,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Đánh giá, phân hạng sản phẩm OCOP cấp tỉnh {province} năm {year}",
          "Phát triển sản phẩm OCOP gắn với du lịch cộng đồng tại {district}"),
         ("Hội đồng đánh giá, phân hạng sản phẩm OCOP đã công nhận {n2} sản phẩm đạt 3 sao và {n2} sản phẩm đạt 4 sao.",
-         "Nâng tổng số sản phẩm OCOP của huyện lên {n2} sản phẩm, trong đó có các sản phẩm chè Shan tuyết, mật ong rừng, quế hữu cơ.",
+         "Nâng tổng số sản phẩm OCOP của huyện lên {n2} sản phẩm, trong đó có các sản phẩm chè Shan tuyết, mật ong "
+         "rừng, quế hữu cơ.",
          "Chương trình Mỗi xã một sản phẩm giúp nâng cao giá trị nông sản, tạo việc làm cho lao động nông thôn.",
          "Các chủ thể sản phẩm OCOP được hỗ trợ thiết kế bao bì, nhãn mác, truy xuất nguồn gốc và xúc tiến thương mại.",
          "Hợp tác xã nông nghiệp là chủ thể chính tham gia chương trình OCOP, chiếm {pct}% số sản phẩm.")),
@@ -101,7 +113,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Năng suất lúa vụ Đông Xuân {year} tại {district} đạt {dec} tạ/ha",
          "{district} triển khai sản xuất vụ Hè Thu năm {year}",
          "Phòng trừ sâu bệnh hại lúa trên địa bàn huyện {district}"),
-        ("Vụ Đông Xuân năm {year}, toàn huyện gieo cấy {n} ha lúa, năng suất bình quân ước đạt {dec} tạ/ha, sản lượng đạt {n} tấn.",
+        ("Vụ Đông Xuân năm {year}, toàn huyện gieo cấy {n} ha lúa, năng suất bình quân ước đạt {dec} tạ/ha, sản lượng "
+         "đạt {n} tấn.",
          "Diện tích lúa chất lượng cao chiếm {pct}% tổng diện tích gieo cấy.",
          "Trạm Trồng trọt và Bảo vệ thực vật khuyến cáo nông dân thăm đồng thường xuyên, phòng trừ rầy nâu, đạo ôn.",
          "Ngành nông nghiệp hướng dẫn nông dân vệ sinh đồng ruộng, chuẩn bị giống, vật tư cho vụ Hè Thu.",
@@ -115,7 +128,8 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
          "Số người tham gia bảo hiểm xã hội tự nguyện tăng {pct}% so với cùng kỳ năm trước.",
          "Ngành bảo hiểm xã hội đẩy mạnh tuyên truyền, vận động học sinh, sinh viên tham gia bảo hiểm y tế.",
          "Quỹ khám chữa bệnh BHYT thanh toán cho {n} lượt người với số tiền {money} tỷ đồng.",
-         "Tình trạng nợ đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại một số doanh nghiệp còn kéo dài.")),
+         "Tình trạng nợ đóng bảo hiểm xã hội, bảo hiểm y tế, bảo hiểm thất nghiệp tại một số doanh nghiệp còn kéo "
+         "dài.")),
     "giaoduc": (
         ("Tuyển sinh vào lớp 10 THPT năm học {year}-{year1} tại {province}",
          "{district} tổng kết năm học {year}-{year1}",
@@ -130,16 +144,19 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Hoàn thành giải phóng mặt bằng dự án nâng cấp tuyến đường tỉnh qua huyện {district}",
          "Khởi công xây dựng cầu qua sông tại {district}",
          "Tai nạn giao thông trên địa bàn tỉnh {province} giảm cả ba tiêu chí"),
-        ("Dự án nâng cấp tuyến đường dài {dec} km với tổng mức đầu tư {money} tỷ đồng đã hoàn thành công tác giải phóng mặt bằng.",
+        ("Dự án nâng cấp tuyến đường dài {dec} km với tổng mức đầu tư {money} tỷ đồng đã hoàn thành công tác giải "
+         "phóng mặt bằng.",
          "Chủ đầu tư cam kết đưa công trình vào sử dụng trước mùa mưa bão năm {year1}.",
-         "Trong {n2} tháng, toàn tỉnh xảy ra {n2} vụ tai nạn giao thông, làm chết {n2} người, giảm {n2} người so với cùng kỳ.",
+         "Trong {n2} tháng, toàn tỉnh xảy ra {n2} vụ tai nạn giao thông, làm chết {n2} người, giảm {n2} người so với "
+         "cùng kỳ.",
          "Lực lượng cảnh sát giao thông tăng cường tuần tra, kiểm soát, xử lý nghiêm vi phạm nồng độ cồn.",
          "Ban An toàn giao thông huyện tổ chức tuyên truyền Luật Giao thông đường bộ cho {n} học sinh.")),
     "bau_cu": (
         ("Hội nghị hiệp thương lần thứ nhất bầu cử đại biểu HĐND huyện {district}",
          "Kỳ họp thứ {n2} HĐND huyện {district} khóa XII",
          "Tiếp xúc cử tri trước kỳ họp HĐND tỉnh {province}"),
-        ("Ủy ban Mặt trận Tổ quốc huyện tổ chức hội nghị hiệp thương, thống nhất cơ cấu, thành phần người ứng cử đại biểu Hội đồng nhân dân.",
+        ("Ủy ban Mặt trận Tổ quốc huyện tổ chức hội nghị hiệp thương, thống nhất cơ cấu, thành phần người ứng cử đại "
+         "biểu Hội đồng nhân dân.",
          "Kỳ họp đánh giá tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội năm {year} và kế hoạch năm {year1}.",
          "Tốc độ tăng trưởng giá trị sản xuất đạt {dec}%, thu nhập bình quân đầu người đạt {n2} triệu đồng.",
          "Kỳ họp thông qua {n2} nghị quyết quan trọng về đầu tư công, phân bổ dự toán và các chính sách đặc thù.",
@@ -148,10 +165,12 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
         ("Diễn tập phương án chữa cháy và cứu nạn, cứu hộ tại {district}",
          "Tăng cường công tác phòng cháy chữa cháy rừng mùa khô năm {year}",
          "{district} chủ động ứng phó với bão và mưa lớn"),
-        ("Công an huyện phối hợp tổ chức diễn tập phương án chữa cháy tại chợ trung tâm với sự tham gia của {n2} cán bộ, chiến sĩ.",
+        ("Công an huyện phối hợp tổ chức diễn tập phương án chữa cháy tại chợ trung tâm với sự tham gia của {n2} cán "
+         "bộ, chiến sĩ.",
          "Qua diễn tập nhằm nâng cao kỹ năng phòng cháy chữa cháy cho tiểu thương và người dân.",
          "Toàn huyện có {n} ha rừng có nguy cơ cháy cao, tập trung ở các xã vùng núi.",
-         "Ban Chỉ huy phòng chống thiên tai huyện yêu cầu các xã theo dõi diễn biến của bão, sơ tán {n2} hộ dân ở vùng nguy cơ sạt lở.",
+         "Ban Chỉ huy phòng chống thiên tai huyện yêu cầu các xã theo dõi diễn biến của bão, sơ tán {n2} hộ dân ở "
+         "vùng nguy cơ sạt lở.",
          "Mưa lớn gây ngập úng {n2} ha hoa màu, sạt lở {dec} km đường giao thông.")),
     "yte": (
         ("Trung tâm Y tế huyện {district} triển khai tiêm chủng mở rộng năm {year}",
@@ -166,11 +185,13 @@ TOPICS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 GENERAL = (
     "Đồng chí {person}, {role} phát biểu chỉ đạo tại hội nghị.",
     "Dự hội nghị có đại diện lãnh đạo các cơ quan, đơn vị liên quan và lãnh đạo UBND các xã, thị trấn.",
-    "Kết luận hội nghị, đồng chí {person} yêu cầu các cơ quan, đơn vị tiếp tục thực hiện tốt các chỉ tiêu, nhiệm vụ đã đề ra.",
+    "Kết luận hội nghị, đồng chí {person} yêu cầu các cơ quan, đơn vị tiếp tục thực hiện tốt các chỉ tiêu, nhiệm vụ "
+    "đã đề ra.",
     "Bên cạnh những kết quả đạt được, vẫn còn một số hạn chế, tồn tại cần sớm khắc phục.",
     "Thực hiện tốt công tác thông tin, tuyên truyền để người dân hiểu và đồng thuận.",
     "Các địa phương cần chủ động rà soát, xây dựng kế hoạch cụ thể, phân công trách nhiệm rõ ràng.",
-    "Hội nghị đã thảo luận, đánh giá những kết quả đạt được, chỉ ra nguyên nhân của hạn chế và đề ra giải pháp trong thời gian tới.",
+    "Hội nghị đã thảo luận, đánh giá những kết quả đạt được, chỉ ra nguyên nhân của hạn chế và đề ra giải pháp trong "
+    "thời gian tới.",
     "UBND huyện {district} đã ban hành kế hoạch số {n2}/KH-UBND ngày {day} để triển khai thực hiện.",
     "Thời gian tới, huyện tiếp tục tăng cường kiểm tra, giám sát, đôn đốc các đơn vị thực hiện nhiệm vụ được giao.",
     "Dịp này, UBND huyện tặng giấy khen cho {n2} tập thể và {n2} cá nhân có thành tích xuất sắc.",

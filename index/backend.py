@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from base.errors import BadInput
 from index.pgstore import PgStore, open_pg_records
 from index.search import SearchResult
 from index.store import Store
@@ -41,6 +42,8 @@ def search(data_dir: Path, query: str, *, db: str | None = None, **options) -> S
     """``index.search.search`` on the data folder, or ``index.pgsearch.search`` on the records in PostgreSQL."""
     url = db_url(db)
     if url:
+        if options.pop("kind", None) == "document":
+            raise BadInput("documents are searched in the data folder's index; PostgreSQL search has articles only")
         from index.pgsearch import search as pg_search  # the embedded default never loads it
 
         return pg_search(url, query, **options)

@@ -24,26 +24,19 @@ from dataclasses import dataclass, field
 import psycopg
 
 from index.analyzer import ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS
+from index.evaluation import RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT
 from index.pgstore import PgStore
-from index.search import (
-    MAX_LIMIT,
-    RECENCY_HALF_LIFE_DAYS,
-    RECENCY_WEIGHT,
-    Clause,
-    ParsedQuery,
-    QueryError,
-    SearchHit,
-    SearchResult,
-    _adjacent_pairs,
-    _is_year,
-    _runs,
-    _snippet_terms,
-    make_snippet,
-    needs_fallback,
-    parse_date,
-    parse_query,
-)
+from index.query import Clause, ParsedQuery, QueryError, _is_year, _runs, needs_fallback, parse_date, parse_query
+from index.search import MAX_LIMIT, SearchHit, SearchResult
 from index.searchindex import category_key
+from index.snippets import make_snippet
+from index.snippets import snippet_terms as _snippet_terms
+
+
+def _adjacent_pairs(clauses: list[Clause]) -> list[tuple[str, str]]:
+    """Each pair of adjacent query words (folded): they score more found side by side."""
+    return list(dict.fromkeys((a.folded, b.folded) for run in _runs(clauses) for a, b in zip(run, run[1:])))
+
 
 # ts_rank weights of {D, C, B, A}: body and summary, (unused), portal name and category, title.
 RANK_WEIGHTS = "{0.34, 0, 0.34, 1.0}"

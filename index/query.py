@@ -263,8 +263,15 @@ def parse_date(value: str | None, option: str, end: bool) -> int | None:
     return year * 10000 + month * 100 + day
 
 
-def build_filter(since=None, until=None, site=None, category=None) -> Query | None:
+RECORD_TYPES = ("article", "document")
+
+
+def build_filter(since=None, until=None, site=None, category=None, kind=None) -> Query | None:
     parts: list[Query] = []
+    if kind:
+        if kind not in RECORD_TYPES:
+            raise QueryError(f"type must be article or document, not {kind!r}")
+        parts.append(Term("type", kind))
     low, high = parse_date(since, "--since", end=False), parse_date(until, "--until", end=True)
     if low is not None and high is not None and low > high:
         raise QueryError(f"--since {since} is after --until {until}")

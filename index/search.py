@@ -25,15 +25,18 @@ import math
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
 from whoosh.scoring import BM25F
 
 from base.datadir import index_dir
 from base.errors import BadInput
+from index.documents import get_document
 from index.evaluation import Evaluation, IndexArrays
 from index.query import ParsedQuery, QueryError, build_filter, build_query, needs_fallback, parse_date, parse_query
 from index.ranking import rank
+from index.searchindex import document_title
 from index.snippets import make_snippet, snippet_terms
 from index.store import Store, open_records
 
@@ -56,6 +59,10 @@ class SearchHit:
     snippet: str
     snippet_html: str
     site_name: str | None = None  # the portal's own name, for people; ``site`` is the host
+    type: str = "article"  # or "document": one page of an attachment (``id`` is then the document's id)
+    document_id: int | None = None
+    page: int | None = None  # the document's page holding the match (1-based)
+    article_url: str | None = None  # the article the document is attached to
 
 
 @dataclass
@@ -89,13 +96,11 @@ def open_index(data_dir: Path) -> tuple:
     cached = cache.get(path)
     if cached and cached[0] == inode and cached[1].up_to_date():
         return cached[1], cached[2]
-    # whoosh cannot refresh the reader of an empty index (its segments() is None): open that one anew
-    if cached and cached[0] == inode and cached[1].reader().segments() is not None:
-        searcher = cached[1].refresh()
-    else:
-        if cached:
-            cached[1].close()
-        searcher = whoosh_index.open_dir(str(path)).searcher(weighting=BM25F(**BM25_PARAMS))
+    # Opened anew, not refresh()ed: whoosh reuses the reader of a segment that has since had documents
+    # deleted (a changed document's pages) and would keep showing them.
+    if cached:
+        cached[1].close()
+    searcher = whoosh_index.open_dir(str(path)).searcher(weighting=BM25F(**BM25_PARAMS))
     arrays = IndexArrays(searcher)
     cache.pop(path, None)
     cache[path] = (inode, searcher, arrays)
@@ -104,12 +109,13 @@ def open_index(data_dir: Path) -> tuple:
     return searcher, arrays
 
 
-def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None,
+def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None, kind=None,
            sort: str = "relevance", limit: int = 10, page: int = 1) -> SearchResult:
     """Search the index of ``data_dir``; raises QueryError for a query or option that cannot be used.
 
     Articles with every query word come first. When fewer than ``limit`` have them all,
     articles with some of the words follow (by relevance), and the total and facets count those.
+    ``kind`` ("article" | "document") keeps one kind of hit; by default both (a document hit is one page).
     """
     if sort not in ("relevance", "date"):
         raise QueryError(f"--sort must be relevance or date, not {sort!r}")
@@ -118,7 +124,7 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     if int(page) < 1:
         raise QueryError("--page must be 1 or more")
     parsed = parse_query(query)
-    flt = build_filter(since, until, site, category)
+    flt = build_filter(since, until, site, category, kind)
     wanted = page * limit
     with _OPEN_LOCK:
         searcher, arrays = open_index(data_dir)
@@ -133,29 +139,49 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
             seen = {docnum for docnum, _ in ranked}
             ranked += [(docnum, score) for docnum, score in more if docnum not in seen]
         start = (page - 1) * limit
-        shown = [(int(searcher.stored_fields(docnum)["key"]), score)
-                 for docnum, score in ranked[start:start + limit]]
+        shown = [(searcher.stored_fields(docnum), score) for docnum, score in ranked[start:start + limit]]
     hits = _hits(data_dir, shown, parsed)
     return SearchResult(total=total, hits=hits, facets=facets, page=page,
                         pages=math.ceil(total / limit) if total else 0)
 
 
-def _hits(data_dir: Path, found: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
+def _hits(data_dir: Path, found: list[tuple[dict, float]], parsed: ParsedQuery) -> list[SearchHit]:
     if not found:
         return []
     wanted = snippet_terms(parsed)
     hits = []
     with Store.open(data_dir, create=False) as store:
-        for article_id, score in found:
-            article = store.get_article(article_id)
-            if article is None:  # deleted from the records after indexing
+        for stored, score in found:
+            hit = (_document_hit(store, stored, wanted) if stored.get("type") == "document"
+                   else _article_hit(store, int(stored["key"]), wanted))
+            if hit is None:  # deleted from the records after indexing
                 continue
-            text = article.get("summary") or ""
-            text = f"{text}\n\n{article['body']}" if text else article["body"]
-            plain, marked = make_snippet(text, wanted)
-            hits.append(SearchHit(id=article_id, url=article["url"], title=article["title"], site=article["site"],
-                                  published=article["published"], score=round(float(score), 4),
-                                  snippet=plain, snippet_html=marked, site_name=article.get("site_name")))
+            hit.score = round(float(score), 4)
+            hits.append(hit)
     return hits
 
 
+def _article_hit(store: Store, article_id: int, wanted) -> SearchHit | None:
+    article = store.get_article(article_id)
+    if article is None:
+        return None
+    text = article.get("summary") or ""
+    text = f"{text}\n\n{article['body']}" if text else article["body"]
+    plain, marked = make_snippet(text, wanted)
+    return SearchHit(id=article_id, url=article["url"], title=article["title"], site=article["site"],
+                     published=article["published"], score=0.0, snippet=plain, snippet_html=marked,
+                     site_name=article.get("site_name"))
+
+
+def _document_hit(store: Store, stored: dict, wanted) -> SearchHit | None:
+    doc = get_document(store, int(stored["document_id"]))
+    page = next((p for p in (doc or {}).get("pages") or [] if p["n"] == stored["page"]), None)
+    if page is None:
+        return None
+    article = store.get_article_by_url(doc["article_url"]) if doc.get("article_url") else None
+    plain, marked = make_snippet(page["text"] or "", wanted)
+    return SearchHit(id=doc["id"], url=doc["url"], title=document_title(doc),
+                     site=(article or {}).get("site") or urlsplit(doc["url"]).hostname,
+                     published=doc.get("date") or (article or {}).get("published"), score=0.0,
+                     snippet=plain, snippet_html=marked, site_name=(article or {}).get("site_name"),
+                     type="document", document_id=doc["id"], page=page["n"], article_url=doc.get("article_url"))

@@ -7,27 +7,34 @@ remembered value moves only after a commit, so a crash leaves a searchable index
 and the next run carries on. ``rebuild`` builds a fresh index beside the old one
 and swaps it in at the end: searches keep working meanwhile, and the result is
 the same as indexing everything once.
+
+Documents (attachments read, ``index/documents.py``) share the articles' change counter and are
+indexed in the same change order: one entry per page with text (``type`` "document"), so a hit names
+its page; a changed document replaces all its pages' entries.
 """
 from __future__ import annotations
 
+import heapq
 import itertools
 import json
 import os
 import shutil
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from whoosh import index as whoosh_index
-from whoosh.fields import ID, NUMERIC, TEXT, Schema
+from whoosh.fields import ID, NUMERIC, STORED, TEXT, Schema
 from whoosh.index import LockError
 
 from base.datadir import index_dir
 from base.errors import BadInput
 from index.analyzer import fold, vietnamese_analyzer, word_analyzer
+from index.documents import iter_changed_documents
 from index.store import Store
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
-INDEX_FORMAT = 2  # 2: words of several syllables indexed too (index/analyzer.py)
+INDEX_FORMAT = 3  # 2: words of several syllables indexed too (index/analyzer.py); 3: document pages
 STATE_FILE = "govnews-index.json"
 TITLE_BOOST = 3.0
 COMMIT_EVERY = 25_000  # articles per commit: bounds the work a crash can lose (and the segments made)
@@ -45,7 +52,11 @@ WRITER = {"limitmb": 128, "compound": False}
 def make_schema() -> Schema:
     analyzer = vietnamese_analyzer()
     return Schema(
-        key=ID(stored=True, unique=True),  # the article id in the store
+        key=ID(stored=True, unique=True),  # the article id in the store; "d<document id>:<page>" for a page
+        type=ID(stored=True),  # "article" | "document" (one entry per page with text)
+        document_id=ID(stored=True),  # a document's pages are replaced together by this term
+        page=STORED,
+        article_url=STORED,
         title=TEXT(analyzer=analyzer, phrase=True, field_boost=TITLE_BOOST),
         body=TEXT(analyzer=analyzer, phrase=True),  # summary + body
         meta=TEXT(analyzer=analyzer, phrase=True),  # portal name, category: "Ba Tơ" finds the Ba Tơ portal
@@ -74,6 +85,7 @@ def document(article: dict) -> dict:
     """The whoosh fields of one store article dict."""
     doc = {
         "key": str(article["id"]),
+        "type": "article",
         "title": article.get("title") or "",
         "body": "\n\n".join(p for p in (article.get("summary"), article.get("body")) if p),
         "meta": "\n".join(p for p in (article.get("site_name"), article.get("category")) if p),
@@ -87,6 +99,57 @@ def document(article: dict) -> dict:
     if article.get("category"):
         doc["category"] = category_key(article["category"])
     return doc
+
+
+def document_title(doc: dict) -> str:
+    """ "237/TB-UBND kết quả thực hiện …": the document's name or number, then its subject."""
+    label = doc.get("number") or doc.get("name") or ""
+    return " ".join(p for p in (label, doc.get("subject")) if p)
+
+
+def document_pages(doc: dict, store: Store) -> list[dict]:
+    """The whoosh fields of each page of one store document that has text.
+
+    Site and (when the document has none) date come from its article; a document found without an
+    article is filed under the host of its own URL.
+    """
+    article = store.get_article_by_url(doc["article_url"]) if doc.get("article_url") else None
+    site = (article or {}).get("site") or urlsplit(doc.get("url") or "").hostname or ""
+    date = date_number(doc.get("date")) or date_number((article or {}).get("published"))
+    title = document_title(doc)
+    entries = []
+    for page in doc.get("pages") or []:
+        if not (page.get("text") or "").strip():
+            continue
+        entry = {"key": f"d{doc['id']}:{page['n']}", "type": "document", "document_id": str(doc["id"]),
+                 "page": page["n"], "title": title, "body": page["text"],
+                 "meta": "\n".join(p for p in ((article or {}).get("site_name"), doc.get("kind")) if p),
+                 "words": title + "\n" + page["text"], "date": date}
+        if doc.get("article_url"):
+            entry["article_url"] = doc["article_url"]
+        if site:
+            entry["site"] = site.lower()
+        if date:
+            entry["year"] = str(date // 10000)
+        entries.append(entry)
+    return entries
+
+
+def _changes(store: Store, after_seq: int):
+    """("article" | "document", change_seq, record) of articles and documents in one change order."""
+    articles = ((seq, "article", a) for seq, a in store.iter_changed(after_seq))
+    documents = ((seq, "document", d) for seq, d in iter_changed_documents(store, after_seq))
+    return heapq.merge(articles, documents, key=lambda change: change[0])
+
+
+def _add(writer, store: Store, kind: str, record: dict, fresh: bool) -> None:
+    if kind == "article":
+        (writer.add_document if fresh else writer.update_document)(**document(record))
+        return
+    if not fresh:  # a changed document replaces all its pages (pages may have gained text, or gone)
+        writer.delete_by_term("document_id", str(record["id"]))
+    for entry in document_pages(record, store):
+        writer.add_document(**entry)
 
 
 def _read_state(path: Path) -> dict | None:
@@ -120,7 +183,7 @@ def _progress(total: int, enabled: bool):
 
 
 def update_index(data_dir: Path, rebuild: bool = False, progress: bool = False) -> int:
-    """Bring ``DATA/index`` up to date with the records; returns the number of articles (re)indexed."""
+    """Bring ``DATA/index`` up to date with the records; returns the number of articles and documents (re)indexed."""
     data_dir = Path(data_dir)
     with Store.open(data_dir, create=False) as store:
         final = index_dir(data_dir)
@@ -154,11 +217,12 @@ def _index_changes(store: Store, path: Path, after_seq: int, *, fresh: bool, pro
         _write_state(path, 0)
     else:
         ix = whoosh_index.open_dir(str(path))
-    pending = store.conn.execute("SELECT COUNT(*) FROM articles WHERE change_seq > ?", (after_seq,)).fetchone()[0]
+    pending = sum(store.conn.execute(f"SELECT COUNT(*) FROM {table} WHERE change_seq > ?",
+                                     (after_seq,)).fetchone()[0] for table in ("articles", "documents"))
     bar = _progress(pending, progress) if pending else None
-    changes = store.iter_changed(after_seq)
-    added: set[int] = set()  # ids added to a fresh index: one seen again changed during the build
-    carry: tuple[int, dict] | None = None
+    changes = _changes(store, after_seq)
+    added: set[tuple[str, int]] = set()  # records added to a fresh index: one seen again changed during the build
+    carry: tuple[int, str, dict] | None = None
     done = 0
     try:
         while True:
@@ -167,16 +231,14 @@ def _index_changes(store: Store, path: Path, after_seq: int, *, fresh: bool, pro
             writer = _writer(ix, path, bulk=fresh and pending - done >= BULK_MIN_DOCS)
             count, last_seq = 0, None
             try:
-                for seq, article in batch:
-                    if fresh and article["id"] in added:
+                for seq, kind, record in batch:
+                    if fresh and (kind, record["id"]) in added:
                         # from here on an id may repeat: commit what we have, then update, not add
-                        carry, fresh = (seq, article), False
+                        carry, fresh = (seq, kind, record), False
                         break
+                    _add(writer, store, kind, record, fresh)
                     if fresh:
-                        writer.add_document(**document(article))
-                        added.add(article["id"])
-                    else:
-                        writer.update_document(**document(article))
+                        added.add((kind, record["id"]))
                     count, last_seq = count + 1, seq
                     if bar is not None:
                         bar.update(1)

@@ -199,7 +199,7 @@ def test_cli_search_json_lines_and_bad_query_exit_2(data, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert 1 <= len(lines) <= 3
     first = json.loads(lines[0])
-    assert set(first) == {"url", "title", "site", "published", "score", "snippet"}
+    assert set(first) == {"url", "title", "site", "published", "score", "snippet", "type"}
     assert first["url"].endswith("/-/cchc")
     assert cli.main(["search", '"hộ nghèo', "--data", str(data_dir)]) == 2
     err = capsys.readouterr().err

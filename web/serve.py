@@ -46,7 +46,6 @@ SEARCH_FIELDS = ("q", "since", "until", "site", "category", "sort", "page")
 FIGURE_FIELDS = ("q", "unit", "kind", "since", "until", "site", "label")
 SORTS = ("relevance", "date")
 # What a hit on a document adds (index.search's SearchHit, when the index holds documents).
-HIT_DOCUMENT_FIELDS = ("type", "document_id", "page", "article_url")
 PAGE_SIZE = 10  # hits per search page
 MAX_API_LIMIT = 100  # hits per /api/search page
 MAX_PAGE = 10_000
@@ -213,8 +212,8 @@ class App:
         page = int_param(params, "page", 1, 1, MAX_PAGE)
         return search(self.data_dir, params.get("q", ""), since=params.get("since") or None,
                       until=params.get("until") or None, site=params.get("site") or None,
-                      category=params.get("category") or None, sort=sort_param(params),
-                      limit=limit, page=page)
+                      category=params.get("category") or None, kind=params.get("type") or None,
+                      sort=sort_param(params), limit=limit, page=page)
 
     def _indicators(self, params: dict[str, str], q: str | None, limit: int | None) -> Iterator[dict]:
         from index.figures import query_indicators
@@ -372,8 +371,9 @@ class App:
         limit = int_param(params, "limit", PAGE_SIZE, 1, MAX_API_LIMIT)
         result = self._search(params, limit)
         hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "site_name": h.site_name,
-                 "published": h.published, "score": h.score, "snippet": h.snippet,
-                 **{k: getattr(h, k) for k in HIT_DOCUMENT_FIELDS if hasattr(h, k)}} for h in result.hits]
+                 "published": h.published, "score": h.score, "snippet": h.snippet, "type": h.type,
+                 **({"document_id": h.document_id, "page": h.page, "article_url": h.article_url}
+                    if h.type == "document" else {})} for h in result.hits]
         return json_response({"query": params.get("q", ""), "total": result.total, "page": result.page,
                               "pages": result.pages, "hits": hits, "facets": result.facets})
 
