@@ -45,7 +45,6 @@ ARCHIVE_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'un
 SEARCH_FIELDS = ("q", "since", "until", "site", "category", "sort", "page")
 FIGURE_FIELDS = ("q", "unit", "kind", "since", "until", "site", "label")
 SORTS = ("relevance", "date")
-# What a hit on a document adds (index.search's SearchHit, when the index holds documents).
 PAGE_SIZE = 10  # hits per search page
 MAX_API_LIMIT = 100  # hits per /api/search page
 MAX_PAGE = 10_000
