@@ -34,6 +34,9 @@ DEMO_SEARCHES = (
     ("hộ nghèo", "with diacritics"),
     ("giải ngân vốn đầu tư công", "a phrase"),
 )
+# A report attached to a sample article (a real text-layer PDF), found by a phrase typed without diacritics.
+DEMO_DOCUMENT_QUERY = "nuoc sinh hoat hop ve sinh"
+DEMO_DOCUMENT_FIGURES = 6
 DEMO_FIGURES_QUERY = "hộ nghèo"
 DEMO_FIGURES_ROWS = 10
 FIGURES_PER_ARTICLE = 2
@@ -85,6 +88,7 @@ def run_demo(data_arg: str | None, out: TextIO | None = None) -> int:
         return 1
     for query, why in DEMO_SEARCHES:
         _show_search(data_dir, query, why, names, out)
+    _show_document(data_dir, out)
     _show_figures(data_dir, names, out)
     print("\nNext:", file=out)
     print(f"  govnews serve --data {data_dir}        then open http://127.0.0.1:8080/", file=out)
@@ -126,6 +130,28 @@ def _show_search(data_dir: Path, query: str, why: str, names: dict[str, str], ou
         snippet = " ".join(hit.snippet.split())
         if snippet:
             print(f"     {shorten(snippet, SNIPPET_CHARS)}", file=out)
+
+
+def _show_document(data_dir: Path, out: TextIO) -> None:
+    """The attached report a search finds, with its metadata and the figures read from it."""
+    from index import documents
+    from index.search import search
+    from index.store import Store
+
+    result = search(data_dir, DEMO_DOCUMENT_QUERY, kind="document", limit=1)
+    print(f'\nSearch "{DEMO_DOCUMENT_QUERY}" in the attached documents: {result.total} hit(s)', file=out)
+    if not result.hits:
+        return
+    hit = result.hits[0]
+    with Store.open(data_dir) as store:
+        doc = documents.get_document(store, hit.document_id)
+    print(f"  {doc['kind'] or 'Văn bản'} {doc['number'] or doc['name']}, {doc['issuer'] or ''}, {doc['date'] or ''}"
+          f" (page {hit.page}, attached to {hit.article_url})", file=out)
+    print(f"     {shorten(doc['subject'] or '', SNIPPET_CHARS)}", file=out)
+    for figure in doc["indicators"][:DEMO_DOCUMENT_FIGURES]:
+        total = f"/{format_number(figure['total'])}" if figure["total"] is not None else ""
+        print(f"     p.{figure['page']}  {format_number(figure['value'])}{total} {figure['unit'] or ''}"
+              f"  {shorten(figure['label'] or '', 60)}", file=out)
 
 
 def _show_figures(data_dir: Path, names: dict[str, str], out: TextIO) -> None:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import cli
 from commands.demo import (
+    DEMO_DOCUMENT_QUERY,
     DEMO_FIGURES_QUERY,
     DEMO_PORTS_FILE,
     DEMO_SEARCHES,
@@ -48,6 +49,10 @@ def test_demo_crawls_indexes_and_shows_searches_and_figures(tmp_path, capsys):
     unaccented = out.split(f'Search "{DEMO_SEARCHES[0][0]}"')[1].split("\nSearch ")[0]
     assert "cải cách hành chính" in unaccented.lower()  # found with diacritics although typed without
     assert "Huyện Minh Long" in unaccented  # hits name their portal
+
+    document = out.split(f'Search "{DEMO_DOCUMENT_QUERY}" in the attached documents: 1 hit(s)')[1].split("\nFigures")[0]
+    assert "BÁO CÁO 412/BC-UBND" in document and "(page 1, attached to http://127.0.0.1:" in document
+    assert "p.1  38.200.000.000 đồng  tổng nguồn vốn" in document  # a figure read from the report, with its page
 
     figures = out.split(f'Figures about "{DEMO_FIGURES_QUERY}"')[1].split("\nNext:")[0].splitlines()
     rows = [line for line in figures if re.match(r"  \d{4}-\d{2}-\d{2}  ", line)]
