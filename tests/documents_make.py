@@ -2,36 +2,9 @@
 (the page rendered, then placed as an image in a new PDF), a DOCX and an XLSX."""
 from __future__ import annotations
 
-import ctypes
 import io
-from pathlib import Path
 
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf")
-
-
-def text_pdf(pages: list[list[str]], size: float = 12) -> bytes:
-    """A PDF whose pages carry ``pages`` (lists of lines) as a real text layer."""
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pdf = pdfium.PdfDocument.new()
-    font_data = FONT.read_bytes()
-    buf = (ctypes.c_uint8 * len(font_data)).from_buffer_copy(font_data)
-    font = raw.FPDFText_LoadFont(pdf.raw, buf, len(font_data), raw.FPDF_FONT_TRUETYPE, 1)
-    for lines in pages:
-        page = pdf.new_page(595, 842)
-        y = 800
-        for line in lines:
-            obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, size)
-            wide = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
-            raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
-            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 50, y)
-            raw.FPDFPage_InsertObject(page.raw, obj)
-            y -= size * 1.6
-        page.gen_content()
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
+from samples.pdf import text_pdf  # noqa: F401 - the tests make their text PDFs with it
 
 
 def scanned_pdf(text_pdf_bytes: bytes, dpi: int = 300) -> bytes:

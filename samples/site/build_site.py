@@ -115,7 +115,6 @@ def tiny_png(rgb: tuple[int, int, int], size: int = 8) -> bytes:
 # A real report behind one sample article, so the demo shows a document found by search with its figures.
 # Its text layer is laid out like a Vietnamese administrative document: the two-column header, the kind,
 # the subject, the body with figures, the signature block.
-REPORT_FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"  # Debian's fonts-dejavu-core: Vietnamese glyphs
 REPORTS = {
     "bao-cao-tong-ket-ntm-2022.pdf": [[
         "ỦY BAN NHÂN DÂN                    CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
@@ -146,36 +145,10 @@ REPORTS = {
 }
 
 
-def report_pdf(pages: list[list[str]], size: float = 10.5) -> bytes:
-    """A PDF whose pages carry ``pages`` (lists of lines) as a real text layer, in an embedded TrueType font."""
-    import ctypes
-    import io
-
-    import pypdfium2 as pdfium
-    import pypdfium2.raw as raw
-
-    pdf = pdfium.PdfDocument.new()
-    font_data = Path(REPORT_FONT).read_bytes()
-    buf = (ctypes.c_uint8 * len(font_data)).from_buffer_copy(font_data)
-    font = raw.FPDFText_LoadFont(pdf.raw, buf, len(font_data), raw.FPDF_FONT_TRUETYPE, 1)
-    for lines in pages:
-        page = pdf.new_page(595, 842)
-        y = 790
-        for line in lines:
-            obj = raw.FPDFPageObj_CreateTextObj(pdf.raw, font, size)
-            wide = ctypes.create_string_buffer((line + "\0").encode("utf-16-le"))
-            raw.FPDFText_SetText(obj, ctypes.cast(wide, ctypes.POINTER(raw.FPDF_WCHAR)))
-            raw.FPDFPageObj_Transform(obj, 1, 0, 0, 1, 50, y)
-            raw.FPDFPage_InsertObject(page.raw, obj)
-            y -= size * 1.7
-        page.gen_content()
-    out = io.BytesIO()
-    pdf.save(out)
-    return out.getvalue()
-
-
 def attachment_pdf(name: str, title: str) -> bytes:
-    return report_pdf(REPORTS[name]) if name in REPORTS else tiny_pdf(title)
+    from samples.pdf import text_pdf
+
+    return text_pdf(REPORTS[name], size=10.5, first_line=790) if name in REPORTS else tiny_pdf(title)
 
 
 def tiny_pdf(title: str) -> bytes:
