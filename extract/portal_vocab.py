@@ -351,6 +351,10 @@ SECTION_NAMES = re.compile(r"^(?:tin tức|sự kiện|tin hoạt động|hoạt
 # A title that is only the portal's name ("Trang thông tin điện tử Huyện Krông Nô", "Website Thanh tra tỉnh").
 PORTAL_TITLE = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|trang tin điện tử|website)\b[^.,:;!?]{0,80}$",
                           re.I)
+# The portal's name in its header banner: the authority or the portal, then its place.
+BANNER_NAME = re.compile(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|cổng thông tin điện tử|"
+                         r"trang thông tin điện tử|cổng ttđt|trang ttđt)\s+\w[^.!?]{2,110}$", re.I)
+BANNER_CLASS = re.compile(r"header|banner|logo|masthead|top-?bar|topbar", re.I)
 HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---

@@ -862,3 +862,12 @@ def test_paragraphs_set_as_h1_inside_the_body_are_not_the_headline():
     assert article.title == "Đak Song khai giảng lớp bồi dưỡng đối tượng kết nạp Đảng"
     assert article.published == "2019-07-30"
     assert article.body.startswith(PARAS[0])
+
+
+def test_site_name_from_the_header_banner_never_the_host():
+    html = ("<html><head><title>Tin tức</title></head><body><div class='header-banner'><h2>UBND HUYỆN ĐẠI LỘC"
+            "</h2></div><div class='content'><h1>Đại Lộc ra quân làm giao thông nông thôn năm 2024</h1>"
+            + "<p>Sáng 5/3, huyện Đại Lộc tổ chức lễ ra quân làm giao thông nông thôn trên địa bàn 18 xã.</p>" * 4
+            + "</div></body></html>")
+    article = extract_article(html, url="https://dailoc.quangnam.gov.vn/tin/1.html")
+    assert article.site_name == "UBND HUYỆN ĐẠI LỘC"

@@ -163,3 +163,8 @@ def test_no_attachments_option(site_folder, tmp_path, attachments):
         server.server_close()
     documents = [path for path, status in log if path.startswith("/img/") and status == 200]
     assert len(documents) == (1 if attachments else 0), documents
+
+
+def test_site_name_is_the_portals_name(crawled):
+    names = {row[0] for row in crawled["conn"].execute("SELECT site_name FROM articles")}
+    assert names == {"Trang thông tin điện tử Huyện Krông Nô"}, names  # the <title>, never the host
