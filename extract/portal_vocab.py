@@ -74,7 +74,7 @@ STRUCTURAL_BOILERPLATE_TAGS = ("nav", "aside")
 BREADCRUMB_CLASS = re.compile(r"breadcrumb|duong-?dan|path-?way|navigation-?path", re.I)
 
 # Elements that mark a lead/sapo paragraph.
-SUMMARY_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|hometext|news-?summary|"
+SUMMARY_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|hometext|news-?summary|article-?summary|"
                            r"description|desc|tom-?tat|trich-?yeu|abstract)(?:$|[\s_-])", re.I)
 # Elements that mark the article title.
 TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?title|"
@@ -87,7 +87,9 @@ CAPTION_CLASS = re.compile(r"caption|chu[-_]?thich|chuthich|(?<![a-z])(?:image|i
 # Elements of the info zone that hold the dateline ("date-news", "post-date", "ngay-dang", "time").
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dates|time|ngay|ngaydang|ngay-?dang|thoi-?gian|published|pubdate|"
                         r"created|post-?date|news-?date|date-?news|datetime|meta-?date)(?:$|[\s_-])", re.I)
-VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
+# (Drupal's Views module names its lists "block-views", "views-row", "view-content": not counts.)
+VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?<!block-)(?:views?(?!-(?:element|row|field|content|exposed|header|footer|"
+                         r"view|block))|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
 
 # Headings after which everything in the article column is other articles (cut the body there).
 RELATED_HEADINGS = re.compile(
