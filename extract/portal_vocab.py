@@ -357,6 +357,9 @@ PORTAL_TITLE = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|
 BANNER_NAME = re.compile(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|cổng thông tin điện tử|"
                          r"trang thông tin điện tử|cổng ttđt|trang ttđt)\s+\w[^.!?]{2,110}$", re.I)
 BANNER_CLASS = re.compile(r"header|banner|logo|masthead|top-?bar|topbar", re.I)
+# A portal's full name, commas allowed ("Trang thông tin điện tử huyện Đại Lộc, tỉnh Quảng Nam").
+PORTAL_FULL_NAME = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|trang tin điện tử)\b"
+                              r"[^.:;!?]{0,100}$", re.I)
 HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---

@@ -925,3 +925,19 @@ def test_site_name_from_the_header_banner_never_the_host():
             + "</div></body></html>")
     article = extract_article(html, url="https://dailoc.quangnam.gov.vn/tin/1.html")
     assert article.site_name == "UBND HUYỆN ĐẠI LỘC"
+
+
+@pytest.mark.parametrize("doc_title, site_name", [
+    ("Đại Lộc ra quân làm giao thông nông thôn năm 2024 - Cổng thông tin điện tử huyện Đại Lộc tỉnh Quảng Nam",
+     "Cổng thông tin điện tử huyện Đại Lộc tỉnh Quảng Nam"),
+    ("Trang thông tin điện tử huyện Đại Lộc, tỉnh Quảng Nam - Tin tức - Đại Lộc ra quân làm giao thông nông thôn "
+     "năm 2024", "Trang thông tin điện tử huyện Đại Lộc, tỉnh Quảng Nam"),
+])
+def test_headline_only_in_title_beside_a_longer_portal_name(doc_title, site_name):
+    paragraph = ("<p>Sáng 5/3, huyện Đại Lộc tổ chức lễ ra quân làm giao thông nông thôn trên địa bàn 18 xã, với "
+                 "tổng kinh phí 12 tỷ đồng.</p>")
+    html = (f"<html><head><title>{doc_title}</title></head><body><div class='header'>menu</div>"
+            f"<div class='content'>{paragraph * 4}</div></body></html>")
+    article = extract_article(html, url="https://dailoc.quangnam.gov.vn/tin/1.html")
+    assert article.title == "Đại Lộc ra quân làm giao thông nông thôn năm 2024"
+    assert article.site_name == site_name
