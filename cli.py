@@ -66,9 +66,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=cmd_crawl)
 
-    p = sub.add_parser("reprocess", help="re-extract every archived page and re-index")
+    p = sub.add_parser("reprocess", help="re-extract every archived page and re-index (or, with --spark, "
+                                         "WARC files on Apache Spark into Parquet)")
     _add_data(p)
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--spark", action="store_true", help="run on Spark: WARC files in, Parquet datasets out")
+    p.add_argument("warcs", nargs="*", metavar="WARC", help="with --spark: WARC files, folders or globs")
+    p.add_argument("--out", metavar="DIR", help="with --spark: where the Parquet datasets go")
+    p.add_argument("--master", metavar="URL",
+                   help="with --spark: Spark master URL (default: spark-submit's, else local[*])")
+    p.add_argument("--ocr", action="store_true", help="with --spark: OCR scanned attachments")
     p.set_defaults(func=cmd_reprocess)
 
     p = sub.add_parser("index", help="bring the search index up to date with the records")
@@ -162,6 +169,12 @@ def cmd_reprocess(args) -> int:
     from base.datadir import resolve_data_dir
     from crawler.pipeline import reprocess
 
+    if args.spark or args.warcs or args.out or args.master or args.ocr:
+        from commands.reprocess_spark import run_reprocess_spark
+
+        if not args.spark:
+            raise BadInput("reprocess: WARC files, --out, --master and --ocr go with --spark")
+        return run_reprocess_spark(args.warcs, args.out, master=args.master, ocr=args.ocr, quiet=args.quiet)
     return reprocess(resolve_data_dir(args.data), quiet=args.quiet)
 
 
