@@ -200,7 +200,7 @@ SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P
 # A photo credit printed after the writer's name: "Tin: Hà Trinh; Ảnh: Minh Long", "Bài: A - Ảnh: B".
 CREDIT_AFTER_NAME = re.compile(r"\s*[;,|–—-]?\s*\(?(?:ảnh|video|đồ họa|đồ hoạ|clip)\s*[:：].*$", re.I)
 SOURCE_THEO = re.compile(r"^\s*\(?[Tt]heo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^.,;:]{1,60}?|"
-                         r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info))\)?\s*$")
+                         r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info))/?\)?\s*$")
 PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"
                           r"^\s*\(?ảnh minh h[ọo]ạ?\)?\.?$", re.I)
 SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên tập|ban biên tập)\s*[:：]", re.I)

@@ -941,3 +941,9 @@ def test_headline_only_in_title_beside_a_longer_portal_name(doc_title, site_name
     article = extract_article(html, url="https://dailoc.quangnam.gov.vn/tin/1.html")
     assert article.title == "Đại Lộc ra quân làm giao thông nông thôn năm 2024"
     assert article.site_name == site_name
+
+
+def test_source_credit_with_an_address_leaves_the_body():
+    article = extract(page(BODY + "<p>Theo http://baodaknong.org.vn/</p>"))
+    assert article.source == "http://baodaknong.org.vn" and article.author is None
+    assert article.body.endswith("người dân, doanh nghiệp.")
