@@ -41,7 +41,7 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     page = parse_page(html, url, http_charset)
     article = Article(url=page.url, site=host_of(page.url), site_name=page.site_name, canonical_url=page.canonical,
                       language="vi" if page.vietnamese else page.lang_attr, warnings=list(page.warnings))
-    if not page.vietnamese:
+    if not page.vn_portal:
         return _with_figures(fallback_extract(article, page))
     locate(page)
     article.title = page.title

@@ -74,7 +74,7 @@ STRUCTURAL_BOILERPLATE_TAGS = ("nav", "aside")
 BREADCRUMB_CLASS = re.compile(r"breadcrumb|duong-?dan|path-?way|navigation-?path", re.I)
 
 # Elements that mark a lead/sapo paragraph.
-SUMMARY_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|hometext|news-?summary|"
+SUMMARY_CLASS = re.compile(r"(?:^|[\s_-])(?:sapo|summary|lead|chapeau|hometext|news-?summary|article-?summary|"
                            r"description|desc|tom-?tat|trich-?yeu|abstract)(?:$|[\s_-])", re.I)
 # Elements that mark the article title.
 TITLE_CLASS = re.compile(r"(?:^|[\s_-])(?:title|tieu-?de|tieude|headline|news-?title|"
@@ -87,7 +87,9 @@ CAPTION_CLASS = re.compile(r"caption|chu[-_]?thich|chuthich|(?<![a-z])(?:image|i
 # Elements of the info zone that hold the dateline ("date-news", "post-date", "ngay-dang", "time").
 DATE_CLASS = re.compile(r"(?:^|[\s_-])(?:date|dates|time|ngay|ngaydang|ngay-?dang|thoi-?gian|published|pubdate|"
                         r"created|post-?date|news-?date|date-?news|datetime|meta-?date)(?:$|[\s_-])", re.I)
-VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?:views?|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
+# (Drupal's Views module names its lists "block-views", "views-row", "view-content": not counts.)
+VIEWS_CLASS = re.compile(r"(?:^|[\s_-])(?<!block-)(?:views?(?!-(?:element|row|field|content|exposed|header|footer|"
+                         r"view|block))|view-?count|hits?|luot-?xem|luotxem|read-?count)(?:$|[\s_-])", re.I)
 
 # Headings after which everything in the article column is other articles (cut the body there).
 RELATED_HEADINGS = re.compile(
@@ -198,7 +200,7 @@ SOURCE_LABEL = re.compile(r"^\s*\(?(?:nguồn tin|nguồn|source)\s*[:：]\s*(?P
 # A photo credit printed after the writer's name: "Tin: Hà Trinh; Ảnh: Minh Long", "Bài: A - Ảnh: B".
 CREDIT_AFTER_NAME = re.compile(r"\s*[;,|–—-]?\s*\(?(?:ảnh|video|đồ họa|đồ hoạ|clip)\s*[:：].*$", re.I)
 SOURCE_THEO = re.compile(r"^\s*\(?[Tt]heo\s+(?P<value>[A-ZĐÂĂÊÔƠƯÁÀẢÃẠ][^.,;:]{1,60}?|"
-                         r"[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info))\)?\s*$")
+                         r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|info))/?\)?\s*$")
 PHOTO_CREDIT = re.compile(r"^\s*\(?(?:ảnh|ảnh minh họa|ảnh minh hoạ|ảnh minh hoạ|photo|video)\s*[:：].*$|"
                           r"^\s*\(?ảnh minh h[ọo]ạ?\)?\.?$", re.I)
 SIGNER_LABEL = re.compile(r"^\s*(?:người ký|ký bởi|người duyệt|biên tập|ban biên tập)\s*[:：]", re.I)
@@ -351,6 +353,13 @@ SECTION_NAMES = re.compile(r"^(?:tin tức|sự kiện|tin hoạt động|hoạt
 # A title that is only the portal's name ("Trang thông tin điện tử Huyện Krông Nô", "Website Thanh tra tỉnh").
 PORTAL_TITLE = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|trang tin điện tử|website)\b[^.,:;!?]{0,80}$",
                           re.I)
+# The portal's name in its header banner: the authority or the portal, then its place.
+BANNER_NAME = re.compile(r"^(?:ubnd|ủy ban nhân dân|uỷ ban nhân dân|hđnd|cổng thông tin điện tử|"
+                         r"trang thông tin điện tử|cổng ttđt|trang ttđt)\s+\w[^.!?]{2,110}$", re.I)
+BANNER_CLASS = re.compile(r"header|banner|logo|masthead|top-?bar|topbar", re.I)
+# A portal's full name, commas allowed ("Trang thông tin điện tử huyện Đại Lộc, tỉnh Quảng Nam").
+PORTAL_FULL_NAME = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|trang tin điện tử)\b"
+                              r"[^.:;!?]{0,100}$", re.I)
 HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---

@@ -140,8 +140,20 @@ def _field_signatures(blocks: list[tuple[object, str]], article: Article) -> dic
             continue
         holders = [(len(text), node) for node, text in blocks if _value_matches(name, value, text)]
         if holders:
-            found[name] = signature(min(holders, key=lambda h: h[0])[1])
+            found[name] = signature(_innermost(min(holders, key=lambda h: h[0])[1]))
     return found
+
+
+def _innermost(node):
+    """The deepest element with the same text: a table cell or wrapper holding only ``p.Title`` has a generic
+    place (``td < tr < tbody``) that matches many other blocks of the page; the element itself does not."""
+    text = node.text_content().strip()
+    while True:
+        inner = [child for child in node if isinstance(child.tag, str) and child.tag in BLOCK_TAGS
+                 and child.text_content().strip() == text]
+        if len(inner) != 1:
+            return node
+        node = inner[0]
 
 
 def learn_template(site: str, pages: Iterable[tuple[str, Article]]) -> SiteTemplate | None:
@@ -217,6 +229,12 @@ def _trim_chrome(body: str, chrome: frozenset[str]) -> str:
     return "\n\n".join(paragraphs[start:end]) if start < end else body
 
 
+def _headline_is(html: str, template: SiteTemplate, key: str) -> bool:
+    path = template.fields.get("title")
+    return path is not None and any(signature(node) == path.path and _key(text) == key
+                                    for node, text in page_blocks(html))
+
+
 def refine_article(article: Article, html: str, template: SiteTemplate) -> Article:
     """The rules' article with template text removed and missing fields read from the template's elements."""
     changes: dict[str, object] = {}
@@ -226,6 +244,10 @@ def refine_article(article: Article, html: str, template: SiteTemplate) -> Artic
     if body != article.body:
         changes["body"] = body
     title_is_chrome = bool(article.title) and _key(article.title) in template.chrome
+    if title_is_chrome and _headline_is(html, template, _key(article.title)):
+        # The headline itself is template text: a menu entry ("Lịch sử hình thành", "Cơ cấu tổ chức") headlining
+        # that section's own page, a static page and not news.
+        return replace(article, page_type="other")
     missing = [name for name in template.fields
                if changes.get(name, getattr(article, name)) in (None, "") or (name == "title" and title_is_chrome)]
     if missing:

@@ -11,14 +11,18 @@ from extract import extract_article
 TITLE = "Hội nghị tổng kết công tác cải cách hành chính năm 2023 của huyện"
 URL = "https://minhlong.quangngai.gov.vn/-/hoi-nghi-tong-ket"
 PARAS = [
-    "Sáng ngày 05/01/2024, UBND huyện tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023 và triển khai nhiệm vụ năm 2024.",
-    "Năm 2023, toàn huyện tiếp nhận 4.512 hồ sơ thủ tục hành chính, giải quyết đúng hạn đạt 98,6%; có 5/5 xã duy trì tốt bộ phận một cửa.",
-    "Đồng chí Đinh Văn Điết, Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị tiếp tục nâng cao chất lượng phục vụ người dân, doanh nghiệp.",
+    "Sáng ngày 05/01/2024, UBND huyện tổ chức hội nghị tổng kết công tác cải cách hành chính năm 2023 và triển khai "
+    "nhiệm vụ năm 2024.",
+    "Năm 2023, toàn huyện tiếp nhận 4.512 hồ sơ thủ tục hành chính, giải quyết đúng hạn đạt 98,6%; có 5/5 xã duy trì "
+    "tốt bộ phận một cửa.",
+    "Đồng chí Đinh Văn Điết, Chủ tịch UBND huyện yêu cầu các cơ quan, đơn vị tiếp tục nâng cao chất lượng phục vụ "
+    "người dân, doanh nghiệp.",
 ]
 BODY = "".join(f"<p>{p}</p>" for p in PARAS)
 
 
-def page(body=BODY, *, info="<span>05/01/2024 10:30</span>", after="", head="", title=TITLE, cls="journal-content-article"):
+def page(body=BODY, *, info="<span>05/01/2024 10:30</span>", after="", head="", title=TITLE,
+         cls="journal-content-article"):
     return f"""<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{title} - UBND huyện Minh Long</title>
 <meta name="author" content="UBND huyện Minh Long">{head}</head><body>
 <a href="#main-content">Truy cập nội dung luôn</a>
@@ -28,8 +32,10 @@ def page(body=BODY, *, info="<span>05/01/2024 10:30</span>", after="", head="", 
 <div class="portlet"><h1 class="portlet-title"><span class="portlet-title-text">Tin tức - Sự kiện</span></h1>
 <div class="asset-full-content"><h3 class="header-title">{title}</h3><div class="asset-metadata">{info}</div>
 <div class="{cls}">{body}</div>{after}</div>
-<div class="tin-khac"><h4>Các tin khác</h4><ul><li><a href="/-/a">Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội năm 2024</a> (10/01/2024)</li></ul></div></div>
-<div class="thong-ke"><p>Thống kê truy cập</p><p>Số lượt truy cập: 794</p><p>Tổng số lượt xem: 16449550</p><p>Đang truy cập: 12</p></div>
+<div class="tin-khac"><h4>Các tin khác</h4><ul><li><a href="/-/a">Hội nghị triển khai nhiệm vụ phát triển kinh tế -\
+ xã hội năm 2024</a> (10/01/2024)</li></ul></div></div>
+<div class="thong-ke"><p>Thống kê truy cập</p><p>Số lượt truy cập: 794</p><p>Tổng số lượt xem: 16449550</p><p>Đang\
+ truy cập: 12</p></div>
 <div id="footer">Địa chỉ: Thị trấn Long Hiệp, huyện Minh Long - Điện thoại: 0255.3867.123</div></body></html>"""
 
 
@@ -68,7 +74,8 @@ def test_byline_after_a_run_of_spaces_in_the_last_paragraph():
     ("<p>Văn Hùng (Phú Lương) 17:26, 16/03/2023</p>", "Văn Hùng (Phú Lương)", "2023-03-16T17:26:00+07:00"),
     ("<p><span>XUÂN CHIẾN</span> | <span>13:06, 25/02/2024</span></p>", "XUÂN CHIẾN", "2024-02-25T13:06:00+07:00"),
     ("<p>Tác giả: Trần Minh Quang - Thứ Năm, 21/03/2024, 15:20</p>", "Trần Minh Quang", "2024-03-21T15:20:00+07:00"),
-    ('<p>Đăng ngày 13/03/2024 bởi <a rel="author" href="/author/lan">Nguyễn Thị Lan</a></p>', "Nguyễn Thị Lan", "2024-03-13"),
+    ('<p>Đăng ngày 13/03/2024 bởi <a rel="author" href="/author/lan">Nguyễn Thị Lan</a></p>', "Nguyễn Thị Lan",
+     "2024-03-13"),
 ])
 def test_byline_under_the_title(info, author, published):
     article = extract(page(info=info))
@@ -99,8 +106,10 @@ def test_source_credit_is_not_the_author(last, source):
     page(BODY + "<p>Trân trọng thông báo!</p>"),                             # a closing sentence
     page(BODY + "<p>Hội nghị kết thúc lúc 11 giờ cùng ngày.</p>"),           # ordinary last sentence
     page(BODY, info="<p>Người ký: Nguyễn Văn Phương</p><p>Ngày đăng: 05/01/2024</p>"),  # document signer
-    page(BODY, head='<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": "admin"}}</script>'),
-    page(BODY, after='<div class="comments"><div class="comment"><b>Nguyễn Văn Bình</b> 06/01/2024<p>Rất hay</p></div></div>'),
+    page(BODY, head='<script type="application/ld+json">{"@type": "NewsArticle", "author": {"name": '
+                    '"admin"}}</script>'),
+    page(BODY, after='<div class="comments"><div class="comment"><b>Nguyễn Văn Bình</b> 06/01/2024<p>Rất hay</p>'
+                     '</div></div>'),
     page(BODY, head='<meta name="author" content="Cổng thông tin điện tử huyện Minh Long">'),
 ])
 def test_not_an_author(html):
@@ -142,7 +151,8 @@ def test_views(info, views):
 
 
 def test_site_counters_are_never_views():
-    html = page(info="<span>05/01/2024 10:30</span>", after="<p>Số lượt truy cập: 794</p><p>Tổng số lượt xem: 16449550</p>")
+    html = page(info="<span>05/01/2024 10:30</span>", after="<p>Số lượt truy cập: 794</p><p>Tổng số lượt xem: "
+                                                            "16449550</p>")
     article = extract(html)
     assert article.views is None
     assert "16449550" not in article.body and "Số lượt truy cập" not in article.body
@@ -162,7 +172,8 @@ def test_meta_time_completes_a_date_only_dateline():
 
 
 def test_structured_date_when_no_visible_dateline():
-    head = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-01-05T10:30:00+07:00"}</script>'
+    head = ('<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"datePublished": "2024-01-05T10:30:00+07:00"}</script>')
     assert extract(page(info="", head=head)).published == "2024-01-05T10:30:00+07:00"
 
 
@@ -193,7 +204,8 @@ def test_category_and_date_line_above_the_headline():
 
 @pytest.mark.parametrize("line", [
     '<p><em>Xem thêm: <a href="/-/hoi-nghi">Hội nghị tổng kết công tác cải cách hành chính năm 2022</a></em></p>',
-    '<p><strong>Tin liên quan:</strong> <a href="/-/hoi-nghi">Huyện triển khai nhiệm vụ cải cách hành chính năm 2024</a></p>',
+    '<p><strong>Tin liên quan:</strong> <a href="/-/hoi-nghi">Huyện triển khai nhiệm vụ cải cách hành chính năm '
+    '2024</a></p>',
 ])
 def test_see_also_line_inside_the_body_is_not_text(line):
     article = extract(page(BODY + line + "<p>Hà Trinh</p>"))
@@ -237,14 +249,17 @@ def test_body_has_no_chrome():
 
 
 def test_related_list_inside_the_container_is_cut():
-    body = BODY + "<p><strong>Tin liên quan</strong></p><ul><li><a href='/-/x'>Một bài viết khác có liên quan về cải cách hành chính</a></li></ul>"
+    body = BODY + ("<p><strong>Tin liên quan</strong></p><ul><li><a href='/-/x'>Một bài viết khác có liên quan "
+                   "về cải cách hành chính</a></li></ul>")
     assert extract(page(body)).body == "\n\n".join(PARAS)
 
 
 def test_images_and_captions():
-    body = (BODY + '<p style="text-align:center"><img data-src="/documents/hoi-nghi.jpg" src="data:image/gif;base64,R0lGOD" alt=""></p>'
+    body = (BODY + '<p style="text-align:center"><img data-src="/documents/hoi-nghi.jpg" '
+                   'src="data:image/gif;base64,R0lGOD" alt=""></p>'
             '<p style="text-align:center"><em>Quang cảnh hội nghị</em></p>'
-            '<figure><img src="https://cdn.example.vn/anh-2.jpg"><figcaption>Trao giấy khen cho tập thể</figcaption></figure>'
+            '<figure><img src="https://cdn.example.vn/anh-2.jpg"><figcaption>Trao giấy khen cho tập thể</figcaption>'
+            '</figure>'
             '<p><img src="/images/icon-print.png" width="16" height="16"></p>')
     article = extract(page(body))
     assert [(i.url, i.caption) for i in article.images] == [
@@ -266,7 +281,8 @@ def test_attachments():
 
 
 def test_lead_paragraph_is_the_summary():
-    html = page(info='<span>05/01/2024 10:30</span><h2 class="sapo">Năm 2023, huyện giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính.</h2>')
+    html = page(info='<span>05/01/2024 10:30</span><h2 class="sapo">Năm 2023, huyện giải quyết đúng hạn 98,6% hồ sơ '
+                     'thủ tục hành chính.</h2>')
     assert extract(html).summary == "Năm 2023, huyện giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính."
     assert extract(page()).summary is None
 
@@ -290,25 +306,29 @@ def test_indicators_are_filled_for_articles_only(monkeypatch):
     monkeypatch.setattr(mod, "extract_indicators", lambda text, title=None: calls.append((text, title)) or [])
     article = extract(page())
     assert calls == [(article.body, TITLE)]
-    extract('<html lang="vi"><head><title>Lỗi</title></head><body><p>Bài viết không tồn tại hoặc đã bị xóa</p></body></html>')
+    extract('<html lang="vi"><head><title>Lỗi</title></head><body><p>Bài viết không tồn tại hoặc đã bị xóa</p>'
+            '</body></html>')
     assert len(calls) == 1
 
 
 # ------------------------------------------------------------------ page types
 
-TEASER = '<div class="item"><h3><a href="/-/tin-{0}">Tin hoạt động số {0} của UBND huyện trong tuần qua về kinh tế</a></h3><span>0{0}/02/2024</span></div>'
+TEASER = ('<div class="item"><h3><a href="/-/tin-{0}">Tin hoạt động số {0} của UBND huyện trong tuần qua về '
+          'kinh tế</a></h3><span>0{0}/02/2024</span></div>')
 
 
 @pytest.mark.parametrize("html,url,kind", [
     (page(), None, "article"),
-    ("<html lang='vi'><head><title>Trang chủ</title></head><body><div class='news'>" + "".join(TEASER.format(i) for i in range(1, 9))
+    ("<html lang='vi'><head><title>Trang chủ</title></head><body><div class='news'>"
+     + "".join(TEASER.format(i) for i in range(1, 9))
      + "</div></body></html>", None, "listing"),
     (page(), "https://minhlong.quangngai.gov.vn/", "listing"),
     (page(), "https://minhlong.quangngai.gov.vn/tag/cai-cach-hanh-chinh", "listing"),
     (page(), "https://minhlong.quangngai.gov.vn/tim-kiem?q=hoi+nghi", "listing"),
     (page(), "https://www.tayninh.gov.vn/vi/news/kinh-te/", "listing"),
     (page(title="Kết quả tìm kiếm", body="".join(TEASER.format(i) for i in range(1, 4))), None, "listing"),
-    (page(title="Lịch công tác tuần", body="<table><tr><td>Thứ Hai 05/02/2024</td><td>Họp giao ban</td></tr></table>"), None, "listing"),
+    (page(title="Lịch công tác tuần", body="<table><tr><td>Thứ Hai 05/02/2024</td><td>Họp giao ban</td></tr>"
+                                           "</table>"), None, "listing"),
     (page(body="<p>Bài viết không tồn tại hoặc đã bị xóa.</p>", title="Tin tức"), None, "other"),
     (page(title="Liên hệ", body="<p>Địa chỉ: Thị trấn Long Hiệp. Điện thoại: 0255.3867.123</p>"), None, "other"),
     (page(), "https://minhlong.quangngai.gov.vn/lien-he", "other"),
@@ -318,7 +338,8 @@ TEASER = '<div class="item"><h3><a href="/-/tin-{0}">Tin hoạt động số {0}
     (page(), "https://x.gov.vn/chuyen-muc/tin-tuc/hoi-nghi-tong-ket-cong-tac-cai-cach-hanh-chinh-2023", "article"),
     (page(), "https://x.gov.vn/danh-muc/kinh-te/hoi-nghi-tong-ket-4512.html", "article"),
     (page(), "https://x.gov.vn/category/tin-tuc/", "listing"),
-    ("<html lang='vi'><head><title>Trang chủ</title></head><body><div class='news'>" + "".join(TEASER.format(i) for i in range(1, 9))
+    ("<html lang='vi'><head><title>Trang chủ</title></head><body><div class='news'>"
+     + "".join(TEASER.format(i) for i in range(1, 9))
      + "</div></body></html>", "https://x.gov.vn/chuyen-muc/tin-tuc/hoat-dong-cua-ubnd-huyen-trong-tuan", "listing"),
 ])
 def test_page_type(html, url, kind):
@@ -334,9 +355,12 @@ ENGLISH = """<html lang="en"><head><title>City council approves new park budget 
 <meta property="og:title" content="City council approves new park budget">
 <meta property="article:published_time" content="2023-05-03T23:30:00+02:00"></head>
 <body><nav><a href="/">Home</a> <a href="/news">News</a></nav><main><h1>City council approves new park budget</h1>
-<p>The Springfield city council voted on Tuesday to approve a budget of 2.4 million dollars for the new riverside park, ending months of debate.</p>
-<p>Construction is expected to begin in the autumn and to last about eighteen months, according to the parks department.</p>
-<p>Residents who spoke at the meeting mostly welcomed the plan, although several asked for more parking near the entrance.</p>
+<p>The Springfield city council voted on Tuesday to approve a budget of 2.4 million dollars for the new riverside\
+ park, ending months of debate.</p>
+<p>Construction is expected to begin in the autumn and to last about eighteen months, according to the parks\
+ department.</p>
+<p>Residents who spoke at the meeting mostly welcomed the plan, although several asked for more parking near the\
+ entrance.</p>
 </main><footer>Copyright Springfield News</footer></body></html>"""
 
 
@@ -357,7 +381,8 @@ def test_not_html_raises_bad_input(data):
 
 def test_many_related_links_inside_the_body_do_not_make_a_listing():
     long_para = "<p>" + " ".join(PARAS * 2) + "</p>"
-    links = "".join(f"<li><a href='/-/tin-{i}'>Tin hoạt động số {i} của UBND huyện về cải cách hành chính</a></li>" for i in range(8))
+    links = "".join(f"<li><a href='/-/tin-{i}'>Tin hoạt động số {i} của UBND huyện về cải cách hành chính</a></li>"
+                    for i in range(8))
     article = extract(page(long_para + f"<ul>{links}</ul>"))
     assert article.page_type == "article"
     assert "Tin hoạt động số" not in article.body
@@ -365,7 +390,8 @@ def test_many_related_links_inside_the_body_do_not_make_a_listing():
 
 def test_wrapper_with_the_same_class_gives_way_to_the_inner_body():
     html = page(cls="x").replace('<div class="portlet">', '<div class="noidung"><div class="portlet">').replace(
-        '<div class="x">', '<div class="noidung-chitiet">').replace('<div class="thong-ke">', '</div><div class="thong-ke">')
+        '<div class="x">', '<div class="noidung-chitiet">').replace('<div class="thong-ke">', '</div><div '
+                                                                                              'class="thong-ke">')
     article = extract(html)
     assert article.body == "\n\n".join(PARAS)
 
@@ -376,20 +402,24 @@ def test_template_lang_attribute_does_not_override_vietnamese_text():
 
 
 def test_date_printed_above_the_headline():
-    html = page(info="").replace('<h3 class="header-title">', '<div class="date">Thứ Sáu, 05/01/2024 - 10:30</div><h3 class="header-title">')
+    html = page(info="").replace('<h3 class="header-title">', '<div class="date">Thứ Sáu, 05/01/2024 - 10:30</div>'
+                                                              '<h3 class="header-title">')
     assert extract(html).published == "2024-01-05T10:30:00+07:00"
 
 
 def test_title_when_the_title_tag_only_names_the_portal():
-    body = "<h2>I. Kết quả đạt được</h2>" + BODY + "<h2>II. Nhiệm vụ năm 2024</h2><p>Tiếp tục đẩy mạnh cải cách hành chính, nâng cao chỉ số hài lòng.</p>"
-    html = page(body).replace(f"<title>{TITLE} - UBND huyện Minh Long</title>", "<title>Cổng thông tin điện tử huyện Minh Long</title>")
+    body = ("<h2>I. Kết quả đạt được</h2>" + BODY + "<h2>II. Nhiệm vụ năm 2024</h2><p>Tiếp tục đẩy mạnh cải cách "
+            "hành chính, nâng cao chỉ số hài lòng.</p>")
+    html = page(body).replace(f"<title>{TITLE} - UBND huyện Minh Long</title>", "<title>Cổng thông tin điện tử huyện "
+                                                                                "Minh Long</title>")
     article = extract(html)
     assert article.title == TITLE
     assert article.body.startswith("I. Kết quả đạt được")
 
 
 def test_broken_urls_in_the_page_do_not_raise():
-    html = page(BODY + '<p><a href="http://[broken/file.pdf">Tệp</a></p>', head='<link rel="canonical" href="http://[x">')
+    html = page(BODY + '<p><a href="http://[broken/file.pdf">Tệp</a></p>', head='<link rel="canonical" '
+                                                                                'href="http://[x">')
     article = extract(html)
     assert article.title == TITLE
 
@@ -447,7 +477,8 @@ def test_source_line_after_the_byline(trailer, author, source):
 
 
 def test_labelled_source_with_a_dash_in_the_tail():
-    html = page(after='<div><p class="text-right"><strong>Nguồn tin: </strong>Sở Lao động - Thương binh và Xã hội</p></div>')
+    html = page(after='<div><p class="text-right"><strong>Nguồn tin: </strong>Sở Lao động - Thương binh và Xã '
+                      'hội</p></div>')
     assert extract(html).source == "Sở Lao động - Thương binh và Xã hội"
 
 
@@ -481,10 +512,13 @@ def test_article_sentences_that_start_like_chrome_are_kept():
 
 
 def test_nukeviet_article_whose_body_is_an_attachment():
-    related = "".join(f"<li><a href='/vi/news/tin-tuc/tin-{i}.html'>Thông báo kết quả thực hiện dự toán ngân sách quý {i} năm 2023</a></li>"
+    related = "".join(f"<li><a href='/vi/news/tin-tuc/tin-{i}.html'>Thông báo kết quả thực hiện dự toán ngân sách "
+                      f"quý {i} năm 2023</a></li>"
                       for i in range(8))
-    html = f"""<html lang="vi"><head><title>Công khai dự toán ngân sách năm 2024 - Cổng thông tin điện tử tỉnh Tây Ninh</title></head><body>
-<div class="news_column"><h1 class="title">Công khai dự toán ngân sách năm 2024</h1><span class="h5">Thứ Năm - 04/01/2024 10:20</span>
+    html = f"""<html lang="vi"><head><title>Công khai dự toán ngân sách năm 2024 - Cổng thông tin điện tử tỉnh Tây\
+ Ninh</title></head><body>
+<div class="news_column"><h1 class="title">Công khai dự toán ngân sách năm 2024</h1><span class="h5">Thứ Năm -\
+ 04/01/2024 10:20</span>
 <div id="news-bodyhtml" class="bodytext">Chi tiết xem tệp đính kèm.</div>
 <div class="news-download-file"><a href="/uploads/news/2024_01/du-toan-2024.pdf">du-toan-2024.pdf</a></div></div>
 <div class="other-news"><ul>{related}</ul></div></body></html>"""
@@ -506,13 +540,16 @@ def test_commenter_inside_the_article_box_is_not_the_author():
 def test_joomla_article_info_box():
     html = f"""<!DOCTYPE html><html lang="vi-vn"><head><meta charset="utf-8"><title>{TITLE}</title>
 <meta name="author" content="Super User"></head><body><div class="moduletable"><p>Hôm nay: Thứ Hai, 02/02/2026</p></div>
-<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header"><h2 itemprop="headline">{TITLE}</h2></div>
+<div class="item-page" itemscope itemtype="https://schema.org/Article"><div class="page-header"><h2\
+ itemprop="headline">{TITLE}</h2></div>
 <dl class="article-info muted"><dt class="article-info-term">Chi tiết</dt>
 <dd class="createdby" itemprop="author"><span itemprop="name">Viết bởi Super User</span></dd>
 <dd class="category-name">Danh mục: <a href="/tin-tuc">Tin hoạt động</a></dd>
-<dd class="published"><time datetime="2023-11-16T09:12:44+07:00" itemprop="datePublished">Được đăng: 16 Tháng 11 2023</time></dd>
+<dd class="published"><time datetime="2023-11-16T09:12:44+07:00" itemprop="datePublished">Được đăng: 16 Tháng 11\
+ 2023</time></dd>
 <dd class="hits">Lượt xem: 345</dd></dl><div itemprop="articleBody">{BODY}</div>
-<ul class="pager pagenav"><li><a href="/tin-tuc/1">Trước</a></li><li><a href="/tin-tuc/3">Tiếp</a></li></ul></div></body></html>"""
+<ul class="pager pagenav"><li><a href="/tin-tuc/1">Trước</a></li><li><a href="/tin-tuc/3">Tiếp</a></li></ul></div>\
+</body></html>"""
     article = extract(html)
     assert (article.title, article.published, article.views) == (TITLE, "2023-11-16T09:12:44+07:00", 345)
     assert article.author is None  # "Super User" is the CMS account
@@ -526,8 +563,10 @@ def test_last_sentence_starting_with_a_label_word_is_text():
     assert article.author is None and article.body.endswith(last)
 
 
-ITEM = ('<div class="item-tin"><a class="tieu-de" href="/tin/{0}.aspx">Sơ kết công tác phòng, chống thiên tai đợt {0} năm 2025</a>'
-        '<span class="ngay">(0{0}/07/2025)</span><p>Ban Chỉ huy tổ chức hội nghị sơ kết công tác và triển khai nhiệm vụ thời gian tới.</p></div>')
+ITEM = ('<div class="item-tin"><a class="tieu-de" href="/tin/{0}.aspx">Sơ kết công tác phòng, chống thiên tai đợt '
+        '{0} năm 2025</a>'
+        '<span class="ngay">(0{0}/07/2025)</span><p>Ban Chỉ huy tổ chức hội nghị sơ kết công tác và triển khai nhiệm '
+        'vụ thời gian tới.</p></div>')
 
 
 @pytest.mark.parametrize("items,pager,kind", [
@@ -535,7 +574,8 @@ ITEM = ('<div class="item-tin"><a class="tieu-de" href="/tin/{0}.aspx">Sơ kết
     (2, '<div class="phan-trang"><a href="?Page=2">2</a></div>', "listing"),
 ])
 def test_short_lists_of_teasers_are_listings(items, pager, kind):
-    html = ("<html lang='vi'><head><title>Tin tức - Sự kiện</title></head><body><div class='danh-sach-tin'><h2>Tin tức</h2>"
+    html = ("<html lang='vi'><head><title>Tin tức - Sự kiện</title></head><body><div class='danh-sach-tin'><h2>Tin "
+            "tức</h2>"
             + "".join(ITEM.format(i) for i in range(1, items + 1)) + pager + "</div></body></html>")
     assert extract_article(html).page_type == kind
 
@@ -547,19 +587,24 @@ def test_short_lists_of_teasers_are_listings(items, pager, kind):
     ("Lịch sử hình thành huyện", "https://minhlong.quangngai.gov.vn/gioi-thieu"),
 ])
 def test_about_sitemap_login_pages_are_other(title, url):
-    html = page(title=title, body="<p>Huyện Minh Long là huyện miền núi nằm ở phía Tây Nam tỉnh Quảng Ngãi, có 05 đơn vị hành chính cấp xã.</p>" * 4)
+    html = page(title=title, body="<p>Huyện Minh Long là huyện miền núi nằm ở phía Tây Nam tỉnh Quảng Ngãi, có 05 "
+                                  "đơn vị hành chính cấp xã.</p>" * 4)
     assert extract_article(html, url=url).page_type == "other"
 
 
 def test_short_page_without_an_article_container_is_not_an_article():
-    html = ("<html lang='vi'><head><title>Văn bản chỉ đạo điều hành</title></head><body><h2>Văn bản chỉ đạo điều hành</h2>"
-            "<table><tr><td>1</td><td><a href='/documents/kh-2553.pdf'>Kế hoạch 2553</a></td><td>18/08/2023</td></tr></table></body></html>")
+    html = ("<html lang='vi'><head><title>Văn bản chỉ đạo điều hành</title></head><body><h2>Văn bản chỉ đạo điều "
+            "hành</h2>"
+            "<table><tr><td>1</td><td><a href='/documents/kh-2553.pdf'>Kế hoạch 2553</a></td><td>18/08/2023</td>"
+            "</tr></table></body></html>")
     assert extract_article(html).page_type != "article"
 
 
 def test_embedded_pdf_viewer_is_an_attachment():
-    body = BODY + ('<p><iframe src="/pdfjs/web/viewer.html?file=%2Fdocuments%2F20182%2F0%2Fke-hoach-cchc-2024.pdf" width="100%"></iframe></p>'
-                   '<embed src="/upload/bao-cao.pdf" type="application/pdf"><iframe src="https://www.youtube.com/embed/abc"></iframe>')
+    body = BODY + ('<p><iframe src="/pdfjs/web/viewer.html?file=%2Fdocuments%2F20182%2F0%2Fke-hoach-cchc-2024.pdf" '
+                   'width="100%"></iframe></p>'
+                   '<embed src="/upload/bao-cao.pdf" type="application/pdf"><iframe '
+                   'src="https://www.youtube.com/embed/abc"></iframe>')
     article = extract(page(body))
     assert [a.url for a in article.attachments] == [
         "https://minhlong.quangngai.gov.vn/documents/20182/0/ke-hoach-cchc-2024.pdf",
@@ -571,7 +616,8 @@ def test_embedded_pdf_viewer_is_an_attachment():
 
 def test_french_page_is_not_taken_for_vietnamese():
     french = ENGLISH.replace('lang="en"', 'lang="fr"').replace(
-        "<p>The Springfield", "<p>Le conseil municipal a approuvé à l'unanimité le budget de l'école élémentaire, prévu pour l'été.</p><p>The Springfield")
+        "<p>The Springfield", "<p>Le conseil municipal a approuvé à l'unanimité le budget de l'école élémentaire, "
+                              "prévu pour l'été.</p><p>The Springfield")
     article = extract_article(french, url="https://news.example.com/park-budget")
     assert article.language == "fr"
     assert "approuvé" in article.body
@@ -589,7 +635,8 @@ def test_dateline_span_run_together_with_views_and_font_tools():
 @pytest.mark.parametrize("tools", [
     "<div>In trang&nbsp;&nbsp; Quay lại&nbsp;&nbsp; Lên đầu trang</div>",
     "<p>Chia sẻ / Facebook / Zalo / Gửi email</p>",
-    "<p><a href='#'><img src='/images/back.gif'> Quay lại</a> <a href='#'><img src='/images/ico_print.gif'> In bài viết</a></p>",
+    "<p><a href='#'><img src='/images/back.gif'> Quay lại</a> <a href='#'><img src='/images/ico_print.gif'> In bài "
+    "viết</a></p>",
 ])
 def test_tool_link_lines_leave_the_body_with_their_icons(tools):
     article = extract(page(BODY + "<p style='text-align:right'><b>Lê Thị Hằng</b></p>" + tools))
@@ -603,7 +650,8 @@ def test_sentence_made_of_tool_words_and_others_stays():
 
 
 def test_box_around_the_body_with_a_title_class_is_not_the_title():
-    html = page(title="").replace('<div class="asset-full-content">', '<div class="asset-full-content no-title">').replace(
+    html = page(title="").replace('<div class="asset-full-content">', '<div class="asset-full-content '
+                                                                      'no-title">').replace(
         '<h3 class="header-title"></h3>', '').replace("<title> - UBND huyện Minh Long</title>",
                                                      f'<title>{TITLE} - Tin hoạt động - UBND huyện Minh Long</title>')
     assert extract(html).title == TITLE
@@ -665,13 +713,15 @@ def test_view_counter_wordings_and_fields_run_together(info):
 
 
 def test_list_of_units_at_the_end_is_text():
-    items = "<ul><li>Phòng Văn hóa và Thông tin huyện</li><li>Hội Nông dân huyện</li><li>Đoàn Thanh niên huyện</li></ul>"
+    items = ("<ul><li>Phòng Văn hóa và Thông tin huyện</li><li>Hội Nông dân huyện</li>"
+             "<li>Đoàn Thanh niên huyện</li></ul>")
     article = extract(page(BODY + "<p>Tham gia hội nghị có đại diện các đơn vị:</p>" + items))
     assert article.author is None
     assert article.body.endswith("Hội Nông dân huyện\n\nĐoàn Thanh niên huyện")
 
 
-@pytest.mark.parametrize("box", ['<div class="footer-news-detail"><span class="luot-xem">Lượt xem: 88</span> <a>In bài viết</a></div>',
+@pytest.mark.parametrize("box", ['<div class="footer-news-detail"><span class="luot-xem">Lượt xem: 88</span> <a>In '
+                                 'bài viết</a></div>',
                                  '<footer class="entry-footer"><span>Lượt xem: 88</span></footer>'])
 def test_views_in_the_articles_own_footer(box):
     article = extract(page(after=box))
@@ -709,15 +759,18 @@ def test_date_printed_inside_the_headline(heading, published):
 def test_date_inside_the_headline_text_stays_in_the_title():
     heading = "Hội nghị ngày <b>05/01/2024</b> của huyện Minh Long"
     html = page(info="", title="Hội nghị ngày 05/01/2024 của huyện Minh Long").replace(
-        '<h3 class="header-title">Hội nghị ngày 05/01/2024 của huyện Minh Long</h3>', f'<h3 class="header-title">{heading}</h3>')
+        '<h3 class="header-title">Hội nghị ngày 05/01/2024 của huyện Minh Long</h3>',
+        f'<h3 class="header-title">{heading}</h3>')
     article = extract(html)
     assert (article.title, article.published) == ("Hội nghị ngày 05/01/2024 của huyện Minh Long", None)
 
 
 @pytest.mark.parametrize("after_byline", [
-    '<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Có liên quan</em></h3></div>',
+    '<div id="jp-relatedposts" class="jp-relatedposts"><h3 class="jp-relatedposts-headline"><em>Có liên quan</em>'
+    '</h3></div>',
     '<h3>Có liên quan</h3><p><a href="/x">Tin khác về cải cách hành chính của huyện năm 2023</a></p>',
-    '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Chia sẻ:</h3><ul><li><a href="?share=facebook">Facebook</a></li></ul></div>'
+    '<div class="sharedaddy sd-sharing-enabled"><h3 class="sd-title">Chia sẻ:</h3><ul><li><a '
+    'href="?share=facebook">Facebook</a></li></ul></div>'
     '<div class="sharedaddy sd-like"><h3 class="sd-title">Thích điều này:</h3></div>',
 ])
 def test_wordpress_jetpack_blocks_after_the_byline(after_byline):
@@ -728,7 +781,8 @@ def test_wordpress_jetpack_blocks_after_the_byline(after_byline):
 @pytest.mark.parametrize("figure,caption", [
     ('<table class="image center"><tbody><tr><td><img src="/a.jpg"></td></tr><tr><td class="image_desc">'
      'Đại biểu dự hội nghị tổng kết năm 2023</td></tr></tbody></table>', "Đại biểu dự hội nghị tổng kết năm 2023"),
-    ('<div type="Photo"><div><img src="/a.jpg"></div><div class="PhotoCMS_Caption"><p>Lãnh đạo huyện trao giấy khen</p></div></div>',
+    ('<div type="Photo"><div><img src="/a.jpg"></div><div class="PhotoCMS_Caption"><p>Lãnh đạo huyện trao giấy '
+     'khen</p></div></div>',
      "Lãnh đạo huyện trao giấy khen"),
 ])
 def test_newspaper_caption_markup(figure, caption):
@@ -862,3 +916,34 @@ def test_paragraphs_set_as_h1_inside_the_body_are_not_the_headline():
     assert article.title == "Đak Song khai giảng lớp bồi dưỡng đối tượng kết nạp Đảng"
     assert article.published == "2019-07-30"
     assert article.body.startswith(PARAS[0])
+
+
+def test_site_name_from_the_header_banner_never_the_host():
+    html = ("<html><head><title>Tin tức</title></head><body><div class='header-banner'><h2>UBND HUYỆN ĐẠI LỘC"
+            "</h2></div><div class='content'><h1>Đại Lộc ra quân làm giao thông nông thôn năm 2024</h1>"
+            + "<p>Sáng 5/3, huyện Đại Lộc tổ chức lễ ra quân làm giao thông nông thôn trên địa bàn 18 xã.</p>" * 4
+            + "</div></body></html>")
+    article = extract_article(html, url="https://dailoc.quangnam.gov.vn/tin/1.html")
+    assert article.site_name == "UBND HUYỆN ĐẠI LỘC"
+
+
+@pytest.mark.parametrize("doc_title, site_name", [
+    ("Đại Lộc ra quân làm giao thông nông thôn năm 2024 - Cổng thông tin điện tử huyện Đại Lộc tỉnh Quảng Nam",
+     "Cổng thông tin điện tử huyện Đại Lộc tỉnh Quảng Nam"),
+    ("Trang thông tin điện tử huyện Đại Lộc, tỉnh Quảng Nam - Tin tức - Đại Lộc ra quân làm giao thông nông thôn "
+     "năm 2024", "Trang thông tin điện tử huyện Đại Lộc, tỉnh Quảng Nam"),
+])
+def test_headline_only_in_title_beside_a_longer_portal_name(doc_title, site_name):
+    paragraph = ("<p>Sáng 5/3, huyện Đại Lộc tổ chức lễ ra quân làm giao thông nông thôn trên địa bàn 18 xã, với "
+                 "tổng kinh phí 12 tỷ đồng.</p>")
+    html = (f"<html><head><title>{doc_title}</title></head><body><div class='header'>menu</div>"
+            f"<div class='content'>{paragraph * 4}</div></body></html>")
+    article = extract_article(html, url="https://dailoc.quangnam.gov.vn/tin/1.html")
+    assert article.title == "Đại Lộc ra quân làm giao thông nông thôn năm 2024"
+    assert article.site_name == site_name
+
+
+def test_source_credit_with_an_address_leaves_the_body():
+    article = extract(page(BODY + "<p>Theo http://baodaknong.org.vn/</p>"))
+    assert article.source == "http://baodaknong.org.vn" and article.author is None
+    assert article.body.endswith("người dân, doanh nghiệp.")

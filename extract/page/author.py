@@ -22,8 +22,9 @@ from extract.page.trailer import BodyMeta
 from extract.page.zones import Zones
 from extract.textnorm import clean_line
 
-# Elements marked as the byline: "author", "AuthorArticle", "tacgia", "texttacgia", "tac-gia", "byline", hCard "fn".
-AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author(?:article|name)?|\w*tacgia|tac-gia|byline|fn)(?:$|[\s_-])", re.I)
+# Elements marked as the byline: "author", "AuthorArticle", "ArticleAuthor", "tacgia", "texttacgia", "tac-gia",
+# "byline", hCard "fn".
+AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:\w*author(?:article|name)?|\w*tacgia|tac-gia|byline|fn)(?:$|[\s_-])", re.I)
 
 
 def ld_author(d: dict) -> str | None:

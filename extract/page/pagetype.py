@@ -22,6 +22,9 @@ TEASER_SUMMARY_MIN_CHARS = 40
 LIST_VIEW_MIN_COLUMNS = 5
 # An error message ("Bài viết không tồn tại") is read at the start of the main text only.
 ERROR_TEXT_SAMPLE = 2000
+# A menu entry is a few words long; a menu (or the menu a submenu hangs from) has a few entries at least.
+MENU_ENTRY_MAX_WORDS = 8
+MENU_MIN_ENTRIES = 4
 
 
 def classify(page) -> str | None:
@@ -41,7 +44,33 @@ def classify(page) -> str | None:
     if _listing_shape(page):
         return "listing"
     missing = page.container is not None and not page.trusted and headline_missing(page.title)
-    return "other" if missing else None
+    return "other" if missing or menu_headline(page) else None
+
+
+def menu_headline(page) -> bool:
+    """The headline is an entry of the site's menu, shown above it ("Lịch sử hình thành", "Cơ chế chính
+    sách"): a section's or static page's own page (history, organisation, a tourism section), not news. A menu
+    is a list of short links; related-news lists, which repeat the page's headline too, come after it."""
+    title_el, title = page.title_el, norm(page.title or "").casefold()
+    if title_el is None or not title or len(title.split()) > MENU_ENTRY_MAX_WORDS:
+        return False
+    limit = page.order.get(title_el, 0)
+    for link in page.root.iter("a"):
+        if page.order.get(link, limit) >= limit or norm(link.text_content()).casefold() != title:
+            continue
+        item = link.getparent()
+        while item is not None and item.tag != "li":
+            item = item.getparent()
+        menu = item.getparent() if item is not None else None
+        if menu is not None and _menu_like(menu):
+            return True
+    return False
+
+
+def _menu_like(menu) -> bool:
+    entries = [norm(item.text_content()) for item in menu if item.tag == "li"]
+    return len(entries) >= MENU_MIN_ENTRIES or any(  # a submenu: its parent list is the menu
+        len(ul.xpath("./li")) >= MENU_MIN_ENTRIES for ul in menu.iterancestors("ul"))
 
 
 def headline_missing(title: str | None) -> bool:

@@ -45,6 +45,8 @@ class ParsedPage:
     page_text: str  # the start of the <body>'s text
     vietnamese: bool
     warnings: list[str]  # what had to be cut before parsing (size, depth)
+    # A Vietnamese portal, even where this page is its English copy: the portal rules read it.
+    vn_portal: bool = False
     order: dict = field(default_factory=dict)  # element -> position in document order
     container: etree._Element | None = None  # the article's main text block
     trusted: bool = False  # container found by a marker that only ever wraps an article body
@@ -88,7 +90,19 @@ def parse_page(html: str | bytes, url: str | None = None, http_charset: str | No
     page.page_text = clean_line(body_el.text_content()[:PAGE_TEXT_SAMPLE]) if body_el is not None else ""
     # Portal templates often declare lang="en"; the text decides.
     page.vietnamese = is_vietnamese((doc_title or "") + " " + page.page_text[:LANGUAGE_SAMPLE])
+    page.vn_portal = page.vietnamese or _vietnamese_portal(root, page_url)
     return page
+
+
+def _vietnamese_portal(root, url: str | None) -> bool:
+    """The English copy of a Vietnamese portal: a .vn host, a Vietnamese twin (hreflang="vi") or a
+    "Tiếng Việt" switch. Its template is the Vietnamese one, which the portal rules know."""
+    host = host_of(url) if url else None
+    if host and (host.endswith(".vn") or ".vn:" in host):
+        return True
+    if root.xpath('//link[@hreflang="vi" or @hreflang="vi-VN" or @hreflang="vi-vn"]'):
+        return True
+    return any(clean_line(a.text_content()).casefold() == "tiếng việt" for a in root.iter("a"))
 
 
 def _drop_scripts(root) -> None:

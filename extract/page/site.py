@@ -29,12 +29,26 @@ def find_site_name(root, doc_title: str | None) -> str | None:
             for part in (parts[-1], parts[0]):
                 if V.PORTAL_NAME_WORDS.search(part + " ") and V.VIETNAMESE_LETTERS.search(part):
                     return part.strip()
+        elif V.PORTAL_TITLE.match(doc_title.strip()):  # <title> is only the portal's name
+            return doc_title.strip()
     for el in root.iter("div", "span", "a", "h1", "h2", "p"):
         cls = el.get("class") or ""
         if re.search(r"site-?name|site-?title|portal-?name|ten-?don-?vi|logo-?text|brand", cls, re.I):
             text = clean_line(el.text_content())
             if MIN_SITE_NAME_CHARS <= len(text) <= MAX_SITE_NAME_CHARS:
                 return text
+    return _banner_name(root)
+
+
+def _banner_name(root) -> str | None:
+    """The portal's name printed in the header banner ("UBND HUYỆN X", "Cổng thông tin điện tử tỉnh Y")."""
+    for el in root.iter("div", "span", "a", "h1", "h2", "h3", "p", "td", "strong", "b"):
+        text = clean_line(el.text_content())
+        if not (MIN_SITE_NAME_CHARS <= len(text) <= MAX_SITE_NAME_CHARS) or not V.BANNER_NAME.match(text):
+            continue
+        if any(V.BANNER_CLASS.search(f"{a.get('class') or ''} {a.get('id') or ''}")
+               for a in (el, *el.iterancestors())):
+            return text
     return None
 
 

@@ -46,19 +46,29 @@ def is_portal_part(part: str, site_name: str | None) -> bool:
                 or V.SECTION_NAMES.match(part.strip()))
 
 
+def _portal_name(part: str) -> bool:
+    """A portal's full name ("Trang thông tin điện tử huyện X, tỉnh Y"), whatever its length: never a headline."""
+    return bool(V.PORTAL_FULL_NAME.match(part.strip()))
+
+
 def strip_title_suffix(title: str, site_name: str | None) -> str:
     """<title> minus the portal name, which portals put after ("Tin - Cổng TTĐT huyện X") or before it.
 
-    The headline itself is the longest part and is never taken for the portal name.
+    The headline itself is the longest part and is never taken for the portal name, unless that part is the
+    portal's full name ("Cổng thông tin điện tử huyện …") beside a shorter headline.
     """
     parts = V.TITLE_SEPARATORS.split(title)
     seps = V.TITLE_SEPARATORS.findall(title)
     longest = max(len(p) for p in parts)
+
+    def strip(part: str) -> bool:
+        return (len(part) < longest and is_portal_part(part, site_name)) or _portal_name(part)
+
     lo, hi = 0, len(parts)
-    while hi - lo > 1 and len(parts[hi - 1]) < longest and is_portal_part(parts[hi - 1], site_name):
+    while hi - lo > 1 and strip(parts[hi - 1]):
         hi -= 1
     if hi == len(parts):
-        while hi - lo > 1 and len(parts[lo]) < longest and is_portal_part(parts[lo], site_name):
+        while hi - lo > 1 and strip(parts[lo]):
             lo += 1
     out = parts[lo]
     for i in range(lo + 1, hi):

@@ -9,6 +9,8 @@ from extract.page.dom import classes
 from extract.page.lines import INT, site_counter, to_int
 from extract.page.zones import Zones
 
+MAX_VIEWS_BOX_CHARS = 60
+
 
 def views_in(lines: list[str], zone_els, own_box: bool = False) -> int | None:
     """The article's view count; own_box: lines between headline and body, where Joomla's
@@ -25,8 +27,10 @@ def views_in(lines: list[str], zone_els, own_box: bool = False) -> int | None:
             if m:
                 return to_int(m.group("n"))
     for el in zone_els:
-        if V.VIEWS_CLASS.search(classes(el)) and not counter(el.text_content()):
-            digits = re.findall(r"\d[\d.,]*", el.text_content())
+        text = el.text_content()
+        # A count box holds a label and a number; a longer text is a block (Drupal's "block-views" lists).
+        if V.VIEWS_CLASS.search(classes(el)) and len(text.strip()) <= MAX_VIEWS_BOX_CHARS and not counter(text):
+            digits = re.findall(r"\d[\d.,]*", text)
             if len(digits) == 1:
                 return to_int(digits[0])
     # "18/08/2023 16:01    158": a lone number printed after the date line.
