@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("reprocess", help="re-extract every archived page and re-index")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--quiet", action="store_true")
     p.set_defaults(func=cmd_reprocess)
 
@@ -120,6 +121,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sites", help="each archived site: page counts and share of articles with date/author/views")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--format", choices=["table", "jsonl"], default="table")
     p.set_defaults(func=cmd_sites)
 
@@ -161,8 +163,9 @@ def cmd_crawl(args) -> int:
 def cmd_reprocess(args) -> int:
     from base.datadir import resolve_data_dir
     from crawler.pipeline import reprocess
+    from index.backend import db_url
 
-    return reprocess(resolve_data_dir(args.data), quiet=args.quiet)
+    return reprocess(resolve_data_dir(args.data), quiet=args.quiet, db=db_url(args.db))
 
 
 def cmd_index(args) -> int:
@@ -211,7 +214,7 @@ def cmd_sites(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.sites import run_sites
 
-    return run_sites(resolve_data_dir(args.data), fmt=args.format)
+    return run_sites(resolve_data_dir(args.data), fmt=args.format, db=args.db)
 
 def cmd_migrate(args) -> int:
     from base.datadir import resolve_data_dir

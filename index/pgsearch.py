@@ -24,26 +24,22 @@ from dataclasses import dataclass, field
 import psycopg
 
 from index.analyzer import ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS
+from index.evaluation import RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT
 from index.pgstore import PgStore
-from index.search import (
-    MAX_LIMIT,
-    RECENCY_HALF_LIFE_DAYS,
-    RECENCY_WEIGHT,
+from index.query import (
     Clause,
     ParsedQuery,
     QueryError,
-    SearchHit,
-    SearchResult,
-    _adjacent_pairs,
-    _is_year,
-    _runs,
-    _snippet_terms,
-    make_snippet,
+    is_year,
     needs_fallback,
     parse_date,
     parse_query,
+    query_runs,
+    side_by_side,
 )
+from index.search import MAX_LIMIT, SearchHit, SearchResult
 from index.searchindex import category_key
+from index.snippets import make_snippet, snippet_terms
 
 # ts_rank weights of {D, C, B, A}: body and summary, (unused), portal name and category, title.
 RANK_WEIGHTS = "{0.34, 0, 0.34, 1.0}"
@@ -86,7 +82,7 @@ def search(db: str | PgStore, query: str, *, since=None, until=None, site=None, 
 def _search(store: PgStore, parsed: ParsedQuery, where: str, params: dict, sort: str, limit: int,
             page: int) -> SearchResult:
     wanted = page * limit
-    with store.transaction() as conn:
+    with store.pg_transaction() as conn:
         compiled = _compile(conn, parsed)
         ranked, total, facets = _run(conn, compiled, compiled.match_all, where, params, sort, wanted)
         if total < limit and needs_fallback(parsed) and compiled.match_any != compiled.match_all:
@@ -105,7 +101,7 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
     wanted: set[str] = set()
     for clause in parsed.clauses:
         wanted.update(_clause_texts(clause))
-    wanted.update(" ".join(pair) for pair in _adjacent_pairs(parsed.clauses))
+    wanted.update(" ".join(pair) for pair in side_by_side(parsed.clauses))
     wanted.update(a for seq in _expansions_written(parsed) for a in EXPANSION_ABBREVIATIONS[seq])
     rows = conn.execute(
         "SELECT t, phraseto_tsquery('simple', govnews_fold(t))::text,"
@@ -121,7 +117,7 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
 
     positive = parsed.positive
     excluded = _any([clause_match(c) for c in parsed.clauses if c.excluded])
-    years = [c for c in positive if _is_year(c)]
+    years = [c for c in positive if is_year(c)]
     only_years = len(years) == len(positive)
     groups: dict[int, list[str]] = {}
     for clause in positive:
@@ -137,7 +133,7 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
                   for c in positive if any(t.exact != t.folded for t in c.terms)])
     abbreviations = _any([folded(a) for seq in _expansions_written(parsed) for a in EXPANSION_ABBREVIATIONS[seq]])
     rank = _any([clause_match(c) for c in positive] + ([abbreviations] if abbreviations else []))
-    adjacent = _any([folded(" ".join(pair)) for pair in _adjacent_pairs(parsed.clauses)])
+    adjacent = _any([folded(" ".join(pair)) for pair in side_by_side(parsed.clauses)])
     return Compiled(match_all=match_all, match_any=match_any, rank=rank, exact=exact, adjacent=adjacent,
                     years=[c.terms[0].exact for c in years], only_years=only_years)
 
@@ -161,7 +157,7 @@ def _phrase_text(clause: Clause, form: str) -> str:
 def _expansions_written(parsed: ParsedQuery) -> list[tuple[str, ...]]:
     """Abbreviation expansions written out in the query ("bảo hiểm y tế" also scores "BHYT")."""
     found = []
-    for run in _runs(parsed.clauses):
+    for run in query_runs(parsed.clauses):
         words = [t.folded for t in run]
         for seq in EXPANSION_ABBREVIATIONS:
             n = len(seq)
@@ -255,7 +251,7 @@ def _score_sql(compiled: Compiled) -> str:
 def _hits(store: PgStore, found: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
     if not found:
         return []
-    wanted = _snippet_terms(parsed)
+    wanted = snippet_terms(parsed)
     articles = store.get_articles([article_id for article_id, _ in found])
     hits = []
     for article_id, score in found:

@@ -143,20 +143,20 @@ def _phrase_query(words: list[TermForms], boost: float = 1.0, fields: tuple[str,
     return Or(alternatives)
 
 
-def _is_year(clause: Clause) -> bool:
+def is_year(clause: Clause) -> bool:
     return not clause.phrase and not clause.required and bool(YEAR_RE.match(clause.terms[0].exact))
 
 
 def _clause_query(clause: Clause) -> Query:
     if clause.phrase:
         return _phrase_query(clause.terms)
-    if _is_year(clause):
+    if is_year(clause):
         # "ngân sách Ba Tơ 2022": the year is the article's date as much as a word of its text
         return Or([_word_query(clause.terms[0]), Term("year", clause.terms[0].exact, boost=YEAR_WEIGHT)])
     return _word_query(clause.terms[0])
 
 
-def _runs(clauses: list[Clause]) -> list[list[TermForms]]:
+def query_runs(clauses: list[Clause]) -> list[list[TermForms]]:
     """The query's words as written side by side (an operator or an excluded word breaks a run)."""
     runs: list[list[TermForms]] = [[]]
     for clause in clauses:
@@ -171,7 +171,7 @@ def _runs(clauses: list[Clause]) -> list[list[TermForms]]:
 def _bonus_queries(clauses: list[Clause]) -> list[Query]:
     """Abbreviations of names written out in the query ("bảo hiểm y tế" also scores "BHYT")."""
     bonus: list[Query] = []
-    for run in _runs(clauses):
+    for run in query_runs(clauses):
         folded = [t.folded for t in run]
         for seq, abbreviations in EXPANSION_ABBREVIATIONS.items():
             n = len(seq)
@@ -186,7 +186,7 @@ def _word_bonus(clauses: list[Clause]) -> list[Query]:
     A query typed without diacritics is cut with the folded word list and matches the folded words.
     """
     bonus: list[Query] = []
-    for run in _runs(clauses):
+    for run in query_runs(clauses):
         plain = all(t.exact == t.folded for t in run)
         for start, end in segment([t.folded if plain else t.exact for t in run], folded=plain):
             folded = WORD_JOINER.join(t.folded for t in run[start:end])
@@ -201,7 +201,7 @@ def _word_bonus(clauses: list[Clause]) -> list[Query]:
 def side_by_side(clauses: list[Clause]) -> list[tuple[str, ...]]:
     """The folded word sequences that score when found side by side: each pair of adjacent query
     words, and each run of three or more words as a whole ("an toàn thông tin" written as one)."""
-    runs = [[t.folded for t in run] for run in _runs(clauses)]
+    runs = [[t.folded for t in run] for run in query_runs(clauses)]
     pairs = [(a, b) for run in runs for a, b in zip(run, run[1:])]
     return list(dict.fromkeys(pairs + [tuple(run) for run in runs if len(run) > 2]))
 
@@ -212,7 +212,7 @@ def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
     excluded = [_clause_query(c) for c in parsed.clauses if c.excluded]
     if match_all:
         # every word required, except a year (an article of that year need not print it) unless alone
-        years = [c for c in positive if _is_year(c)]
+        years = [c for c in positive if is_year(c)]
         if len(years) == len(positive):
             years = []
         groups: dict[int, list[Query]] = {}
