@@ -12,9 +12,11 @@ words are turned into tsqueries by PostgreSQL itself (``phraseto_tsquery`` over 
 function as the indexed text), so both sides split text alike.
 
 Ranking: ``ts_rank`` (title weighted over portal name and category, over body) of the words, plus
-the exact spellings, plus query words found side by side, plus a year in the query matching the
-publication year, times the recency factor of index/search.py. As there: articles with every word
-(a year excepted) first; with fewer than a page of them, articles with some words follow.
+the exact spellings, plus query words found side by side (and a run of three or more found whole),
+plus the query's words of several syllables found as words (``fts_words``: the analyzer's joined
+tokens, "an_toàn"), plus a year in the query matching the publication year, times the recency factor
+of index/search.py. As there: articles with every word (a year excepted) first; with fewer than a page
+of them, articles with some words follow.
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from index.query import (
     parse_date,
     parse_query,
     query_runs,
+    query_words,
     side_by_side,
 )
 from index.search import MAX_LIMIT, SearchHit, SearchResult
@@ -46,6 +49,8 @@ RANK_WEIGHTS = "{0.34, 0, 0.34, 1.0}"
 RANK_NORMALIZATION = 1  # divide by 1 + log(document length), as BM25 discounts long documents
 EXACT_WEIGHT = 1.0  # the exact spelling's rank is added to the folded one (whoosh: 1 + 0.5 per word)
 ADJACENT_WEIGHT = 2.0  # query words side by side in the text
+RUN_BONUS = 0.1  # three or more query words side by side, whole (index/ranking.py's RUN_POINTS)
+WORD_WEIGHT = 1.0  # a query's word of several syllables found as a word (index/query.py's word bonus)
 YEAR_BONUS = 0.5  # a year in the query that is the article's publication year
 
 
@@ -57,7 +62,9 @@ class Compiled:
     match_any: str
     rank: str
     exact: str
-    adjacent: str
+    adjacent: str  # pairs of query words side by side
+    runs: str = ""  # runs of three or more query words found whole
+    words: str = ""  # the query's words of several syllables, as the joined lexemes of ``fts_words``
     years: list[str] = field(default_factory=list)
     only_years: bool = False
 
@@ -133,9 +140,17 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
                   for c in positive if any(t.exact != t.folded for t in c.terms)])
     abbreviations = _any([folded(a) for seq in _expansions_written(parsed) for a in EXPANSION_ABBREVIATIONS[seq]])
     rank = _any([clause_match(c) for c in positive] + ([abbreviations] if abbreviations else []))
-    adjacent = _any([folded(" ".join(pair)) for pair in side_by_side(parsed.clauses)])
+    sequences = side_by_side(parsed.clauses)
+    adjacent = _any([folded(" ".join(seq)) for seq in sequences if len(seq) == 2])
+    runs = _any([folded(" ".join(seq)) for seq in sequences if len(seq) > 2])
+    words = _any([_lexeme(w) for pair in query_words(parsed.clauses) for w in pair if w])
     return Compiled(match_all=match_all, match_any=match_any, rank=rank, exact=exact, adjacent=adjacent,
-                    years=[c.terms[0].exact for c in years], only_years=only_years)
+                    runs=runs, words=words, years=[c.terms[0].exact for c in years], only_years=only_years)
+
+
+def _lexeme(word: str) -> str:
+    """A lexeme of ``fts_words`` as tsquery text (analyzer words: letters and "_" only, quoted all the same)."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def _clause_texts(clause: Clause) -> list[str]:
@@ -214,7 +229,8 @@ def _run(conn: psycopg.Connection, compiled: Compiled, match: str, where: str, p
     if where:
         condition += " AND " + where
     args = {**params, "match": match or "", "years": compiled.years, "rank": compiled.rank or "",
-            "exact": compiled.exact or "", "adjacent": compiled.adjacent or "", "weights": RANK_WEIGHTS,
+            "exact": compiled.exact or "", "adjacent": compiled.adjacent or "", "runs": compiled.runs or "",
+            "words": compiled.words or "", "weights": RANK_WEIGHTS,
             "norm": RANK_NORMALIZATION, "wanted": wanted}
     facets: dict[str, dict[str, int]] = {"site": {}, "year": {}}
     total = 0
@@ -241,6 +257,11 @@ def _score_sql(compiled: Compiled) -> str:
     if compiled.adjacent:
         parts.append(f"{ADJACENT_WEIGHT} * ts_rank(%(weights)s::float4[], a.fts_folded, %(adjacent)s::tsquery,"
                      " %(norm)s)")
+    if compiled.runs:
+        # presence, not ts_rank: ts_rank gives a phrase some credit for its words found apart
+        parts.append(f"CASE WHEN a.fts_folded @@ %(runs)s::tsquery THEN {RUN_BONUS} ELSE 0 END")
+    if compiled.words:
+        parts.append(f"{WORD_WEIGHT} * ts_rank(%(weights)s::float4[], a.fts_words, %(words)s::tsquery, %(norm)s)")
     if compiled.years:
         parts.append(f"CASE WHEN left(a.published, 4) = ANY(%(years)s) THEN {YEAR_BONUS} ELSE 0 END")
     recency = (f"(1 + CASE WHEN a.published ~ '^\\d{{4}}-\\d{{2}}-\\d{{2}}' THEN {RECENCY_WEIGHT} * power(0.5,"

@@ -34,6 +34,7 @@ from psycopg_pool import ConnectionPool
 from base.errors import BadInput
 from extract.models import Article
 from index import store as sqlite_store
+from index.analyzer import WORD_JOINER, vietnamese_analyzer
 from index.store import (
     ARTICLE_COLUMNS,
     INDICATOR_COLUMNS,
@@ -163,8 +164,18 @@ CREATE TABLE site_templates (
 );
 """
 
+# Words of several syllables (index/analyzer.py, issue 15): the analyzer's joined tokens ("an_toàn", "an_toan") of
+# title (weight A), summary and body, with their positions, for index.pgsearch's word bonus. The dictionary
+# cutting them is Python's, so the vector is made there (``article_words``), not generated. Rows stored before
+# this schema have none until they are saved again (``govnews reprocess --db``).
+_SCHEMA_V4 = r"""
+ALTER TABLE articles ADD COLUMN fts_words tsvector NOT NULL DEFAULT ''::tsvector;
+"""
+
 # MIGRATIONS[n] takes a database at schema n to n+1; append, never edit.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
+MAX_POSITION = 16383  # the largest position a tsvector holds
+STORED_COLUMNS = (*ARTICLE_COLUMNS, "fts_words")  # what a save writes of an article's own row
 SCHEMA_VERSION = len(MIGRATIONS)
 _JSONB_COLUMNS = frozenset({"value", "upper", "total"})
 T = TypeVar("T")
@@ -358,6 +369,7 @@ class PgStore:
             raise BadInput("cannot store an article without a url")
         data = article.to_dict()
         fp = fingerprint(data)
+        data["fts_words"] = article_words(data)
         return retrying(self.pool, lambda conn: self._save(conn, article, data, fp, fetched_at, warc, offset,
                                                            content_hash))
 
@@ -375,12 +387,12 @@ class PgStore:
                 (article.views, fetched_at, warc, offset, content_hash, row[0]))
             return row[0], "unchanged"
         seq = conn.execute(MAX_CHANGE_SEQ_SQL).fetchone()[0] + 1
-        values = [data[c] for c in ARTICLE_COLUMNS]
+        values = [data[c] for c in STORED_COLUMNS]
         if row is None:
             article_id = conn.execute(
-                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, fetched_at, warc, warc_offset,"
+                f"INSERT INTO articles ({', '.join(STORED_COLUMNS)}, fetched_at, warc, warc_offset,"
                 " content_hash, fingerprint, rev, first_seen, updated_at, change_seq)"
-                f" VALUES ({', '.join(['%s'] * len(ARTICLE_COLUMNS))}, %s, %s, %s, %s, %s, 1, %s, %s, %s)"
+                f" VALUES ({', '.join(['%s'] * len(STORED_COLUMNS))}, %s, %s, %s, %s, %s, 1, %s, %s, %s)"
                 " RETURNING id",
                 (*values, fetched_at, warc, offset, content_hash, fp, stamp, stamp, seq)).fetchone()[0]
             status = "new"
@@ -388,7 +400,7 @@ class PgStore:
             article_id, status = row[0], "changed"
             self._keep_version(conn, article_id, row[2], stamp)
             conn.execute(
-                f"UPDATE articles SET {', '.join(c + ' = %s' for c in ARTICLE_COLUMNS)}, fetched_at = %s,"
+                f"UPDATE articles SET {', '.join(c + ' = %s' for c in STORED_COLUMNS)}, fetched_at = %s,"
                 " warc = COALESCE(%s, warc), warc_offset = COALESCE(%s, warc_offset),"
                 " content_hash = COALESCE(%s, content_hash), fingerprint = %s, rev = rev + 1,"
                 " updated_at = %s, change_seq = %s WHERE id = %s",
@@ -409,7 +421,9 @@ class PgStore:
             if not article.url:
                 raise BadInput("cannot store an article without a url")
             data = article.to_dict()
-            prepared.append((article, data, fingerprint(data), where))
+            fp = fingerprint(data)
+            data["fts_words"] = article_words(data)
+            prepared.append((article, data, fp, where))
         return retrying(self.pool, lambda conn: self._save_many(conn, prepared))
 
     def _save_many(self, conn: psycopg.Connection, prepared: list) -> list[tuple[int, str]]:
@@ -424,12 +438,12 @@ class PgStore:
         stamp = now_iso()
         results: dict[int, tuple[int, str]] = {}
         with conn.cursor() as cur:
-            columns = (*ARTICLE_COLUMNS, "fetched_at", "warc", "warc_offset", "content_hash", "fingerprint", "rev",
+            columns = (*STORED_COLUMNS, "fetched_at", "warc", "warc_offset", "content_hash", "fingerprint", "rev",
                        "first_seen", "updated_at", "change_seq")
             with cur.copy(f"COPY articles (id, {', '.join(columns)}) FROM STDIN") as copy:
                 for n, (i, article_id) in enumerate(zip(fresh, ids), 1):
                     _, data, fp, w = prepared[i]
-                    copy.write_row((article_id, *(data[c] for c in ARTICLE_COLUMNS), w.get("fetched_at"),
+                    copy.write_row((article_id, *(data[c] for c in STORED_COLUMNS), w.get("fetched_at"),
                                     w.get("warc"), w.get("offset"), w.get("content_hash"), fp, 1, stamp, stamp,
                                     seq + n))
                     results[i] = (article_id, "new")
@@ -563,6 +577,23 @@ class PooledQmark:
 def _qmark(sql: str) -> str:
     # the SQL given holds no literal "?" (nor "%"): each "?" is a parameter
     return sql.replace("%", "%%").replace("?", "%s")
+
+
+def article_words(data: dict[str, Any]) -> str:
+    """The tsvector (as text) of the words of several syllables of an article, both forms, as the whoosh index
+    holds them (index/analyzer.py joins their syllables with ``WORD_JOINER``): title words weight A, then
+    summary and body words; positions keep how often each occurs."""
+    found: dict[str, list[str]] = {}
+    start = 1
+    for text, weight in ((data.get("title") or "", "A"), (f"{data.get('summary') or ''}\n{data['body']}", "")):
+        last = 0
+        for token in vietnamese_analyzer()(text, positions=True):
+            last = token.pos
+            if WORD_JOINER in token.text:
+                found.setdefault(token.text, []).append(f"{min(start + token.pos, MAX_POSITION)}{weight}")
+        start += last + 2
+    return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(at)
+                    for word, at in found.items())
 
 
 def _insert_children(conn: psycopg.Connection, article_id: int, data: dict[str, Any]) -> None:

@@ -180,21 +180,28 @@ def _bonus_queries(clauses: list[Clause]) -> list[Query]:
     return bonus
 
 
-def _word_bonus(clauses: list[Clause]) -> list[Query]:
-    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toàn", "thông_tin").
+def query_words(clauses: list[Clause]) -> list[tuple[str, str | None]]:
+    """The query's words of several syllables as indexed: (folded form, exact form or None when typed plain).
 
     A query typed without diacritics is cut with the folded word list and matches the folded words.
     """
-    bonus: list[Query] = []
+    found: list[tuple[str, str | None]] = []
     for run in query_runs(clauses):
         plain = all(t.exact == t.folded for t in run)
         for start, end in segment([t.folded if plain else t.exact for t in run], folded=plain):
-            folded = WORD_JOINER.join(t.folded for t in run[start:end])
-            exact = WORD_JOINER.join(t.exact for t in run[start:end])
-            for f in WORD_FIELDS:
-                bonus.append(Term(f, folded, boost=WORD_WEIGHT * (1.0 if plain else FOLDED_WEIGHT)))
-                if not plain:
-                    bonus.append(Term(f, exact, boost=WORD_WEIGHT))
+            found.append((WORD_JOINER.join(t.folded for t in run[start:end]),
+                          None if plain else WORD_JOINER.join(t.exact for t in run[start:end])))
+    return found
+
+
+def _word_bonus(clauses: list[Clause]) -> list[Query]:
+    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toàn", "thông_tin")."""
+    bonus: list[Query] = []
+    for folded, exact in query_words(clauses):
+        for f in WORD_FIELDS:
+            bonus.append(Term(f, folded, boost=WORD_WEIGHT * (1.0 if exact is None else FOLDED_WEIGHT)))
+            if exact is not None:
+                bonus.append(Term(f, exact, boost=WORD_WEIGHT))
     return bonus
 
 
