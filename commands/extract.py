@@ -132,13 +132,22 @@ def _checked_size(data: bytes, what: str) -> bytes:
 
 
 def _as_text(result: dict) -> str:
-    """A human-readable rendering of an article or a --text result."""
+    """A human-readable rendering of an article, a document or a --text result."""
     lines = []
     if "title" in result:
         for field in ("title", "published", "author", "source", "views", "site_name", "url", "page_type"):
             if result.get(field) is not None:
                 lines.append(f"{field}: {result[field]}")
         lines.append("")
+    if "pages" in result:  # a document: its metadata, then each page under its number and how it was read
+        for field in ("name", "format", "kind", "number", "issuer", "place", "date", "subject", "signer",
+                      "position", "page_count"):
+            if result.get(field) is not None:
+                lines.append(f"{field}: {result[field]}")
+        lines.extend(f"warning: {w}" for w in result.get("warnings") or [])
+        for page in result["pages"]:
+            confidence = f", confidence {page['confidence']}" if page.get("confidence") is not None else ""
+            lines.extend(["", f"--- page {page['n']} ({page['method']}{confidence})", page["text"]])
     lines.append(result.get("body") or "")
     figures = result.get("indicators") or []
     if figures:
@@ -147,5 +156,6 @@ def _as_text(result: dict) -> str:
         for f in figures:
             total = f"/{f['total']}" if f.get("total") is not None else ""
             label = f"  [{f['label']}]" if f.get("label") else ""
-            lines.append(f"  {f['text']}  =  {f['value']}{total} {f['unit']} ({f['kind']}){label}")
+            page = f"  p. {f['page']}" if f.get("page") is not None else ""
+            lines.append(f"  {f['text']}  =  {f['value']}{total} {f['unit']} ({f['kind']}){label}{page}")
     return unicodedata.normalize("NFC", "\n".join(lines))

@@ -11,10 +11,14 @@ from index.sites import site_summaries
 COLUMNS = (("site", "site", 28), ("site_name", "portal", 28), ("pages_fetched", "fetched", 7),
            ("articles", "articles", 8), ("not_articles", "other", 6), ("failed", "failed", 6),
            ("documents", "docs", 5), ("with_date", "date", 5), ("with_author", "author", 6),
-           ("with_views", "views", 5), ("with_figures", "figures", 7), ("first", "from", 10), ("last", "to", 10))
+           ("with_views", "views", 5), ("with_figures", "figures", 7), ("first", "from", 10), ("last", "to", 10),
+           ("template", "template", 40))
 
 
 def _cell(value: object, width: int) -> str:
+    if isinstance(value, dict):  # a learned template: how much it saw, what it reads
+        fields = ",".join(value["fields"]) or "chrome only"
+        value = f"{value['pages']} pages: {fields}; {value['changed']}/{value['applied']} refined"
     if isinstance(value, float):
         text = f"{round(value * 100)}%"
     else:

@@ -12,6 +12,7 @@ from crawler import discover
 from crawler.discover import Link
 from crawler.urls import canonicalize, is_plausible_canonical
 from extract.models import Article
+from extract.template import SiteTemplate, refine_article
 
 MAX_EXTRACT_BYTES = 8 * 2**20  # an HTML page this big is a data dump, not a news article
 
@@ -41,8 +42,12 @@ def body_hash(body: bytes) -> str:
 
 
 def analyze(url: str, status: int, content_type: str, body: bytes, charset: str | None,
-            truncated: bool = False) -> Analysis:
-    """Classify and mine one 2xx response fetched from ``url`` (its canonical, final URL)."""
+            truncated: bool = False, template: SiteTemplate | None = None) -> Analysis:
+    """Classify and mine one 2xx response fetched from ``url`` (its canonical, final URL).
+
+    ``template``: the site's learned template (``extract/template.py``), applied to an article the page rules
+    extracted: template lines trimmed, placeholder bylines dropped, missing fields read where the site keeps them.
+    """
     kind = discover.sniff(content_type, body)
     if kind == "sitemap":
         return Analysis(kind, discover.sitemap_links(body, url), content_hash=body_hash(body))
@@ -73,6 +78,8 @@ def analyze(url: str, status: int, content_type: str, body: bytes, charset: str 
         article.canonical_url = canonicalize(article.canonical_url, url)
         if article.canonical_url and not is_plausible_canonical(article.canonical_url, url):
             article.canonical_url = None
+    if template is not None and article.page_type == "article":
+        article = refine_article(article, text, template)
     result.article = article
     if article.page_type == "article":
         result.content_hash = content_hash(article)

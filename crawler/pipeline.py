@@ -26,9 +26,10 @@ from crawler.options import CrawlOptions, Outcome, Stats
 from crawler.pgfrontier import open_crawl_stores
 from crawler.progress import crawl_log, progress_bar, show, summary
 from crawler.replay import replay_archive
-from crawler.reprocess import reprocess
+from crawler.reprocess import reextract_all, reprocess
 from crawler.slots import PRIORITY, Scheduler
 from crawler.state import CrawlState
+from crawler.templates import learn_site_templates, load_templates
 from crawler.urls import Scope, canonicalize
 from crawler.warc import WarcWriter
 from crawler.workers import ExtractionPool, Fetcher, IndexChild
@@ -64,6 +65,7 @@ class Crawler:
         self.writer: Writer | None = None
         self._lock = None  # an flock on DATA/.crawl.lock: one crawl per data folder at a time
         self.final_counts: dict[str, int] = {}
+        self.templates_learned: set[str] = set()  # sites whose template this run learned
 
     # -- setup ---------------------------------------------------------------------------------
 
@@ -131,6 +133,7 @@ class Crawler:
             if self.scope.allows(f"{row['scheme']}://{row['host']}/"):
                 scheduler.slot(row["host"], row["scheme"])
         replay_archive(self.data_dir, self.writer)
+        self.extraction.templates = load_templates(self.store)
         for url in seeds:
             kind = "sitemap" if url.endswith((".xml", ".xml.gz")) else "page"
             scheduler.enqueue(url, kind=kind, depth=0, priority=PRIORITY["listed"], parent_pattern=None)
@@ -148,6 +151,7 @@ class Crawler:
         finally:
             if progress is not None:
                 progress.close()
+        self._learn_templates(final=True)
         state.finish_run(scheduler.gen)
         self.final_counts = state.status_counts()
 
@@ -181,6 +185,7 @@ class Crawler:
                             break
                     self.extraction.grow(self.stats.fetched)
                     if self.options.update_index and self.writer.unindexed >= INDEX_EVERY:
+                        self._learn_templates()
                         self._update_index()
                     if progress is not None and time.time() - last_show > PROGRESS_EVERY:
                         last_show = time.time()
@@ -197,6 +202,21 @@ class Crawler:
     def _process(self, outcome: Outcome) -> None:
         self.in_flight -= 1
         self.writer.process(outcome)
+
+    def _learn_templates(self, final: bool = False) -> None:
+        """Learn the templates of sites that have enough pages now; pages fetched from then on use them. At the
+        end of the run the pages stored before their site's template are extracted again with it."""
+        self.state.commit()
+        learned = set(learn_site_templates(self.data_dir, self.store))
+        self.templates_learned |= learned
+        self.extraction.templates = load_templates(self.store)
+        if final and self.templates_learned:
+            before = self.stats.new + self.stats.changed + self.stats.unchanged
+            changed = self.stats.changed
+            reextract_all(self.writer, self.data_dir, self.extraction.templates, sites=self.templates_learned)
+            log.info("templates applied to %d stored pages of %s (%d changed)",
+                     self.stats.new + self.stats.changed + self.stats.unchanged - before,
+                     ", ".join(sorted(self.templates_learned)), self.stats.changed - changed)
 
     def _update_index(self, final: bool = False) -> None:
         if not self.indexer.ready(final):

@@ -13,8 +13,11 @@ from crawler.options import CrawlOptions, Stats
 from crawler.pgfrontier import open_crawl_stores
 from crawler.progress import crawl_log, progress_bar
 from crawler.slots import Scheduler
+from crawler.templates import learn_site_templates, load_templates
 from crawler.urls import Scope, is_print_view
 from crawler.writer import Writer
+from extract.template import SiteTemplate
+from index.templates import count_template_use
 
 BATCH = 200  # archived pages read from the state at a time
 
@@ -22,8 +25,10 @@ BATCH = 200  # archived pages read from the state at a time
 def reprocess(data_dir: Path, quiet: bool = False, db: str | None = None) -> int:
     """Re-extract every archived HTML page, update the records and the search index. Exit code.
 
-    ``db``: the records and crawl state are in PostgreSQL (the WARC files named there are read from
-    ``data_dir``); PostgreSQL indexes each article as it is stored, so there is no index to update.
+    Site templates are learned again first (from the page rules alone), so every page, early ones included,
+    is extracted with its site's template. ``db``: the records and crawl state are in PostgreSQL (the WARC
+    files named there are read from ``data_dir``); PostgreSQL indexes each article as it is stored, so
+    there is no index to update.
     """
     from index.searchindex import update_index
 
@@ -38,21 +43,11 @@ def reprocess(data_dir: Path, quiet: bool = False, db: str | None = None) -> int
     stats = Stats()
     scheduler = Scheduler(state, Scope.from_seeds(hosts or ["http://localhost/"]), options, stats)
     writer = Writer(state, store, None, scheduler, options, stats)
-    progress = progress_bar(quiet, "reprocess", state.archived_page_count())
-    pages = last = 0
     try:
         with crawl_log(data_dir):
-            while rows := state.archived_pages(last, BATCH):
-                for row in rows:
-                    last = row["id"]
-                    reextract(writer, data_dir, dict(row))
-                    state.commit()
-                    pages += 1
-                    if progress is not None:
-                        progress.update(1)
+            learn_site_templates(data_dir, store)
+            pages = reextract_all(writer, data_dir, load_templates(store), quiet=quiet)
     finally:
-        if progress is not None:
-            progress.close()
         state.close()
         store.close()
     if db is None:
@@ -63,7 +58,42 @@ def reprocess(data_dir: Path, quiet: bool = False, db: str | None = None) -> int
     return 0
 
 
-def reextract(writer: Writer, data_dir: Path, row: dict) -> None:
+def reextract_all(writer: Writer, data_dir: Path, templates: dict[str, SiteTemplate], *, quiet: bool = True,
+                  sites: set[str] | None = None) -> int:
+    """Run the archived pages (of ``sites`` only, when given) through today's extractor; pages done.
+
+    Each template's use is counted in the store: pages it was applied to, and how many of them it changed.
+    """
+    state = writer.state
+    progress = progress_bar(quiet, "reprocess", state.archived_page_count())
+    pages = last = 0
+    use: dict[str, list[int]] = {}
+    try:
+        while rows := state.archived_pages(last, BATCH):
+            for row in rows:
+                last = row["id"]
+                if progress is not None:
+                    progress.update(1)
+                if sites is not None and row["host"] not in sites:
+                    continue
+                template = templates.get(row["host"])
+                changed = writer.stats.changed
+                reextract(writer, data_dir, dict(row), template)
+                state.commit()
+                pages += 1
+                if template is not None:
+                    counts = use.setdefault(row["host"], [0, 0])
+                    counts[0] += 1
+                    counts[1] += writer.stats.changed - changed
+    finally:
+        if progress is not None:
+            progress.close()
+        for site, (applied, changed) in use.items():
+            count_template_use(writer.store, site, applied, changed)
+    return pages
+
+
+def reextract(writer: Writer, data_dir: Path, row: dict, template: SiteTemplate | None = None) -> None:
     """Run one page archived earlier through today's extractor."""
     state = writer.state
     try:
@@ -72,7 +102,7 @@ def reextract(writer: Writer, data_dir: Path, row: dict) -> None:
         state.update(row["id"], reason=f"archive unreadable: {err}"[:300])
         return
     content_type = old.headers.get("content-type", "").split(";")[0].strip().lower()
-    analysis = analyze(row["url"], old.status, content_type, old.body, old.charset, old.truncated)
+    analysis = analyze(row["url"], old.status, content_type, old.body, old.charset, old.truncated, template)
     if analysis.kind != "html":
         return
     common = {"content_hash": analysis.content_hash, "fetched_at": row["fetched_at"], "warc": row["warc"],

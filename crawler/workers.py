@@ -25,6 +25,8 @@ from base.warcread import read_record
 from crawler import fetch as fetchmod
 from crawler.analyze import Analysis, analyze
 from crawler.options import CrawlOptions, Job, Outcome
+from crawler.urls import host_key
+from extract.template import SiteTemplate
 
 PR_SET_PDEATHSIG = 1  # prctl(2) option (Linux)
 
@@ -52,6 +54,7 @@ class ExtractionPool:
         # Extraction is CPU-bound Python: the GIL runs one at a time anyway, and letting every fetch thread
         # compete for it starves the writer thread. One extraction at a time keeps the writer flowing.
         self._cpu = threading.Semaphore(1)
+        self.templates: dict[str, SiteTemplate] = {}  # site -> learned template (crawler/templates.py)
 
     def grow(self, fetched: int) -> None:
         """Move extraction to worker processes once the crawl has ``pool_after`` pages (small crawls never
@@ -81,16 +84,17 @@ class ExtractionPool:
             # thread that started a process, and this one lives as long as the crawl.
             self._starting = (pool, [pool.submit(int) for _ in range(count)])
 
-    def analyze(self, *args) -> Analysis:
+    def analyze(self, url: str, *args) -> Analysis:
+        template = self.templates.get(host_key(url))
         pool = self.pool
         if pool is not None:
             try:
-                return pool.submit(analyze, *args).result()
+                return pool.submit(analyze, url, *args, template=template).result()
             except BrokenProcessPool:  # a worker died (out of memory?): carry on in this process
                 log.warning("extraction worker lost; extracting in the crawl process from now on")
                 self.pool = None
         with self._cpu:
-            return analyze(*args)
+            return analyze(url, *args, template=template)
 
     def shutdown(self) -> None:
         for pool in (self.pool, self._starting[0] if self._starting else None):

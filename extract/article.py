@@ -19,7 +19,7 @@ from extract.page.author import page_author
 from extract.page.body import body_lines, cap_body, find_attachments, find_summary, with_lead
 from extract.page.dom import host_of
 from extract.page.fallback import fallback_extract
-from extract.page.pagetype import classify, teaser_texts
+from extract.page.pagetype import classify, headline_missing, teaser_texts
 from extract.page.parsed import ParsedPage, locate, parse_page
 from extract.page.published import published_date
 from extract.page.reading import paragraphs
@@ -48,7 +48,10 @@ def extract_article(html: str | bytes, url: str | None = None, *, http_charset: 
     article.site_name = article.site_name or _site_name_after_title(page)
     page_type = classify(page)
     if page_type is None and page.container is None:
-        return _with_figures(fallback_extract(article, page, teaser_texts(page.body_el, page.own_titles)))
+        article = fallback_extract(article, page, teaser_texts(page.body_el, page.own_titles))
+        if article.page_type == "article" and headline_missing(article.title):
+            article.page_type = "other"
+        return _with_figures(article)
     if page_type is not None:
         article.page_type = page_type
         # A listing's own name is its category (so the title is not excluded from the breadcrumb).

@@ -7,8 +7,12 @@ and dates after labels such as "Ngày ban hành" or "Hôm nay" are flagged.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
+from itertools import accumulate
 
 from extract.portal_vocab import (
     AM_WORDS,
@@ -53,6 +57,15 @@ def _valid(y: int, m: int, d: int) -> date | None:
         return None
 
 
+def _month(word: str) -> int:
+    if word.isdigit():
+        return int(word)
+    # The pattern ignores case the Unicode way, which also accepts "ſ" for "s" and "İ" for "i":
+    # lower() does not map those back, so the name is found the way the pattern found it.
+    return MONTH_WORDS.get(word.lower()) or next(
+        n for name, n in MONTH_WORDS.items() if re.fullmatch(re.escape(name), word, re.I))
+
+
 def _time(match) -> tuple[int, int, int] | None:
     h, mi, s = int(match["H"]), int(match["M"]), int(match["S"] or 0)
     ampm = (match["ampm"] or "").lower()
@@ -76,30 +89,32 @@ def find_dates(text: str) -> list[DateHit]:
     spans: list[tuple[int, int, date, tuple | None]] = []
     for rx in (DATE_NUMERIC, DATE_WORDS):
         for m in rx.finditer(text):
-            month = m["m"]
-            month = int(month) if month.isdigit() else MONTH_WORDS[month.lower()]
-            day = _valid(int(m["y"]), month, int(m["d"]))
+            day = _valid(int(m["y"]), _month(m["m"]), int(m["d"]))
             if day:
                 spans.append((m.start(), m.end(), day, None))
+    inside = _inside(spans)
     for m in DATE_ISO.finditer(text):
         day = _valid(int(m["y"]), int(m["m"]), int(m["d"]))
-        if day and not any(s <= m.start() < e for s, e, _, _ in spans):
+        if day and not inside(m.start()):
             spans.append((m.start(), m.end(), day, "iso" if m["H"] else None))
     spans.sort(key=lambda t: t[0])
-    times = [t for t in TIME_OF_DAY.finditer(text)
-             if not any(s <= t.start() < e for s, e, _, _ in spans)]
+    inside = _inside(spans)
+    times = [t for t in TIME_OF_DAY.finditer(text) if not inside(t.start())]
+    time_starts, time_ends = [t.start() for t in times], [t.end() for t in times]
     hits: list[DateHit] = []
     used: set[int] = set()
     for start, end, day, hms in spans:
         s0, e0 = start, end
         if hms is None:
-            for i, t in enumerate(times):
+            # Only the times within the gap of this date can pair with it (times are in text order).
+            near = range(bisect_left(time_ends, start - MAX_DATE_TIME_GAP),
+                         bisect_right(time_starts, end + MAX_DATE_TIME_GAP))
+            for i in near:
+                t = times[i]
                 if i in used:
                     continue
-                after = t.start() >= end and t.start() - end <= MAX_DATE_TIME_GAP \
-                    and DATE_TIME_GAP.match(text[end:t.start()])
-                before = t.end() <= start and start - t.end() <= MAX_DATE_TIME_GAP \
-                    and DATE_TIME_GAP.match(text[t.end():start])
+                after = t.start() >= end and DATE_TIME_GAP.match(text[end:t.start()])
+                before = t.end() <= start and DATE_TIME_GAP.match(text[t.end():start])
                 if after or before:
                     hms = _time(t)
                     if hms is not None:
@@ -118,6 +133,14 @@ def find_dates(text: str) -> list[DateHit]:
         if h.excluded or NOT_PUBLISHED_LABEL.search(text[max(0, h.start - 40):h.start]):
             h.excluded = True
     return hits
+
+
+def _inside(spans: list[tuple]) -> Callable[[int], bool]:
+    """Whether a position falls in one of the spans: a binary search, so a text of many dates stays linear."""
+    spans = sorted(spans, key=lambda t: t[0])
+    starts = [s[0] for s in spans]
+    reach = list(accumulate((s[1] for s in spans), max))  # the furthest end among spans starting so far
+    return lambda pos: (i := bisect_right(starts, pos) - 1) >= 0 and pos < reach[i]
 
 
 def first_date(text: str) -> DateHit | None:
@@ -157,6 +180,8 @@ def parse_structured(value: str | None, *, local: bool = True) -> str | None:
         else:
             sign = -1 if tz[0] == "-" else 1
             hh, mm = int(tz[1:3]), int(tz[-2:])
+            if hh > 23 or mm > 59:  # no time zone: the time cannot be placed, the date stands
+                return day.isoformat()
             offset = timezone(sign * timedelta(hours=hh, minutes=mm))
         dt = dt.replace(tzinfo=offset)
         return dt.astimezone(VN_TZ).isoformat() if local else dt.isoformat()

@@ -138,7 +138,14 @@ ERROR_PHRASES = re.compile(
 # Pages that are neither articles nor lists of them: contact, about, site map, login.
 OTHER_TITLES = re.compile(
     r"^(?:(?:thông tin )?liên hệ(?: với chúng tôi)?|contact(?: us)?|góp ý|hỏi đáp|giới thiệu|giới thiệu chung(?: về .{0,60})?|"
-    r"about(?: us)?|sơ đồ (?:site|cổng|trang|website)|site ?map|đăng nhập|login|quản trị)$",
+    r"about(?: us)?|sơ đồ (?:site|cổng|trang|website)|site ?map|đăng nhập|login|quản trị|"
+    # Static information pages: the organisation, its duties, its leaders, how to reach it, procurement lists.
+    r"(?:sơ đồ |cơ cấu )?tổ chức(?: bộ máy)?|cơ cấu tổ chức(?: bộ máy)?|bộ máy tổ chức|"
+    r"chức năng(?:,| và)? nhiệm vụ(?:(?:,| và) quyền hạn)?(?: .{0,60})?|(?:ban )?lãnh đạo(?: (?:ủy ban|uỷ ban|ubnd|hđnd|"
+    r"sở|cơ quan|đơn vị|huyện|xã|tỉnh|thành phố|phường|thị trấn|văn phòng|thanh tra tỉnh))?|"
+    r"đường dây nóng|hotline|danh bạ(?: điện thoại| cơ quan)?|thông tin (?:mua sắm công|đấu thầu)|mua sắm công|"
+    r"đấu thầu|hỏi đáp(?: trực tuyến)?|hỏi - đáp|câu hỏi thường gặp|faq|organi[sz]ation(?: chart)?|"
+    r"functions(?: and duties)?|leaders(?:hip)?)$",
     re.I,
 )
 OTHER_PATH = re.compile(r"/(?:lien-?he|contact(?:-us)?|gop-?y|gioi-?thieu|so-?do-?(?:site|cong|trang|website)|sitemap|"
@@ -201,6 +208,8 @@ NAME_PREFIXES = frozenset(("ctv", "pv", "ths", "ts", "bs", "ks", "ls", "nhóm", 
 # Labels of a posting time that CMS templates print ("Được đăng ngày" in Joomla, "Thời gian đăng", "Ngày tạo"),
 # shared by the dateline tables below.
 POSTED_LABELS = r"thời gian (?:đăng|cập nhật|xuất bản)(?: tin| bài)?|được đăng(?: vào)?(?: ngày| lúc)?|đăng vào(?: ngày| lúc)?|ngày tạo"
+# The same labels on the English interface of bilingual portals ("Publish date: 20/07/2016 | 9:21 AM").
+ENGLISH_DATE_LABELS = r"\bpublish(?:ed)? date\b|\bpost(?:ed)? date\b|\bdate posted\b|\bcreated date\b|\bdate\b"
 # The label in front of a dateline.
 DATELINE_LABEL = re.compile(r"^(?:" + POSTED_LABELS + r"|ngày đăng|"
                             r"đăng ngày|ngày xuất bản|cập nhật(?: lúc)?|ngày cập nhật|đăng lúc|"
@@ -230,8 +239,17 @@ MAX_UNIT_BYLINE_CHARS = 80
 MAX_UNIT_BYLINE_WORDS = 14
 
 # Editor/system accounts that RSS feeds and CMSes print as the "author".
-ACCOUNT_NAMES = re.compile(r"^(?:(?i:admin\w*|administrator|super user|quản trị viên|quantri\w*|quan tri\w*|"
+ACCOUNT_NAMES = re.compile(r"^(?:(?i:admin\w*|ad min|administrator|super user|quản trị viên|quantri\w*|quan tri\w*|"
                            r"bientap\w*|btv\w*|editor\w*|webmaster|user\d*)|\S+@\S+|[a-z0-9_.]+)$")
+# Interface text that looks like a name (two capitalised words) but is a button or a box heading.
+INTERFACE_TEXT = re.compile(
+    r"^(?:forgot(?:ten)? (?:your )?password\??|log ?in|log ?out|sign (?:in|up|out)|register|remember me|"
+    r"(?:photo|video|image|picture) gallery|gallery|(?:photo|video) album|thư viện (?:ảnh|video|hình ảnh)|"
+    r"đăng nhập|đăng ký|quên mật khẩu|tìm kiếm|search|home(?: ?page)?|menu|site ?map|contact us|about us|"
+    r"liên kết (?:website|web)|web ?links?|useful links|quick links|read more|more news|other news)$", re.I)
+# An editor's placeholder printed under every article ("Phó Ban biên tập", unaccented "Pho Ban bien tap"):
+# not a byline, and not text.
+EDITOR_PLACEHOLDER = re.compile(r"^(?:(?:phó|pho|trưởng|truong)\s+)?ban\s+bi[êe]n\s+t[ậa]p(?:\s+website)?$", re.I)
 # "Danh mục: Tin tức" in a dateline box names the category.
 CATEGORY_LABEL = re.compile(r"^\s*(?:danh mục|chuyên mục|chuyên mục tin|thể loại|category)\s*[:：]\s*(?P<value>.{2,80})$", re.I)
 # Words that make a name an organisation/portal name rather than a byline from <meta name="author">.
@@ -243,7 +261,8 @@ PORTAL_NAME_WORDS = re.compile(
 
 VIEWS_LABELED = re.compile(
     r"(?<![\w])(?<!tổng )(?:(?:lượt xem|lượt đọc|số lượt xem|số lượt đọc|số lần xem|số lần đọc|lần xem|lần đọc|"
-    r"đã xem|đã đọc|lượt truy cập bài viết|views?|hits?)\s*[:：]?|xem\s*[:：])\s*(?P<n>\d[\d.,]*)",
+    r"đã xem|đã đọc|lượt truy cập bài viết|view count|read count|views?|hits?|reads)\s*[:：]?|xem\s*[:：])\s*"
+    r"(?P<n>\d[\d.,]*)",
     re.I,
 )
 VIEWS_AFTER_NUMBER = re.compile(r"(?<![\d:/.,])(?P<n>\d[\d.,]*)\s*(?:lượt xem|lượt đọc|lần xem|views?)\b", re.I)
@@ -268,12 +287,13 @@ PUBLISHED_LABEL = re.compile(r"(?:" + POSTED_LABELS + r"|ngày đăng|"
                              r"posted|published|thời gian)\s*:?\s*$", re.I)
 
 # Labels of the creation/posting date, preferred over an update date on the same page.
-CREATED_LABEL = re.compile(POSTED_LABELS + r"|ngày đăng|đăng ngày|ngày xuất bản|đăng lúc", re.I)
+CREATED_LABEL = re.compile(POSTED_LABELS + r"|ngày đăng|đăng ngày|ngày xuất bản|đăng lúc|publish(?:ed)? date|post(?:ed)? date",
+                           re.I)
 # Blocks in which a CMS lists the article's metadata (date, writer, hits, category), even inside the body box.
 META_BLOCK_CLASS = re.compile(r"(?:^|\s)(?:article-info|article-meta|entry-meta|post-meta|news-meta|meta-info|"
                               r"info-news|news-info)(?:$|\s)", re.I)
 # Words of a dateline other than the date itself ("Ngày đăng: …", "Cập nhật lúc …", "(GMT+7)").
-DATELINE_WORDS = re.compile(POSTED_LABELS + r"|ngày đăng|"
+DATELINE_WORDS = re.compile(POSTED_LABELS + "|" + ENGLISH_DATE_LABELS + r"|ngày đăng|"
                             r"đăng ngày|ngày xuất bản|ngày cập nhật|cập nhật(?: lúc| ngày)?|đăng lúc|"
                             r"thời gian|posted on|published|\(?gmt\s*\+\s*7\)?|\bngày\b|\blúc\b|\bgiờ\b", re.I)
 
@@ -328,6 +348,9 @@ TITLE_PORTAL_PART = re.compile(
 SECTION_NAMES = re.compile(r"^(?:tin tức|sự kiện|tin hoạt động|hoạt động|thông báo|tin địa phương|tin tổng hợp|"
                            r"tin nổi bật|tin mới|tin trong (?:tỉnh|huyện|nước)|chuyên mục|chi tiết(?: tin| bài viết)?|"
                            r"tin tức - sự kiện|tin tức sự kiện|thời sự|trang chủ)$", re.I)
+# A title that is only the portal's name ("Trang thông tin điện tử Huyện Krông Nô", "Website Thanh tra tỉnh").
+PORTAL_TITLE = re.compile(r"^(?:cổng thông tin|trang thông tin|cổng ttđt|trang ttđt|trang tin điện tử|website)\b[^.,:;!?]{0,80}$",
+                          re.I)
 HOME_CRUMBS = re.compile(r"^(?:trang chủ|home|trang nhất|trang chính)$", re.I)
 
 # --- dates (day first, always: Vietnamese portals never print month first) ---

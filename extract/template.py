@@ -148,8 +148,7 @@ def learn_template(site: str, pages: Iterable[tuple[str, Article]]) -> SiteTempl
     """A template from (decoded HTML, the rules' Article) pairs of one site's article pages; None: too few."""
     seen: Counter[str] = Counter()  # pages showing each block text
     chosen: Counter[str] = Counter()  # pages whose rules' byline was that text
-    paths: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
-    filled: Counter[str] = Counter()
+    found: list[tuple[dict[str, str], dict[str, str]]] = []  # per page: field -> (signature, the rules' value)
     count = 0
     for html, article in pages:
         blocks = page_blocks(html)
@@ -157,15 +156,32 @@ def learn_template(site: str, pages: Iterable[tuple[str, Article]]) -> SiteTempl
         seen.update({_key(text) for _, text in blocks})
         if article.author:
             chosen[_key(article.author)] += 1
-        for name, path in _field_signatures(blocks, article).items():
-            paths[name][path] += 1
-        filled.update(name for name in FIELDS if getattr(article, name) not in (None, ""))
+        values = {name: _key(str(getattr(article, name))) for name in FIELDS
+                  if getattr(article, name) not in (None, "")}
+        found.append((_field_signatures(blocks, article), values))
     if count < MIN_TEMPLATE_PAGES:
         return None
     floor = max(MIN_CHROME_PAGES, CHROME_SHARE * count)
     chrome = frozenset(text for text, n in seen.items() if n >= floor)
     placeholders = frozenset(text for text in chosen if text in chrome
                              and chosen[text] < PLACEHOLDER_CHOSEN_SHARE * seen[text])
+    return SiteTemplate(site, count, chrome, placeholders, _field_paths(found, chrome, count))
+
+
+def _field_paths(found: list[tuple[dict[str, str], dict[str, str]]], chrome: frozenset[str],
+                 count: int) -> dict[str, FieldPath]:
+    """Where the rules' values sat on most pages. A title or byline that is template text (the portal's name
+    as every page's title, an editor placeholder) teaches nothing: the rules erred there. A date may be
+    template text (a bulk re-publish date shown on every page) and still be the page's date."""
+    paths: dict[str, Counter[str]] = {name: Counter() for name in FIELDS}
+    filled: Counter[str] = Counter()
+    for signatures, values in found:
+        for name, value in values.items():
+            if name in ("title", "author") and value in chrome:
+                continue
+            filled[name] += 1
+            if name in signatures:
+                paths[name][signatures[name]] += 1
     fields = {}
     for name, counter in paths.items():
         if counter:
@@ -173,7 +189,7 @@ def learn_template(site: str, pages: Iterable[tuple[str, Article]]) -> SiteTempl
             agreement = n / max(filled[name], 1)
             if n >= max(MIN_FIELD_PAGES, MIN_FIELD_SHARE * count) and agreement >= MIN_FIELD_AGREEMENT:
                 fields[name] = FieldPath(path, n, agreement)
-    return SiteTemplate(site, count, chrome, placeholders, fields)
+    return fields
 
 
 def _read_field(name: str, text: str, template: SiteTemplate):

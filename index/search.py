@@ -7,7 +7,10 @@ articles with some of the words follow, ranked by how well they match.
 Ranking: BM25F over title (boosted), body and portal metadata (portal name,
 category); each word scores its exact form and its folded form, so an exact
 spelling earns both; adjacent query words also score as a phrase (Vietnamese
-words are several syllables: "hành chính"); recent articles get a small boost.
+words are several syllables: "hành chính"), the query's words of several syllables
+score when the article holds them as words ("an_toàn", see index/analyzer.py), and a
+run of three or more query words found whole scores more ("an toàn thông tin", not
+"an toàn giao thông … thông tin đại chúng"); recent articles get a small boost.
 Known abbreviations match their expansions and back ("BHYT" / "bảo hiểm y tế").
 
 The parts: index/query.py (the query language), index/evaluation.py (numpy evaluation of

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from index import templates as T
 from index.backend import open_store
 
 
@@ -26,6 +27,8 @@ class SiteSummary:
     with_figures: float
     first: str | None  # earliest and latest publication date
     last: str | None
+    template: dict | None = None  # the learned template: pages learned from, fields it reads, use counts
+
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -58,13 +61,22 @@ def site_summaries(data_dir: Path, db: str | None = None) -> list[SiteSummary]:
         if store.has_table("crawl_urls"):
             crawled = {row[0]: row[1:] for row in conn.execute(_CRAWL_SQL)}
         documents = dict(conn.execute(_DOCUMENTS_SQL).fetchall())
+        learned = {site: _template_summary(row) for site, row in T.templates(store).items()}
         out = []
         for site, name, count, dated, authored, viewed, figured, first, last in conn.execute(_ARTICLE_SQL):
             fetched, not_articles, failed = crawled.pop(site, (0, 0, 0))
             out.append(SiteSummary(site or "", name, count, documents.get(site, 0), fetched or 0, not_articles or 0,
                                    failed or 0, dated / count, authored / count, viewed / count, figured / count,
-                                   first, last))
+                                   first, last, learned.get(site)))
         for host, (fetched, not_articles, failed) in crawled.items():  # crawled, nothing stored
             out.append(SiteSummary(host, None, 0, 0, fetched or 0, not_articles or 0, failed or 0,
                                    0.0, 0.0, 0.0, 0.0, None, None))
     return sorted(out, key=lambda s: (-s.articles, s.site))
+
+
+def _template_summary(row: dict) -> dict:
+    template = row["template"]
+    return {"pages": row["pages"], "applied": row["applied"], "changed": row["changed"],
+            "learned_at": row["learned_at"], "chrome_lines": len(template.get("chrome", ())),
+            "placeholders": template.get("placeholders", []),
+            "fields": {name: f["path"] for name, f in template.get("fields", {}).items()}}

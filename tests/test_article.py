@@ -746,3 +746,119 @@ def test_newspaper_caption_markup(figure, caption):
 def test_bold_name_closing_the_last_paragraph(last, author, ends):
     article = extract(page(f"<p>{PARAS[0]}</p><p>{PARAS[1]}</p>" + last))
     assert article.author == author and article.body.endswith(ends)
+
+
+# ------------------------------------------------------------------ real-page rules (issue 10)
+
+@pytest.mark.parametrize("info,published,views", [
+    ("<span>Publish date: 05/01/2024 | 10:30 AM</span>", "2024-01-05T10:30:00+07:00", None),
+    ("<span>Date: 05/01/2024 10:30 | View count: 1.234</span>", "2024-01-05T10:30:00+07:00", 1234),
+    ("<span>(05.01.2024 10:30)</span>", "2024-01-05T10:30:00+07:00", None),
+])
+def test_english_and_bracketed_datelines(info, published, views):
+    article = extract(page(info=info))
+    assert (article.published, article.views) == (published, views)
+
+
+@pytest.mark.parametrize("info,after", [
+    ("<span>Posted by: Ad Min | 05/01/2024</span>", ""),
+    ("<span>05/01/2024</span>", '<p style="text-align:right">Forgot Password</p>'),
+    ("<span>05/01/2024</span>", '<p style="text-align:right"><b>PHOTO GALLERY</b></p>'),
+    ("<span>05/01/2024</span>", "<p>Pho Ban bien tap</p>"),
+])
+def test_accounts_interface_text_and_placeholders_are_not_authors(info, after):
+    assert extract(page(body=BODY + after, info=info)).author is None
+
+
+def test_editor_placeholder_leaves_the_body_and_the_byline_stays():
+    body = BODY + '<p style="text-align:right">Vương Hợp – ĐTT.</p><p>Phó Ban biên tập</p><p>Xem chi tiết tại đây</p>'
+    article = extract(page(body=body))
+    assert article.author == "Vương Hợp"
+    assert article.body.endswith(PARAS[-1])
+
+
+@pytest.mark.parametrize("title", ["Cơ cấu tổ chức", "Chức năng, nhiệm vụ", "Lãnh đạo UBND", "Đường dây nóng",
+                                   "Danh bạ điện thoại", "Mua sắm công"])
+def test_static_information_pages_are_other(title):
+    assert extract(page(title=title)).page_type == "other"
+
+
+def test_a_headline_starting_like_a_static_page_is_news():
+    assert extract(page(title="Lãnh đạo huyện thăm hỏi gia đình chính sách dịp Tết Nguyên đán")).page_type == "article"
+
+
+def test_lead_outside_the_body_opens_the_body():
+    lead = "Năm 2023, huyện Minh Long giải quyết đúng hạn 98,6% hồ sơ thủ tục hành chính, vượt kế hoạch đề ra."
+    article = extract(page(info=f'<span>05/01/2024 10:30</span><p class="sapo">{lead}</p>'))
+    assert article.summary == lead
+    assert article.body.startswith(lead + "\n\n" + PARAS[0])
+    assert any(i.text == "98,6%" and i.start < len(lead) for i in article.indicators)
+
+
+SHAREPOINT = """<html><head><title>Trang chủ - Cổng thông tin điện tử huyện Krông Nô</title></head><body>
+<div class="menu"><a href="/">Trang chủ</a></div>
+<table><tr><td class="FolderTitle">tin nổi bật</td><td class="Time">{date}</td></tr></table>
+<div id="part1"><table id="tableforprint"><tr><td><p class="Title">{title}</p></td></tr>
+<tr><td><div class="x"><p><br></p><div><div class="asset-content">
+<div class="journal-content-article">{body}</div></div></div></div></td></tr></table></div>
+<div class="tbtinkhac"><p>TIN ĐÃ ĐƯA</p><ul>{related}</ul></div></body></html>"""
+RELATED = "".join(f'<li><a href="/tin-{i}/">Hội nghị triển khai nhiệm vụ phát triển kinh tế - xã hội số {i}</a> '
+                  f"(30.07.2019 17:59)</li>" for i in range(8))
+
+
+def test_headline_and_dateline_over_a_deeply_nested_body():
+    html = SHAREPOINT.format(date="11/06/2019", title="Krông Nô phát động hưởng ứng Ngày Môi trường thế giới năm 2019",
+                             body=BODY, related=RELATED)
+    article = extract_article(html)
+    assert article.page_type == "article"
+    assert article.title == "Krông Nô phát động hưởng ứng Ngày Môi trường thế giới năm 2019"
+    assert article.published == "2019-06-11"
+    assert article.body.startswith(PARAS[0])
+
+
+def test_document_notice_under_a_headline_is_an_article():
+    html = SHAREPOINT.format(date="(26.07.2019 14:14)", title="Lịch công tác tuần thứ 25 của Chủ tịch UBND huyện",
+                             body='<p>Xem chi tiết <a href="/img/tuan-25.pdf">Tại đây</a></p>', related=RELATED)
+    article = extract_article(html)
+    assert article.page_type == "article"
+    assert article.title == "Lịch công tác tuần thứ 25 của Chủ tịch UBND huyện"
+    assert article.published == "2019-07-26T14:14:00+07:00"
+    assert len(article.body) < 80
+
+
+def test_sharepoint_list_view_in_a_category_page_is_a_listing():
+    columns = "".join(f"<th>{c}</th>" for c in ("Title", "Created By", "Published", "Category", "ReadCounter"))
+    html = (f'<html><head><title>Tin nổi bật</title></head><body><table class="ms-listviewtable"><tr>{columns}</tr>'
+            f'<tr><td><div class="ms-rtestate-field">{BODY}</div></td><td>Le Phu Tien</td><td>21/10/2013</td>'
+            f"<td>Tin</td><td>12</td></tr></table></body></html>")
+    assert extract_article(html).page_type == "listing"
+
+
+@pytest.mark.parametrize("title", ["Home", "Trang thông tin điện tử Huyện Krông Nô"])
+def test_a_page_without_a_headline_of_its_own_is_not_news(title):
+    banner = "<p>Mừng đất nước đổi mới, mừng Đảng quang vinh, mừng Xuân Mậu Tuất 2018 cùng toàn thể nhân dân!</p>" * 4
+    html = (f"<html><head><title>{title}</title></head><body><h1>{title}</h1>"
+            f'<div class="content">{banner}</div></body></html>')
+    assert extract_article(html).page_type == "other"
+
+
+@pytest.mark.parametrize("after,author", [
+    ('<p class="AuthorArticle">Nguyễn Văn Nam</p>', "Nguyễn Văn Nam"),
+    ('<div class="texttacgia">Tin, ảnh: Mỹ Hằng</div>', "Mỹ Hằng"),
+    ('<div class="texttacgia">Linh Phạm - Lê Hải</div>', "Linh Phạm - Lê Hải"),
+    ('<p>&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;&nbsp;<strong>Vương Hợp .</strong></p>', "Vương Hợp"),
+])
+def test_byline_elements_and_pushed_right_names(after, author):
+    article = extract(page(body=BODY + after))
+    assert article.author == author
+    assert article.body.endswith(PARAS[-1])
+
+
+def test_paragraphs_set_as_h1_inside_the_body_are_not_the_headline():
+    body = "".join(f"<h1>{p}</h1>" for p in PARAS)
+    html = SHAREPOINT.format(date="30/07/2019", title="Đak Song khai giảng lớp bồi dưỡng đối tượng kết nạp Đảng",
+                             body=body, related=RELATED)
+    article = extract_article(html)
+    assert article.title == "Đak Song khai giảng lớp bồi dưỡng đối tượng kết nạp Đảng"
+    assert article.published == "2019-07-30"
+    assert article.body.startswith(PARAS[0])

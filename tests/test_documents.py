@@ -152,13 +152,13 @@ def _zip(entries: dict[str, bytes]) -> bytes:
     return out.getvalue()
 
 
-def _zip_bomb() -> bytes:
+def _zip_bomb(mb: int) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", b"<Types/>")
         with z.open("word/document.xml", "w", force_zip64=True) as fh:
             block = b"\0" * 2**20
-            for _ in range(300):
+            for _ in range(mb):
                 fh.write(block)
     return out.getvalue()
 
@@ -182,12 +182,17 @@ def test_bad_input_is_one_line(data, message):
     assert message in str(err.value) and "\n" not in str(err.value)
 
 
-def test_truncated_and_encrypted_pdf_and_zip_bomb_are_refused():
+def test_truncated_and_encrypted_pdf_and_zip_bomb_are_refused(monkeypatch):
+    from base import settings
+
     data = text_pdf([BODY])
     with pytest.raises(BadInput, match="damaged or truncated PDF"):
         extract_document(data[: len(data) // 2])
-    bomb = _zip_bomb()
-    assert len(bomb) < 2 * 2**20
+    # the limit lowered to 8 MB so that the bomb stays small to make: 9 MB of zeros in 9 kB
+    monkeypatch.setitem(settings._BY_NAME, "document_max_unzipped",
+                        settings.Setting("document_max_unzipped", 8 * 2**20, "test"))
+    bomb = _zip_bomb(9)
+    assert len(bomb) < 100_000
     with pytest.raises(BadInput, match="ZIP bomb"):
         extract_document(bomb, filename="bao-cao.docx")
     with pytest.raises(BadInput, match="not a Word"):
@@ -278,8 +283,35 @@ def test_signer_title_mended_and_seal_fragments_are_no_name():
     ("cấp có thâm quyền xem xét; (kê hoạch 19,57%)", "cấp có thẩm quyền xem xét; (kế hoạch 19,57%)"),
     ("thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn", "thị trấn Đăk Mâm, huyện Krông Nô; Lê Văn"),  # names kept
     ("câu hỏi, bê tông, năm 2019", "câu hỏi, bê tông, năm 2019"),  # words as they are
+    ("QUYÉT ĐỊNH\nCỘNG HÒA XÃ HỌI\nthị trắn", "QUYẾT ĐỊNH\nCỘNG HÒA XÃ HỘI\nthị trấn"),  # a shape mark lost
 ])
 def test_tones_dropped_by_ocr_are_restored_only_when_unambiguous(ocr, fixed):
     from extract.documents.ocrwords import restore_tones
 
     assert restore_tones(ocr) == fixed
+
+
+def test_cli_text_format_shows_metadata_and_pages(tmp_path, capsys):
+    from cli import main
+
+    (tmp_path / "report.docx").write_bytes(docx_report())
+    assert main(["extract", str(tmp_path / "report.docx"), "--format", "text"]) == 0
+    out = capsys.readouterr().out
+    assert "number: 125/BC-UBND" in out and "--- page 2 (text)" in out and "p. 2" in out
+
+
+def test_a_page_whose_figures_fail_is_named_and_the_rest_kept(monkeypatch):
+    import extract.indicators as indicators
+
+    real = indicators.extract_indicators
+
+    def flaky(text, *args, **kwargs):
+        if "hỏng" in text:
+            raise IndexError("list index out of range")
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(indicators, "extract_indicators", flaky)
+    doc = extract_document(text_pdf([["Trang một: trồng mới 250 ha cà phê trên địa bàn huyện."],
+                                     ["Trang hỏng: thu ngân sách đạt 3/4 tỷ đồng trong năm."]]))
+    assert [f.page for f in doc.indicators] == [1] and doc.pages[1].text
+    assert doc.warnings == ["page 2: figures not read (IndexError)"]

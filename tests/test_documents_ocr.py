@@ -105,7 +105,8 @@ def test_real_report_gold_phrases(report_page):
 
 
 def test_real_report_figures(report_page):
-    figures = document_figures([report_page])
+    figures, warnings = document_figures([report_page])
+    assert warnings == []
     got = {(f.value, f.unit) for f in figures}
     recall = sum(g in got for g in GOLD_FIGURES) / len(GOLD_FIGURES)
     assert recall >= 0.75, [g for g in GOLD_FIGURES if g not in got]

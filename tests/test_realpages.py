@@ -15,8 +15,8 @@ from extract import extract_article
 from tests.conftest import shared_path
 
 # Shares of the 26 articles (listings: of the 4 listings) that must come out right.
-MINIMUM = {"title": 0.88, "date": 0.92, "author": 1.0, "views": 1.0, "body_start": 1.0, "body_end": 1.0,
-           "article_type": 0.92, "listing_type": 0.75}
+MINIMUM = {"title": 1.0, "date": 1.0, "author": 1.0, "views": 1.0, "body_start": 1.0, "body_end": 1.0,
+           "article_type": 1.0, "listing_type": 0.75}
 
 
 def _norm(s) -> str | None:
@@ -94,6 +94,7 @@ def test_credits_and_template_lines_leave_the_body(scored):
         if gold["page_type"] != "article":
             continue
         tail = _norm(article.body)[-120:].casefold()
-        assert "xem chi tiết tại đây" not in tail, gold["file"]
+        if gold["body_first"]:  # a notice alone is the text of a page whose content is its attachment
+            assert "xem chi tiết tại đây" not in tail, gold["file"]
         if gold["author"]:
             assert _norm(gold["author"]).casefold() not in tail, gold["file"]

@@ -90,3 +90,14 @@ def test_too_few_pages_learn_nothing():
     pairs = [(page(n), rules_article(n, author=None)) for n in range(MIN_TEMPLATE_PAGES - 1)]
     assert learn_template("x.gov.vn", pairs) is None
     assert learn_template("x.gov.vn", [("<<<not html", rules_article(0, author=None))] * 25) is not None
+
+
+def test_a_title_that_is_template_text_teaches_no_title_path():
+    pairs = []
+    for n in range(30):
+        article = rules_article(n, author=None)
+        article.title = "Trang chủ"  # the rules took the portal's chrome as every page's title
+        pairs.append((page(n), article))
+    template = learn_template("x.gov.vn", pairs)
+    assert "title" not in template.fields
+    assert "published" not in template.fields  # the rules found no dates: nothing to learn from

@@ -98,7 +98,8 @@ def _derive(doc: Document) -> None:
         header = parse_header(read[0].text, [p.text for p in read], doc.name)
         for name in ("kind", "number", "issuer", "place", "date", "subject", "signer", "position"):
             setattr(doc, name, getattr(header, name))
-    doc.indicators = document_figures(doc.pages)
+    doc.indicators, failed = document_figures(doc.pages)
+    doc.warnings = [w for w in doc.warnings if "figures not read" not in w] + failed
 
 
 def _pages(data: bytes, fmt: str, ocr: bool, max_pages: int, deadline: float,

@@ -1,12 +1,15 @@
 """Tone marks Tesseract drops on Vietnamese letters that already carry a mark: "tô chức", "kê hoạch",
-"sản xuât", "thị trân", "Độc lâp" for "tổ chức", "kế hoạch", "sản xuất", "thị trấn", "Độc lập".
+"sản xuât", "thị trân", "Độc lâp" for "tổ chức", "kế hoạch", "sản xuất", "thị trấn", "Độc lập"; and the
+shape mark it changes under a tone: "QUYÉT", "XÃ HỌI", "thị trắn" for "QUYẾT", "XÃ HỘI", "thị trấn".
 
 The stacked mark (circumflex or breve plus tone) is what the `vie` model loses most on scanned Times New Roman.
 A word with a bare â, ê, ô or ă is given back its tone only when the evidence is unambiguous:
 - one toned form makes a word of the dictionary with its neighbour ("kê hoạch" is no word, "kế hoạch" is) while
   the word as read does not; or
 - the syllable as read cannot exist (a syllable ending in p, t, c or ch takes the sắc or nặng tone) and only one
-  of those two forms is a dictionary syllable.
+  of those two forms is a dictionary syllable;
+- a word that is no syllable of the dictionary becomes one by a single change of shape mark, and only one does
+  (or only one makes a word with a neighbour).
 The dictionary is underthesea's Viet74K word list (a dependency already); without it nothing changes.
 """
 from __future__ import annotations
@@ -34,6 +37,30 @@ def dictionary() -> frozenset[str]:
         return frozenset()
     words = path.read_text(encoding="utf-8").split("\n")
     return frozenset(unicodedata.normalize("NFC", w.strip().lower()) for w in words if w.strip())
+
+
+@lru_cache(maxsize=1)
+def syllables() -> frozenset[str]:
+    """Every syllable of the dictionary's words ("hoạch" is one, though only "kế hoạch" is a word)."""
+    return frozenset(s for w in dictionary() for s in w.split())
+
+
+# Letters of one base that OCR confuses by their shape mark: "QUYÉT" for "QUYẾT", "đuợc" for "được".
+_SHAPES = {"a": "aăâ", "ă": "aăâ", "â": "aăâ", "e": "eê", "ê": "eê", "o": "oôơ", "ô": "oôơ", "ơ": "oôơ",
+           "u": "uư", "ư": "uư"}
+
+
+def _shape_variants(word: str) -> list[str]:
+    """``word`` with one vowel's shape mark changed, its tone kept."""
+    out = []
+    for i, ch in enumerate(word):
+        decomposed = unicodedata.normalize("NFD", ch)
+        tone = "".join(m for m in decomposed[1:] if m in _TONES)
+        shaped = unicodedata.normalize("NFC", "".join(m for m in decomposed if m not in _TONES))
+        for other in _SHAPES.get(shaped, ""):
+            if other != shaped:
+                out.append(word[:i] + unicodedata.normalize("NFC", other + tone) + word[i + 1:])
+    return out
 
 
 def _candidates(word: str) -> list[str]:
@@ -71,10 +98,22 @@ def _fixed(word: str, before: str | None, after: str | None, words: frozenset[st
     return None
 
 
+def _reshaped(word: str, before: str | None, after: str | None, words: frozenset[str]) -> str | None:
+    """A word that is no Vietnamese syllable, with the one shape mark that makes it one ("quyét" -> "quyết");
+    between several, the one that makes a word with a neighbour."""
+    known = syllables()
+    if word in known or not word.isalpha() or word.isascii():
+        return None
+    good = [v for v in _shape_variants(word) if v in known]
+    if len(good) > 1:
+        good = [v for v in good if (before and f"{before} {v}" in words) or (after and f"{v} {after}" in words)]
+    return good[0] if len(good) == 1 else None
+
+
 def restore_tones(text: str) -> str:
     """``text`` with the dropped tone marks put back where the evidence is unambiguous (see the module)."""
     words = dictionary()
-    if not words or not _BARE.search(text):
+    if not words or text.isascii():
         return text
     out = []
     for line in text.split("\n"):
@@ -86,7 +125,7 @@ def restore_tones(text: str) -> str:
                 continue  # a name inside a sentence ("Krông Nô", "Đắk Mâm", "Lê"): its letters are its own
             before = tokens[i - 1][2].lower() if i and tokens[i - 1][1] + 1 >= start else None
             after = tokens[i + 1][2].lower() if i + 1 < len(tokens) and end + 1 >= tokens[i + 1][0] else None
-            fixed = _fixed(word.lower(), before, after, words)
+            fixed = _fixed(word.lower(), before, after, words) or _reshaped(word.lower(), before, after, words)
             if fixed:
                 if word.isupper():
                     fixed = fixed.upper()

@@ -22,6 +22,9 @@ from extract.page.trailer import BodyMeta
 from extract.page.zones import Zones
 from extract.textnorm import clean_line
 
+# Elements marked as the byline: "author", "AuthorArticle", "tacgia", "texttacgia", "tac-gia", "byline", hCard "fn".
+AUTHOR_CLASS = re.compile(r"(?:^|[\s_-])(?:author(?:article|name)?|\w*tacgia|tac-gia|byline|fn)(?:$|[\s_-])", re.I)
+
 
 def ld_author(d: dict) -> str | None:
     a = d.get("author")
@@ -72,7 +75,7 @@ def element_author(zone_els) -> str | None:
     for el in zone_els:
         cls = classes(el)
         if el.get("rel") == "author" or el.get("itemprop") == "author" or \
-                re.search(r"(?:^|[\s_-])(?:author|tacgia|tac-gia|byline|fn)(?:$|[\s_-])", cls, re.I):
+                AUTHOR_CLASS.search(cls):
             text = clean_name(el.text_content())
             value = author_value(text)
             if value:

@@ -2,7 +2,17 @@
 from __future__ import annotations
 
 from extract import portal_vocab as V
-from extract.page.dom import BLOCK_TAGS, CELL_TAGS, furniture_ancestor, is_boilerplate, is_inside, link_share, text_len
+from extract.page.dom import (
+    BLOCK_TAGS,
+    CELL_TAGS,
+    HEADING_TAGS,
+    classes,
+    furniture_ancestor,
+    is_boilerplate,
+    is_inside,
+    link_share,
+    text_len,
+)
 from extract.page.lines import norm
 from extract.textnorm import clean_line
 
@@ -15,6 +25,9 @@ SHORT_BODY_MIN_SCORE = 200
 MIN_BLOCK_CHARS = 40
 # An article's text is at least this long; a shorter main block may be a listing's teaser box.
 ARTICLE_MIN_CHARS = 300
+# A document notice is one short line, at most this far (characters of text: a dateline) under its headline.
+MAX_NOTICE_CHARS = 80
+MAX_NOTICE_GAP_CHARS = 200
 
 
 def find_container(root):
@@ -132,3 +145,42 @@ def count_teasers(root, exclude) -> int:
             seen.add(href)
             n += 1
     return n
+
+
+def notice_container(root):
+    """A document notice ("Xem chi tiết tại đây", "Chi tiết xem tại văn bản đính kèm") printed just under a
+    headline: a page whose content is its attachment, with no text block of its own to find."""
+    for el in root.iter("p", "div", "td", "span"):
+        text = clean_line(el.text_content())
+        if len(text) > MAX_NOTICE_CHARS or not V.DOCUMENT_NOTICE.match(text) or is_boilerplate(el) \
+                or furniture_ancestor(el):
+            continue
+        gap = 0
+        for node in reversed(el.xpath("preceding::text()")):
+            owner = node.getparent()
+            if owner is not None and _headline_like(owner):
+                return el
+            gap += len(node.strip())
+            if gap > MAX_NOTICE_GAP_CHARS:
+                break
+    return None
+
+
+def _headline_like(el) -> bool:
+    for x in (el, el.getparent()):
+        if x is not None and isinstance(x.tag, str) and (x.tag in ("h1", "h2", "h3") or (
+                V.TITLE_CLASS.search(classes(x)) and not V.PORTLET_TITLE_CLASS.search(classes(x)))):
+            return True
+    return False
+
+
+def has_prose(container) -> bool:
+    """Whether a paragraph of running text (not link text) is present: teaser summaries are short."""
+    # Headings too: some editors mark whole paragraphs as <h1>.
+    for el in container.iter("p", "div", "td", "li", "blockquote", *HEADING_TAGS):
+        if any(child.tag in BLOCK_TAGS for child in el):
+            continue
+        n = text_len(el) - sum(text_len(a) for a in el.iter("a"))
+        if n >= V.PROSE_MIN_CHARS:
+            return True
+    return False

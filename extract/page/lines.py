@@ -55,7 +55,8 @@ def looks_like_name(s: str, relaxed: bool = False) -> bool:
     s = s.strip(" .,;:|-–—\t")
     if not 2 <= len(s) <= (MAX_NAME_CHARS_RELAXED if relaxed else MAX_NAME_CHARS):
         return False
-    if is_chrome(s) or V.RELATED_HEADINGS.match(s) or V.PHOTO_CREDIT.match(s) or V.SIGNER_LABEL.match(s):
+    if is_chrome(s) or V.RELATED_HEADINGS.match(s) or V.PHOTO_CREDIT.match(s) or V.SIGNER_LABEL.match(s) \
+            or V.INTERFACE_TEXT.match(s) or V.EDITOR_PLACEHOLDER.match(s) or V.ACCOUNT_NAMES.match(s):
         return False
     base = PAREN.sub(" ", s).strip()
     if not base or DIGITS.search(base) or any(c in base for c in ":;!?\"“”") or ". " in base.rstrip("."):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from extract import portal_vocab as V
-from extract.page.container import ARTICLE_MIN_CHARS, count_teasers, first_text_link, leads_with_link
-from extract.page.dom import BLOCK_TAGS, CELL_TAGS, text_len
+from extract.page.container import ARTICLE_MIN_CHARS, count_teasers, first_text_link, has_prose, leads_with_link
+from extract.page.dom import BLOCK_TAGS, CELL_TAGS, is_inside, text_len
 from extract.page.lines import norm
 from extract.page.published import pick_date
 from extract.page.zones import info_zone
@@ -17,6 +17,9 @@ ITEM_LINK_MIN_CHARS = 20
 # A teaser box brings a summary of at least this much text after its headline link.
 TEASER_SUMMARY_MIN_CHARS = 40
 
+# A data grid (a CMS list view: Title / Created By / Published / … columns) has this many column headers;
+# layout tables and figure tables in articles have none or a few.
+LIST_VIEW_MIN_COLUMNS = 5
 # An error message ("Bài viết không tồn tại") is read at the start of the main text only.
 ERROR_TEXT_SAMPLE = 2000
 
@@ -33,9 +36,20 @@ def classify(page) -> str | None:
         return "other"
     if page.title and V.OTHER_TITLES.match(page.title):
         return "other"
-    if page.title and V.LISTING_TITLES.match(page.title):
+    if page.title and V.LISTING_TITLES.match(page.title) and not page.trusted:
+        return "listing"  # a calendar or search page; a single item titled so ("Lịch công tác tuần 25") is not
+    if _listing_shape(page):
         return "listing"
-    return "listing" if _listing_shape(page) else None
+    missing = page.container is not None and not page.trusted and headline_missing(page.title)
+    return "other" if missing else None
+
+
+def headline_missing(title: str | None) -> bool:
+    """No headline of its own: the page's title is only the portal's name, a section name or "Home"
+    (a category or landing page whose text is the template's). A news item always shows its headline."""
+    title = (title or "").strip()
+    return not title or bool(
+        V.HOME_CRUMBS.match(title) or V.SECTION_NAMES.match(title) or V.PORTAL_TITLE.match(title))
 
 
 def _listing_shape(page) -> bool:
@@ -45,6 +59,8 @@ def _listing_shape(page) -> bool:
         return body_el is not None and (
             count_teasers(root, None) >= V.LISTING_MIN_TEASERS
             or (teaser_items(body_el) >= min_items(root) and not has_prose(body_el)))
+    if in_list_view(container):
+        return True
     if page.trusted:
         return False
     if text_len(container) < ARTICLE_MIN_CHARS and count_teasers(root, container) >= V.LISTING_MIN_TEASERS \
@@ -76,17 +92,6 @@ def min_items(root) -> int:
     """Repeated teaser boxes needed to call a page a listing: fewer when the page has page links."""
     paged = any(V.PAGINATION_CLASS.search(el.get("class")) for el in root.xpath("//*[@class]"))
     return V.LISTING_MIN_ITEMS_PAGED if paged else V.LISTING_MIN_ITEMS
-
-
-def has_prose(container) -> bool:
-    """Whether a paragraph of running text (not link text) is present: teaser summaries are short."""
-    for el in container.iter("p", "div", "td", "li", "blockquote"):
-        if any(child.tag in BLOCK_TAGS for child in el):
-            continue
-        n = text_len(el) - sum(text_len(a) for a in el.iter("a"))
-        if n >= V.PROSE_MIN_CHARS:
-            return True
-    return False
 
 
 def url_page_type(url: str | None) -> str | None:
@@ -126,3 +131,13 @@ def teaser_texts(body_el, own_titles: list[str]) -> list[str]:
         if len(n) > len(norm(first_text_link(el).text_content())) + TEASER_SUMMARY_MIN_CHARS:
             out.append(n)
     return out
+
+
+def in_list_view(container) -> bool:
+    """Whether the text block sits in a list view's row (a SharePoint list embedded in a category page): the
+    page lists items, whatever one item's cell holds. Tables inside the block (an article's figures) do not count."""
+    table = next(container.iterancestors("table"), None)
+    if table is None:
+        return False
+    columns = max((len(row.findall("th")) for row in table.iter("tr") if not is_inside(row, container)), default=0)
+    return columns >= LIST_VIEW_MIN_COLUMNS

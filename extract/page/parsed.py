@@ -14,7 +14,7 @@ from lxml import etree
 from base.errors import BadInput
 from extract import portal_vocab as V
 from extract.decode import check_page_text, decode_page
-from extract.page.container import ARTICLE_MIN_CHARS, density_container, find_container
+from extract.page.container import ARTICLE_MIN_CHARS, density_container, find_container, has_prose, notice_container
 from extract.page.dom import embedded_document, host_of, join_url, json_ld, ld_article, meta_content, parse_html
 from extract.page.lines import is_vietnamese
 from extract.page.site import find_site_name
@@ -114,6 +114,10 @@ def locate(page: ParsedPage) -> None:
     page.trusted = min_chars is not None and min_chars < ARTICLE_MIN_CHARS
     if page.container is None:
         page.container = density_container(root, page.own_titles)
+        notice = notice_container(root) if page.container is None or not has_prose(page.container) else None
+        if notice is not None:
+            # No text block of running text, but a headline and its document's notice: one item.
+            page.container, page.trusted = notice, True
     page.order = {el: i for i, el in enumerate(root.iter())}
     page.title_el, page.title = find_title(root, page.container, page.order, page.meta_title, page.doc_title,
                                            page.site_name)

@@ -15,6 +15,8 @@ MAX_TITLE_CHARS = 400
 TITLE_TRAIL = " )]-–|,."
 # A headline is longer than a section name ("Tin tức" is not one).
 MIN_TITLE_CHARS = 8
+# ... unless its element is marked as the title ("Nội quy" in p.Title): section names are excluded anyway.
+MIN_CLASSED_TITLE_CHARS = 4
 # A heading matches <title> when equal to it, or to its start when holding at least this share of it
 # (<title> may add a section name the heading lacks).
 TITLE_PREFIX_SHARE = 0.5
@@ -119,8 +121,9 @@ def find_title(root, container, order, meta_title, doc_title, site_name):
     for el in title_candidates(root):
         text = title_text(el)
         n = norm(text)
-        if len(n) < MIN_TITLE_CHARS or len(n) > MAX_TITLE_CHARS or is_portlet_heading(el) or is_chrome(text) \
-                or V.RELATED_HEADINGS.match(text):
+        if len(n) < (MIN_CLASSED_TITLE_CHARS if V.TITLE_CLASS.search(classes(el)) else MIN_TITLE_CHARS) \
+                or len(n) > MAX_TITLE_CHARS or is_portlet_heading(el) or is_chrome(text) \
+                or V.RELATED_HEADINGS.match(text) or V.SECTION_NAMES.match(text):
             continue
         if container is not None and is_inside(container, el):
             continue  # a box around the body ("asset-full-content no-title") is not its headline
@@ -141,9 +144,12 @@ def find_title(root, container, order, meta_title, doc_title, site_name):
                 scope = scope.getparent()
         near = [e for e in fallback
                 if is_inside(e, scope) and not V.GENERIC_HEADINGS.match(clean_line(e.text_content()))]
-        el = _nearest(near, container, order)
-    if el is None and container is not None:
-        el = _heading_over_body(fallback, container, order)
+        # Above the body first (a paragraph set as <h1> inside the body is not the headline), then inside it.
+        el = _nearest(near, container, order, inside=False)
+        if el is None:
+            el = _heading_over_body(fallback, container, order)
+        if el is None:
+            el = _nearest(near, container, order)
     if el is not None:
         return el, title_text(el)
     if meta_title:
@@ -173,12 +179,14 @@ def _heading_over_body(candidates: list, container, order: dict):
     return el
 
 
-def _nearest(els: list, container, order: dict):
-    """The heading closest above the body, else the first one inside it (never a subheading)."""
+def _nearest(els: list, container, order: dict, inside: bool = True):
+    """The heading closest above the body, else (inside) the first one inside it (never a subheading)."""
     cstart = order.get(container, END) if container is not None else END
     before = [e for e in els if order.get(e, -1) < cstart]
     if before:
         return max(before, key=lambda e: order.get(e, -1))
+    if not inside:
+        return None
     inside = [e for e in els if container is not None and is_inside(e, container)]
     if inside:
         return min(inside, key=lambda e: order.get(e, -1))
@@ -190,6 +198,10 @@ def title_by_text(root, wanted: list[str], container) -> list:
     headline in a table cell): the page's own headline whatever its tag, never a link to it."""
     out = []
     for el in root.iter(*TITLE_TEXT_TAGS):
+        # The headline text starts the element's text (a date may follow it): a cheap test first.
+        full = norm(el.text_content())
+        if not any(w and full.startswith(w) for w in wanted):
+            continue
         n = norm(title_text(el))
         if len(n) < MIN_TITLE_CHARS or n not in wanted or (container is not None and is_inside(container, el)):
             continue

@@ -59,6 +59,10 @@ def split_trailer(paras: list[Para], meta: BodyMeta) -> list[Para]:
         if not text:
             paras.pop()
             continue
+        if V.EDITOR_PLACEHOLDER.match(text.strip(" .")):
+            paras.pop()
+            done += 1
+            continue
         if len(paras) > 1 and V.DOCUMENT_NOTICE.match(text):
             paras.pop()  # "Xem chi tiết tại đây" under the text: the template's link to the document
             done += 1
