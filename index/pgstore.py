@@ -34,7 +34,7 @@ from psycopg_pool import ConnectionPool
 from base.errors import BadInput
 from extract.models import Article
 from index import store as sqlite_store
-from index.analyzer import WORD_JOINER, vietnamese_analyzer
+from index.analyzer import TOKEN_RE, compound_forms, normalize_text, token_forms, word_spans
 from index.store import (
     ARTICLE_COLUMNS,
     INDICATOR_COLUMNS,
@@ -581,17 +581,19 @@ def _qmark(sql: str) -> str:
 
 def article_words(data: dict[str, Any]) -> str:
     """The tsvector (as text) of the words of several syllables of an article, both forms, as the whoosh index
-    holds them (index/analyzer.py joins their syllables with ``WORD_JOINER``): title words weight A, then
-    summary and body words; positions keep how often each occurs."""
+    holds them (index/analyzer.py's tokenizer: ``word_spans``, ``compound_forms``; only those words are made
+    here): title words weight A, then summary and body words; positions keep how often each occurs."""
     found: dict[str, list[str]] = {}
     start = 1
     for text, weight in ((data.get("title") or "", "A"), (f"{data.get('summary') or ''}\n{data['body']}", "")):
-        last = 0
-        for token in vietnamese_analyzer()(text, positions=True):
-            last = token.pos
-            if WORD_JOINER in token.text:
-                found.setdefault(token.text, []).append(f"{min(start + token.pos, MAX_POSITION)}{weight}")
-        start += last + 2
+        text = normalize_text(text)
+        matches = list(TOKEN_RE.finditer(text))
+        forms = [token_forms(m.lastgroup, m.group()) for m in matches]
+        for first, end in word_spans(text, matches, forms):
+            at = f"{min(start + first, MAX_POSITION)}{weight}"
+            for word in compound_forms(tuple(forms[first:end])):
+                found.setdefault(word, []).append(at)
+        start += len(matches) + 1
     return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(at)
                     for word, at in found.items())
 
