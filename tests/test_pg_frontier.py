@@ -21,6 +21,7 @@ import pytest
 
 from base.errors import BadInput
 from crawler.pgfrontier import PgFrontier, in_shard, parse_shard
+from crawler.state import CrawlState, connect
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -118,6 +119,31 @@ def test_requeue_rules_as_sqlite(two):
     a.update(row["id"], status="fetched", page_type="article")
     assert not a.enqueue(gen=3, **args)  # an article is not fetched again
     assert a.enqueue(gen=3, newer="2999-01-01", **args)  # unless a sitemap says it changed
+
+
+def test_referrers_and_archived_copies_as_sqlite(two, tmp_path):
+    """What reprocess and the documents step read of the frontier: the same rows on both backends."""
+    sqlite = CrawlState(connect(tmp_path))
+    for state in (two[0], sqlite):
+        args = dict(host="h1", depth=1, priority=2, gen=1, pattern="p", parent_pattern=None)
+        state.ensure_host("h1", "http")
+        state.enqueue(url="http://h1/a", kind="page", referrer="http://h1/", **args)
+        state.enqueue(url="http://h1/a", kind="page", referrer="http://h1/other", **args)  # the first one stays
+        state.enqueue(url="http://h1/a.pdf", kind="attachment", referrer="http://h1/a", **args)
+        state.enqueue(url="http://h1/b", kind="page", **args)
+        for url, status in (("http://h1/a", 200), ("http://h1/a.pdf", 200), ("http://h1/b", 404)):
+            state.update(state.get(url)["id"], status="fetched", http_status=status, warc="w.warc.gz",
+                         warc_offset=len(url), fetched_at="t")
+        state.commit()
+    pg, lite = two[0], sqlite
+    assert pg.get("http://h1/a")["referrer"] == lite.get("http://h1/a")["referrer"] == "http://h1/"
+    assert pg.archived_page_count() == lite.archived_page_count() == 1
+    assert [r["url"] for r in pg.archived_pages(0, 10)] == [r["url"] for r in lite.archived_pages(0, 10)] == [
+        "http://h1/a"]
+    assert [dict(r) for r in pg.archived_attachments()] == [dict(r) for r in lite.archived_attachments()] == [
+        {"url": "http://h1/a.pdf", "warc": "w.warc.gz", "warc_offset": 15, "page_type": None, "fetched_at": "t",
+         "referrer": "http://h1/a"}]
+    sqlite.close()
 
 
 def test_runs_are_shared_and_warc_progress_is_per_worker(two):
