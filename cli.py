@@ -111,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], required=True)
     p.add_argument("--out", metavar="PATH", help="output file (default: stdout for jsonl)")
     p.add_argument("--documents", action="store_true", help="export the attachments read (documents) instead")
+    _add_db(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="web search page and JSON API")
@@ -200,7 +201,8 @@ def cmd_export(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.export import run_export
 
-    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out, documents=args.documents)
+    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out, documents=args.documents,
+                      db=args.db)
 
 
 def cmd_serve(args) -> int:

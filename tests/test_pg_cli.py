@@ -117,3 +117,18 @@ def test_newer_schema_exits_2(folder, pg_url, capsys):
     assert cli.main(["migrate", "--data", str(folder), "--db", pg_url]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all("records schema 7, newer than this govnews" in line for line in err)
+
+
+def test_export_with_db_gives_the_folders_records(folder, pg_url, capsys):
+    assert cli.main(["migrate", "--data", str(folder), "--db", pg_url, "--quiet"]) == 0
+    capsys.readouterr()
+    lines = {}
+    for where in (["--data", str(folder)], ["--db", pg_url]):
+        for what in ([], ["--documents"]):
+            assert cli.main(["export", "--format", "jsonl", *where, *what]) == 0
+            records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+            lines[(where[0], bool(what))] = sorted(
+                ({k: v for k, v in r.items() if k not in ("id", "change_seq")} for r in records),
+                key=lambda r: r["url"])
+    assert lines[("--db", False)] == lines[("--data", False)] and len(lines[("--db", False)]) == len(ARTICLES)
+    assert lines[("--db", True)] == lines[("--data", True)] and len(lines[("--db", True)]) == 2

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from base.errors import BadInput
-from index.search import (
+from index.query import (
     MAX_QUERY_CHARS,
     QueryError,
     bonus_query,
