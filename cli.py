@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("indicators", help="the extracted figures, filtered")
     p.add_argument("query", nargs="?", metavar="QUERY")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--unit")
     p.add_argument("--kind", choices=["count", "percent", "ratio", "money", "measure"])
     p.add_argument("--since", metavar="DATE")
@@ -193,7 +194,7 @@ def cmd_indicators(args) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     return run_indicators(
         resolve_data_dir(args.data), args.query, unit=args.unit, kind=args.kind, since=args.since,
-        until=args.until, site=args.site, limit=args.limit, fmt=fmt,
+        until=args.until, site=args.site, limit=args.limit, fmt=fmt, db=args.db,
     )
 
 

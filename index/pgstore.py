@@ -118,7 +118,8 @@ CREATE TABLE article_versions (
 CREATE INDEX article_versions_article ON article_versions(article_id);
 """
 
-# index/store.py's schema 2: documents (attachments read), as there; figures' numbers in jsonb as above.
+# index/store.py's schema 2: documents (attachments read), as there; figures' numbers in jsonb and ``estimate``
+# a boolean, as in ``indicators`` (index/figures.py reads both tables as one).
 _SCHEMA_V2 = r"""
 CREATE TABLE documents (
     id BIGSERIAL PRIMARY KEY,
@@ -146,7 +147,7 @@ CREATE TABLE document_indicators (
     document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
     position INTEGER NOT NULL, page INTEGER,
     text TEXT, start INTEGER, "end" INTEGER, value JSONB, upper JSONB, total JSONB, unit TEXT, kind TEXT,
-    approx TEXT, estimate INTEGER NOT NULL DEFAULT 0, change TEXT, reference TEXT,
+    approx TEXT, estimate BOOLEAN NOT NULL DEFAULT false, change TEXT, reference TEXT,
     label TEXT, period TEXT, sentence TEXT
 );
 CREATE INDEX document_indicators_document ON document_indicators(document_id);

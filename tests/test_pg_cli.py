@@ -132,3 +132,15 @@ def test_export_with_db_gives_the_folders_records(folder, pg_url, capsys):
                 key=lambda r: r["url"])
     assert lines[("--db", False)] == lines[("--data", False)] and len(lines[("--db", False)]) == len(ARTICLES)
     assert lines[("--db", True)] == lines[("--data", True)] and len(lines[("--db", True)]) == 2
+
+
+def test_indicators_with_db_gives_the_folders_figures(folder, pg_url, capsys):
+    assert cli.main(["migrate", "--data", str(folder), "--db", pg_url, "--quiet"]) == 0
+    capsys.readouterr()
+    rows = {}
+    for where in (["--data", str(folder)], ["--db", pg_url]):
+        assert cli.main(["indicators", "--format", "jsonl", *where]) == 0
+        rows[where[0]] = [{k: v for k, v in json.loads(line).items() if k != "article_id"}
+                          for line in capsys.readouterr().out.splitlines()]
+    assert rows["--db"] == rows["--data"]
+    assert any(r["document_url"] == PDF_URL for r in rows["--db"]) and len(rows["--db"]) > 5
