@@ -120,8 +120,6 @@ def test_no_interface_text_as_author(crawled):
     assert not [a for a in authors if a.strip().casefold() in INTERFACE_TEXT]
 
 
-@pytest.mark.xfail(strict=True, reason="extract/ takes <title> (only the portal's name here) as the headline of "
-                   "this template's pages (issue 10, item 4, extraction); remove this mark once it reads p.Title")
 def test_no_interface_text_as_title(crawled):
     titles = [row[0] for row in crawled["conn"].execute("SELECT title FROM articles")]
     assert not [t for t in titles if (t or "").strip().casefold() in INTERFACE_TEXT]
