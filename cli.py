@@ -63,14 +63,29 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--allow-domain", action="append", default=[], metavar="HOST",
                    help="also crawl this host (repeatable)")
     p.add_argument("--no-attachments", action="store_true", help="do not fetch linked PDF/DOC/XLS files")
+    p.add_argument("--ocr", action="store_true", help="at the end, read the scanned pages of documents by OCR")
     p.add_argument("--quiet", action="store_true", help="no progress display")
     p.set_defaults(func=cmd_crawl)
 
-    p = sub.add_parser("reprocess", help="re-extract every archived page and re-index")
+    p = sub.add_parser("reprocess", help="re-extract every archived page and re-index (or, with --spark, "
+                                         "WARC files on Apache Spark into Parquet)")
     _add_data(p)
     _add_db(p)
     p.add_argument("--quiet", action="store_true")
+    p.add_argument("--spark", action="store_true", help="run on Spark: WARC files in, Parquet datasets out")
+    p.add_argument("warcs", nargs="*", metavar="WARC", help="with --spark: WARC files, folders or globs")
+    p.add_argument("--out", metavar="DIR", help="with --spark: where the Parquet datasets go")
+    p.add_argument("--master", metavar="URL",
+                   help="with --spark: Spark master URL (default: spark-submit's, else local[*])")
+    p.add_argument("--ocr", action="store_true", help="with --spark: OCR scanned attachments")
     p.set_defaults(func=cmd_reprocess)
+
+    p = sub.add_parser("ocr", help="read the scanned pages of stored documents by OCR (resumable)")
+    _add_data(p)
+    p.add_argument("--max-pages", type=int, metavar="N", help="read at most N pages in this run")
+    p.add_argument("--workers", type=int, metavar="N", help="Tesseract processes at once (default: one per core)")
+    p.add_argument("--quiet", action="store_true", help="no progress display")
+    p.set_defaults(func=cmd_ocr)
 
     p = sub.add_parser("index", help="bring the search index up to date with the records")
     _add_data(p)
@@ -158,6 +173,7 @@ def cmd_crawl(args) -> int:
         allow_domains=args.allow_domain, attachments=not args.no_attachments,
         quiet=args.quiet, db=db, shard=parse_shard(args.shard), lease_seconds=args.lease_seconds,
         update_index=db is None,  # PostgreSQL indexes each article as it is stored
+        ocr=args.ocr,
     )
     return crawl(args.seeds, resolve_data_dir(args.data), options)
 
@@ -167,7 +183,20 @@ def cmd_reprocess(args) -> int:
     from crawler.pipeline import reprocess
     from index.backend import db_url
 
+    if args.spark or args.warcs or args.out or args.master or args.ocr:
+        from commands.reprocess_spark import run_reprocess_spark
+
+        if not args.spark:
+            raise BadInput("reprocess: WARC files, --out, --master and --ocr go with --spark")
+        return run_reprocess_spark(args.warcs, args.out, master=args.master, ocr=args.ocr, quiet=args.quiet)
     return reprocess(resolve_data_dir(args.data), quiet=args.quiet, db=db_url(args.db))
+
+
+def cmd_ocr(args) -> int:
+    from base.datadir import resolve_data_dir
+    from commands.ocr import run_ocr
+
+    return run_ocr(resolve_data_dir(args.data), max_pages=args.max_pages, workers=args.workers, quiet=args.quiet)
 
 
 def cmd_index(args) -> int:

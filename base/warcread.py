@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 
@@ -92,14 +93,21 @@ def iter_responses(path: Path, start: int = 0) -> Iterator[tuple[int, int, Archi
     Stops quietly at a damaged tail (a record cut by a kill); the caller learns where from the last end offset.
     """
     with open(path, "rb") as fh:
-        fh.seek(start)
-        iterator = ArchiveIterator(fh)
-        try:
-            for record in iterator:
-                # read the record before asking for its offset: asking reads it to the end
-                item = _to_archived(record) if record.rec_type in ("response", "revisit") else None
-                offset = start + iterator.get_record_offset()
-                end = offset + iterator.get_record_length()
-                yield offset, end, item
-        except Exception:
-            return
+        yield from iter_stream_responses(fh, start)
+
+
+def iter_stream_responses(fh: BinaryIO, start: int = 0) -> Iterator[tuple[int, int, ArchivedResponse | None]]:
+    """``iter_responses`` over an open, seekable binary stream: a local file, or an HDFS/S3 file of a Spark job."""
+    fh.seek(start)
+    iterator = ArchiveIterator(fh)
+    # warcio counts offsets from the stream's position when it started (seekable streams), older versions from 0
+    shift = start - iterator.offset
+    try:
+        for record in iterator:
+            # read the record before asking for its offset: asking reads it to the end
+            item = _to_archived(record) if record.rec_type in ("response", "revisit") else None
+            offset = shift + iterator.get_record_offset()
+            end = offset + iterator.get_record_length()
+            yield offset, end, item
+    except Exception:
+        return

@@ -21,6 +21,7 @@ class CrawlOptions:
     subdomains: bool = False
     allow_domains: list[str] = field(default_factory=list)
     attachments: bool = True
+    ocr: bool = False  # read the scanned pages of documents by OCR at the end of the run
     quiet: bool = False
     # Not on the command line; tests and benchmarks tune them.
     timeout: tuple[float, float] = default("timeout")
@@ -84,6 +85,8 @@ class Stats:
     skipped: int = 0
     offsite: int = 0
     replayed: int = 0
+    documents: int = 0  # attachments read into documents (new or changed)
+    ocr_pages: int = 0  # scanned pages read by OCR
     started: float = field(default_factory=time.time)
 
     def rate(self) -> float:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from base.datadir import warc_dir
 from base.errors import BadInput
+from crawler.documents import ocr_documents, ocr_lock, read_attachments
 from crawler.options import CrawlOptions, Outcome, Stats
 from crawler.pgfrontier import open_crawl_stores
 from crawler.progress import crawl_log, progress_bar, show, summary
@@ -152,6 +153,7 @@ class Crawler:
             if progress is not None:
                 progress.close()
         self._learn_templates(final=True)
+        self._read_documents()
         state.finish_run(scheduler.gen)
         self.final_counts = state.status_counts()
 
@@ -217,6 +219,33 @@ class Crawler:
             log.info("templates applied to %d stored pages of %s (%d changed)",
                      self.stats.new + self.stats.changed + self.stats.unchanged - before,
                      ", ".join(sorted(self.templates_learned)), self.stats.changed - changed)
+
+    def _read_documents(self) -> None:
+        """Read the attachments archived (text layers: cheap) and, with ``--ocr``, the scanned pages."""
+        if self.options.db:  # the PostgreSQL store keeps no documents: they stay archived for a later reprocess
+            return
+        self.state.commit()
+        progress = progress_bar(self.options.quiet, "documents")
+        try:
+            counts = read_attachments(self.data_dir, self.store, self.state,
+                                      progress=progress.update if progress is not None else None)
+        finally:
+            if progress is not None:
+                progress.close()
+        self.stats.documents = counts.new + counts.changed
+        log.info("documents: %d new, %d changed, %d unchanged, %d unreadable",
+                 counts.new, counts.changed, counts.unchanged, counts.unreadable)
+        if self.options.ocr:
+            progress = progress_bar(self.options.quiet, "ocr")
+            try:
+                with ocr_lock(self.data_dir):
+                    ocr = ocr_documents(self.data_dir, self.store,
+                                        progress=progress.update if progress is not None else None)
+            finally:
+                if progress is not None:
+                    progress.close()
+            self.stats.ocr_pages = ocr.pages
+            log.info("OCR: %d pages read, %d failed, %d still pending", ocr.pages, ocr.failed, ocr.left)
 
     def _update_index(self, final: bool = False) -> None:
         if not self.indexer.ready(final):

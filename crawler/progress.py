@@ -55,4 +55,6 @@ def summary(stats: Stats, counts: dict[str, int], data_dir: Path) -> str:
             f"{s.duplicates} duplicates, {s.failed} failed, {s.robots} blocked by robots.txt, "
             f"{s.skipped} skipped as traps, {s.offsite} off-site links ignored"
             + (f", {s.replayed} recovered from the archive" if s.replayed else "")
+            + (f"; documents read: {s.documents}" if s.documents else "")
+            + (f", {s.ocr_pages} scanned pages read by OCR" if s.ocr_pages else "")
             + f"; still queued: {counts.get('queued', 0)}; log: {data_dir / LOG_FILE}")

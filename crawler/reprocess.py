@@ -9,6 +9,7 @@ from base.datadir import records_path
 from base.errors import BadInput
 from base.warcread import read_record
 from crawler.analyze import analyze
+from crawler.documents import read_attachments
 from crawler.options import CrawlOptions, Stats
 from crawler.pgfrontier import open_crawl_stores
 from crawler.progress import crawl_log, progress_bar
@@ -47,6 +48,7 @@ def reprocess(data_dir: Path, quiet: bool = False, db: str | None = None) -> int
         with crawl_log(data_dir):
             learn_site_templates(data_dir, store)
             pages = reextract_all(writer, data_dir, load_templates(store), quiet=quiet)
+            documents = read_attachments(data_dir, store, state, force=True)
     finally:
         state.close()
         store.close()
@@ -54,7 +56,9 @@ def reprocess(data_dir: Path, quiet: bool = False, db: str | None = None) -> int
         update_index(data_dir, progress=not quiet and sys.stderr.isatty())
     if not quiet:
         print(f"reprocessed {pages} archived pages: articles {stats.new} new, {stats.changed} changed, "
-              f"{stats.unchanged} unchanged, {stats.duplicates} duplicates, {stats.failed} failed", file=sys.stderr)
+              f"{stats.unchanged} unchanged, {stats.duplicates} duplicates, {stats.failed} failed; documents "
+              f"{documents.new} new, {documents.changed} changed, {documents.unchanged} unchanged, "
+              f"{documents.unreadable} unreadable", file=sys.stderr)
     return 0
 
 

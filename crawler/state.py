@@ -317,9 +317,11 @@ class CrawlState:
 
     def archived_attachments(self) -> Iterator[sqlite3.Row]:
         """Every attachment archived with a 2xx answer: ``url``, ``warc``, ``warc_offset`` (read it with
-        ``base.warcread.read_record``), ``page_type``, ``fetched_at`` and ``referrer`` (the page linking it;
-        its ``article_url`` in ``get(referrer)`` when that page is a stored article)."""
-        return self.query("SELECT url, warc, warc_offset, page_type, fetched_at, referrer FROM crawl_urls"
+        ``base.warcread.read_record``), ``page_type``, ``fetched_at``, ``content_hash`` (of the body) and
+        ``referrer`` (the page linking it; its ``article_url`` in ``get(referrer)`` when that page is a stored
+        article)."""
+        return self.query("SELECT url, warc, warc_offset, page_type, fetched_at, content_hash, referrer"
+                          " FROM crawl_urls"
                           " WHERE kind = 'attachment' AND warc IS NOT NULL AND http_status BETWEEN 200 AND 299"
                           " ORDER BY id")
 

@@ -40,8 +40,8 @@ def save_document(store: Store, document: dict, *, fetched_at: str, warc: str | 
         row = conn.execute("SELECT id, fingerprint FROM documents WHERE url = ?", (document["url"],)).fetchone()
         if row and row[1] == fp:
             conn.execute("UPDATE documents SET fetched_at = ?, warc = COALESCE(?, warc),"
-                         " warc_offset = COALESCE(?, warc_offset) WHERE id = ?",
-                         (fetched_at, warc, offset, row[0]))
+                         " warc_offset = COALESCE(?, warc_offset), content_hash = COALESCE(?, content_hash)"
+                         " WHERE id = ?", (fetched_at, warc, offset, content_hash, row[0]))
             return row[0], "unchanged"
         values = [document.get(c) for c in DOCUMENT_COLUMNS]
         values[DOCUMENT_COLUMNS.index("page_count")] = document.get("page_count") or len(pages)
@@ -102,6 +102,23 @@ def get_document(store: Store, document_id: int) -> dict | None:
 def get_document_by_url(store: Store, url: str) -> dict | None:
     row = store.conn.execute("SELECT id FROM documents WHERE url = ?", (url,)).fetchone()
     return get_document(store, row[0]) if row else None
+
+def document_hashes(store: Store) -> dict[str, tuple[int, str | None]]:
+    """url -> (id, ``content_hash`` of the archived copy it was read from) of every stored document."""
+    return {r[0]: (r[1], r[2]) for r in store.conn.execute("SELECT url, id, content_hash FROM documents")}
+
+
+def pending_page_count(store: Store) -> int:
+    """Scanned pages of all documents not read by OCR yet."""
+    return store.conn.execute("SELECT COALESCE(SUM(ocr_pending), 0) FROM documents").fetchone()[0]
+
+
+def article_linking(store: Store, url: str) -> str | None:
+    """The stored article whose attachment list names ``url`` (the first one stored), if any."""
+    row = store.conn.execute("SELECT a.url FROM attachments t JOIN articles a ON a.id = t.article_id"
+                             " WHERE t.url = ? ORDER BY a.id LIMIT 1", (url,)).fetchone()
+    return row[0] if row else None
+
 
 def count_documents(store: Store) -> int:
     return store.conn.execute("SELECT COUNT(*) FROM documents").fetchone()[0]

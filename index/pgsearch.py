@@ -14,7 +14,7 @@ function as the indexed text), so both sides split text alike.
 Ranking: ``ts_rank`` (title weighted over portal name and category, over body) of the words, plus
 the exact spellings, plus query words found side by side (and a run of three or more found whole),
 plus the query's words of several syllables found as words (``fts_words``: the analyzer's joined
-tokens, "an_toàn"), plus a year in the query matching the publication year, times the recency factor
+tokens, "an_toan"), plus a year in the query matching the publication year, times the recency factor
 of index/search.py. As there: articles with every word (a year excepted) first; with fewer than a page
 of them, articles with some words follow.
 """
@@ -64,7 +64,7 @@ class Compiled:
     exact: str
     adjacent: str  # pairs of query words side by side
     runs: str = ""  # runs of three or more query words found whole
-    words: str = ""  # the query's words of several syllables, as the joined lexemes of ``fts_words``
+    words: str = ""  # the query's words of several syllables, as the joined folded lexemes of ``fts_words``
     years: list[str] = field(default_factory=list)
     only_years: bool = False
 
@@ -143,7 +143,7 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
     sequences = side_by_side(parsed.clauses)
     adjacent = _any([folded(" ".join(seq)) for seq in sequences if len(seq) == 2])
     runs = _any([folded(" ".join(seq)) for seq in sequences if len(seq) > 2])
-    words = _any([_lexeme(w) for pair in query_words(parsed.clauses) for w in pair if w])
+    words = _any([_lexeme(w) for w in query_words(parsed.clauses)])
     return Compiled(match_all=match_all, match_any=match_any, rank=rank, exact=exact, adjacent=adjacent,
                     runs=runs, words=words, years=[c.terms[0].exact for c in years], only_years=only_years)
 

@@ -34,7 +34,7 @@ from psycopg_pool import ConnectionPool
 from base.errors import BadInput
 from extract.models import Article
 from index import store as sqlite_store
-from index.analyzer import TOKEN_RE, compound_forms, normalize_text, token_forms, word_spans
+from index.analyzer import normalize_text, word_tokens
 from index.store import (
     ARTICLE_COLUMNS,
     INDICATOR_COLUMNS,
@@ -165,7 +165,7 @@ CREATE TABLE site_templates (
 );
 """
 
-# Words of several syllables (index/analyzer.py, issue 15): the analyzer's joined tokens ("an_toàn", "an_toan") of
+# Words of several syllables (index/analyzer.py, issue 15): the analyzer's joined folded words ("an_toan") of
 # title (weight A), summary and body, with their positions, for index.pgsearch's word bonus. The dictionary
 # cutting them is Python's, so the vector is made there (``article_words``), not generated. Rows stored before
 # this schema have none until they are saved again (``govnews reprocess --db``).
@@ -581,20 +581,15 @@ def _qmark(sql: str) -> str:
 
 
 def article_words(data: dict[str, Any]) -> str:
-    """The tsvector (as text) of the words of several syllables of an article, both forms, as the whoosh index
-    holds them (index/analyzer.py's tokenizer: ``word_spans``, ``compound_forms``; only those words are made
-    here): title words weight A, then summary and body words; positions keep how often each occurs."""
+    """The tsvector (as text) of the words of several syllables of an article, folded and joined as the whoosh
+    index's ``words`` field holds them (index/analyzer.py ``word_tokens``): title words weight A, then summary
+    and body words; a position per occurrence keeps how often each occurs."""
     found: dict[str, list[str]] = {}
-    start = 1
+    n = 0
     for text, weight in ((data.get("title") or "", "A"), (f"{data.get('summary') or ''}\n{data['body']}", "")):
-        text = normalize_text(text)
-        matches = list(TOKEN_RE.finditer(text))
-        forms = [token_forms(m.lastgroup, m.group()) for m in matches]
-        for first, end in word_spans(text, matches, forms):
-            at = f"{min(start + first, MAX_POSITION)}{weight}"
-            for word in compound_forms(tuple(forms[first:end])):
-                found.setdefault(word, []).append(at)
-        start += len(matches) + 1
+        for word in word_tokens(normalize_text(text)):
+            n += 1
+            found.setdefault(word, []).append(f"{min(n, MAX_POSITION)}{weight}")
     return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(at)
                     for word, at in found.items())
 

@@ -99,6 +99,7 @@ when the request line has been read, ``finished`` right after the last byte was
 handed to the socket (allow a few ms when checking that two requests to one
 portal never overlap).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -154,40 +155,66 @@ class Fault:
 
 FAULTS: dict[str, Fault] = {
     "robots_disallowed": Fault(FAULT_SITE, "/noi-bo/danh-ba-can-bo", "disallowed by robots.txt, linked"),
-    "retry_after": Fault(FAULT_SITE, "/-/minh-long-thu-ngan-sach-nha-nuoc-nam-2022-vuot-du-toan",
-                         "503 + Retry-After: 1 on the first request, then the article"),
+    "retry_after": Fault(
+        FAULT_SITE,
+        "/-/minh-long-thu-ngan-sach-nha-nuoc-nam-2022-vuot-du-toan",
+        "503 + Retry-After: 1 on the first request, then the article",
+    ),
     "server_error": Fault(FAULT_SITE, "/-/bao-cao-tong-ket-nam-2020", "always 500"),
-    "slow": Fault(FAULT_SITE, "/-/minh-long-giai-ngan-von-dau-tu-cong-9-thang-dau-nam-2024",
-                  f"the article after {SLOW_SECONDS:g} s"),
-    "redirect_chain": Fault(FAULT_SITE, "/tin-cu/2021/tap-huan-van-thu-luu-tru",
-                            "3 redirects to /-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru"),
+    "slow": Fault(
+        FAULT_SITE,
+        "/-/minh-long-giai-ngan-von-dau-tu-cong-9-thang-dau-nam-2024",
+        f"the article after {SLOW_SECONDS:g} s",
+    ),
+    "redirect_chain": Fault(
+        FAULT_SITE,
+        "/tin-cu/2021/tap-huan-van-thu-luu-tru",
+        "3 redirects to /-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru",
+    ),
     "redirect_loop": Fault(FAULT_SITE, "/chuyen-huong/a", "redirects to /chuyen-huong/b and back, forever"),
     "not_found": Fault(FAULT_SITE, "/-/bai-viet-da-xoa", "404"),
     "not_found_document": Fault(FAULT_SITE, "/documents/20182/0/khong-ton-tai.pdf", "404"),
     "soft_404": Fault(FAULT_SITE, "/-/tin-khong-con-ton-tai", "200 'Bài viết không tồn tại'"),
     "calendar": Fault(FAULT_SITE, "/lich-cong-tac?month=2024-11", "month pages linking prev/next forever"),
-    "tracking_utm": Fault(FAULT_SITE, SEED_ARTICLE + "?utm_source=facebook&utm_medium=social&utm_campaign=cchc",
-                          "duplicate of the seed article"),
-    "tracking_fbclid": Fault(FAULT_SITE, SEED_ARTICLE + "?fbclid=IwAR2f0sXyZ_sample",
-                             "duplicate of the seed article"),
+    "tracking_utm": Fault(
+        FAULT_SITE,
+        SEED_ARTICLE + "?utm_source=facebook&utm_medium=social&utm_campaign=cchc",
+        "duplicate of the seed article",
+    ),
+    "tracking_fbclid": Fault(FAULT_SITE, SEED_ARTICLE + "?fbclid=IwAR2f0sXyZ_sample", "duplicate of the seed article"),
     "print_view": Fault(FAULT_SITE, SEED_ARTICLE + "?p_p_state=pop_up", "print view of the seed article"),
-    "alias": Fault(FAULT_SITE, "/tin-tuc-su-kien/-/asset_publisher/tintuc01/content/"
-                   + SEED_ARTICLE[3:] + "?inheritRedirect=true&redirect=%2Ftin-tuc-su-kien",
-                   "asset-publisher alias of the seed article"),
+    "alias": Fault(
+        FAULT_SITE,
+        "/tin-tuc-su-kien/-/asset_publisher/tintuc01/content/"
+        + SEED_ARTICLE[3:]
+        + "?inheritRedirect=true&redirect=%2Ftin-tuc-su-kien",
+        "asset-publisher alias of the seed article",
+    ),
     "huge": Fault(FAULT_SITE, "/tai-lieu/bao-cao-tong-hop-du-lieu-dan-cu", "30 MB HTML page, streamed"),
     "binary_as_html": Fault(FAULT_SITE, "/thu-vien-anh/hinh-anh-hoat-dong", "JPEG bytes as text/html"),
-    "nfd": Fault("xa-wordpress", "/2023/12/long-son-tiem-chung-mo-rong-cho-tre-em-duoi-1-tuoi/",
-                 "article served in decomposed Unicode (NFD)"),
-    "windows_1258": Fault("tinh-nukeviet",
-                          "/vi/news/van-hoa-xa-hoi/ket-qua-thuc-hien-chuong-trinh-mtqg-giam-ngheo-ben-vung-nam-2023-48305.html",
-                          "article encoded as windows-1258"),
-    "sitemap_only": Fault("tinh-nukeviet", "/vi/news/chinh-tri/tiep-tuc-day-manh-chuyen-doi-so-trong-co-quan-nha-nuoc-47188.html",
-                          "article listed only in the gzipped news sitemap"),
+    "nfd": Fault(
+        "xa-wordpress",
+        "/2023/12/long-son-tiem-chung-mo-rong-cho-tre-em-duoi-1-tuoi/",
+        "article served in decomposed Unicode (NFD)",
+    ),
+    "windows_1258": Fault(
+        "tinh-nukeviet",
+        "/vi/news/van-hoa-xa-hoi/ket-qua-thuc-hien-chuong-trinh-mtqg-giam-ngheo-ben-vung-nam-2023-48305.html",
+        "article encoded as windows-1258",
+    ),
+    "sitemap_only": Fault(
+        "tinh-nukeviet",
+        "/vi/news/chinh-tri/tiep-tuc-day-manh-chuyen-doi-so-trong-co-quan-nha-nuoc-47188.html",
+        "article listed only in the gzipped news sitemap",
+    ),
 }
 REDIRECT_CHAIN = {  # path -> (status, Location as sent; "{{BASE}}" becomes the absolute base)
     "/tin-cu/2021/tap-huan-van-thu-luu-tru": (301, "{{BASE}}/web/guest/tin-cu/tap-huan-van-thu-luu-tru"),
     "/web/guest/tin-cu/tap-huan-van-thu-luu-tru": (302, "/web/guest/-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru"),
-    "/web/guest/-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru": (301, "{{BASE}}/-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru"),
+    "/web/guest/-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru": (
+        301,
+        "{{BASE}}/-/minh-long-tap-huan-nghiep-vu-van-thu-luu-tru",
+    ),
     "/chuyen-huong/a": (302, "{{BASE}}/chuyen-huong/b"),
     "/chuyen-huong/b": (302, "/chuyen-huong/a"),
 }
@@ -248,9 +275,12 @@ class _Response:
 
 
 def _simple_page(title: str, body: str, charset: str = "utf-8") -> str:
-    return (f'<!DOCTYPE html>\n<html lang="vi"><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
-            f"<title>{title}</title></head>\n<body><header><a href=\"/\">Trang chủ</a></header>\n<main>\n{body}\n</main>"
-            "\n<footer>Địa chỉ: huyện Minh Long, tỉnh Quảng Ngãi</footer></body></html>\n")
+    return (
+        '<!DOCTYPE html>\n<html lang="vi"><head>'
+        f'<meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f'<title>{title}</title></head>\n<body><header><a href="/">Trang chủ</a></header>\n<main>\n{body}\n</main>'
+        "\n<footer>Địa chỉ: huyện Minh Long, tỉnh Quảng Ngãi</footer></body></html>\n"
+    )
 
 
 class _Site:
@@ -275,7 +305,9 @@ class _Site:
     # -- placeholders
     def substitute(self, text: str) -> str:
         text = text.replace("{{BASE}}", self.base).replace("{{OUTSIDE}}", self.owner.outside_url)
-        return re.sub(r"\{\{SITE:([a-z-]+)\}\}", lambda m: self.owner.base_urls.get(m.group(1), "http://localhost:1"), text)
+        return re.sub(
+            r"\{\{SITE:([a-z-]+)\}\}", lambda m: self.owner.base_urls.get(m.group(1), "http://localhost:1"), text
+        )
 
     def load(self, rel: str) -> bytes:
         with self.lock:
@@ -292,7 +324,9 @@ class _Site:
             if rel == "robots.txt" and self.name == FAULT_SITE and self.owner.faults:
                 text = text.replace("Disallow: /c/\n", "Disallow: /c/\nDisallow: /noi-bo/\n")
             if rel == "robots.txt" and self.name in self.owner.robots_extra:
-                text = text.replace("User-agent: *\n", "User-agent: *\n" + self.owner.robots_extra[self.name].rstrip("\n") + "\n", 1)
+                text = text.replace(
+                    "User-agent: *\n", "User-agent: *\n" + self.owner.robots_extra[self.name].rstrip("\n") + "\n", 1
+                )
             data = text.encode("utf-8")
         with self.lock:
             self.cache[rel] = data
@@ -307,7 +341,9 @@ class _Site:
             body, ctype, modified = found
             return _Response(200, {"Content-Type": ctype}, body, cacheable=True, last_modified=modified)
         if self.name == OUTSIDE:
-            return _Response(200, {"Content-Type": HTML_UTF8}, _simple_page("Cổng thông tin", "<p>Trang ngoài phạm vi.</p>").encode())
+            return _Response(
+                200, {"Content-Type": HTML_UTF8}, _simple_page("Cổng thông tin", "<p>Trang ngoài phạm vi.</p>").encode()
+            )
         if self.owner.faults:
             handled = self.fault(path, query)
             if handled is not None:
@@ -337,12 +373,18 @@ class _Site:
 
     def redirect(self, status: int, location: str) -> _Response:
         location = self.base + location if location.startswith("/") else self.substitute(location)
-        return _Response(status, {"Location": location, "Content-Type": HTML_UTF8},
-                         _simple_page("Chuyển hướng", f'<a href="{location}">{location}</a>').encode())
+        return _Response(
+            status,
+            {"Location": location, "Content-Type": HTML_UTF8},
+            _simple_page("Chuyển hướng", f'<a href="{location}">{location}</a>').encode(),
+        )
 
     def not_found(self) -> _Response:
-        return _Response(404, {"Content-Type": HTML_UTF8},
-                         _simple_page("Không tìm thấy trang", "<h1>404 - Không tìm thấy trang yêu cầu</h1>").encode())
+        return _Response(
+            404,
+            {"Content-Type": HTML_UTF8},
+            _simple_page("Không tìm thấy trang", "<h1>404 - Không tìm thấy trang yêu cầu</h1>").encode(),
+        )
 
     # -- faults
     def fault(self, path: str, query: str) -> _Response | None:
@@ -357,26 +399,44 @@ class _Site:
                 first = path not in self.seen
                 self.seen.add(path)
             if first:
-                return _Response(503, {"Retry-After": "1", "Content-Type": HTML_UTF8},
-                                 _simple_page("Bảo trì", "<h1>Hệ thống đang bảo trì, vui lòng thử lại sau</h1>").encode())
+                return _Response(
+                    503,
+                    {"Retry-After": "1", "Content-Type": HTML_UTF8},
+                    _simple_page("Bảo trì", "<h1>Hệ thống đang bảo trì, vui lòng thử lại sau</h1>").encode(),
+                )
         if site == FAULT_SITE and path == FAULTS["slow"].path:
             time.sleep(SLOW_SECONDS)
         if site == FAULT_SITE and path == FAULTS["server_error"].path:
-            return _Response(500, {"Content-Type": HTML_UTF8}, _simple_page("Lỗi", "<h1>Internal Server Error</h1>").encode())
+            return _Response(
+                500, {"Content-Type": HTML_UTF8}, _simple_page("Lỗi", "<h1>Internal Server Error</h1>").encode()
+            )
         if site == FAULT_SITE and path == FAULTS["soft_404"].path:
-            return _Response(200, {"Content-Type": HTML_UTF8}, _simple_page(
-                "UBND huyện Minh Long", '<div class="journal-content-article"><div class="alert alert-danger">'
-                "Bài viết không tồn tại hoặc đã bị xóa.</div></div>").encode())
+            return _Response(
+                200,
+                {"Content-Type": HTML_UTF8},
+                _simple_page(
+                    "UBND huyện Minh Long",
+                    '<div class="journal-content-article"><div class="alert alert-danger">'
+                    "Bài viết không tồn tại hoặc đã bị xóa.</div></div>",
+                ).encode(),
+            )
         if site == FAULT_SITE and path == FAULTS["robots_disallowed"].path:
-            return _Response(200, {"Content-Type": HTML_UTF8}, _simple_page(
-                "Danh bạ cán bộ", "<p>Trang nội bộ: danh bạ điện thoại cán bộ, công chức.</p>").encode())
+            return _Response(
+                200,
+                {"Content-Type": HTML_UTF8},
+                _simple_page("Danh bạ cán bộ", "<p>Trang nội bộ: danh bạ điện thoại cán bộ, công chức.</p>").encode(),
+            )
         if site == FAULT_SITE and path == "/lich-cong-tac":
             return _calendar(query)
         if site == FAULT_SITE and path == FAULTS["huge"].path:
             return _Response(200, {"Content-Type": HTML_UTF8, "Content-Length": str(HUGE_BYTES)}, _huge_page())
         if site == FAULT_SITE and path == FAULTS["binary_as_html"].path:
             rng = random.Random(1258)
-            body = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + rng.randbytes(20000) + b"\xff\xd9"
+            body = (
+                b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"
+                + rng.randbytes(20000)
+                + b"\xff\xd9"
+            )
             return _Response(200, {"Content-Type": HTML_UTF8}, body)
         return None
 
@@ -393,19 +453,42 @@ class _Site:
 
 
 def _fault_links() -> str:
-    linked = ("robots_disallowed", "server_error", "redirect_chain", "redirect_loop", "not_found", "not_found_document",
-              "soft_404", "calendar", "tracking_utm", "tracking_fbclid", "print_view", "alias", "huge", "binary_as_html")
+    linked = (
+        "robots_disallowed",
+        "server_error",
+        "redirect_chain",
+        "redirect_loop",
+        "not_found",
+        "not_found_document",
+        "soft_404",
+        "calendar",
+        "tracking_utm",
+        "tracking_fbclid",
+        "print_view",
+        "alias",
+        "huge",
+        "binary_as_html",
+    )
     titles = {
-        "robots_disallowed": "Danh bạ cán bộ (nội bộ)", "server_error": "Báo cáo tổng kết năm 2020",
-        "redirect_chain": "Tập huấn nghiệp vụ văn thư (tin cũ)", "redirect_loop": "Cổng dịch vụ công",
-        "not_found": "Tin đã lưu trữ", "not_found_document": "Quyết định 01/QĐ-UBND (PDF)",
-        "soft_404": "Thông báo tuyển dụng", "calendar": "Lịch công tác", "tracking_utm": "Chia sẻ: Hội nghị sơ kết CCHC",
-        "tracking_fbclid": "Hội nghị sơ kết CCHC (Facebook)", "print_view": "In bài: Hội nghị sơ kết CCHC",
-        "alias": "Hội nghị sơ kết CCHC", "huge": "Báo cáo tổng hợp dữ liệu dân cư", "binary_as_html": "Thư viện ảnh",
+        "robots_disallowed": "Danh bạ cán bộ (nội bộ)",
+        "server_error": "Báo cáo tổng kết năm 2020",
+        "redirect_chain": "Tập huấn nghiệp vụ văn thư (tin cũ)",
+        "redirect_loop": "Cổng dịch vụ công",
+        "not_found": "Tin đã lưu trữ",
+        "not_found_document": "Quyết định 01/QĐ-UBND (PDF)",
+        "soft_404": "Thông báo tuyển dụng",
+        "calendar": "Lịch công tác",
+        "tracking_utm": "Chia sẻ: Hội nghị sơ kết CCHC",
+        "tracking_fbclid": "Hội nghị sơ kết CCHC (Facebook)",
+        "print_view": "In bài: Hội nghị sơ kết CCHC",
+        "alias": "Hội nghị sơ kết CCHC",
+        "huge": "Báo cáo tổng hợp dữ liệu dân cư",
+        "binary_as_html": "Thư viện ảnh",
     }
     items = "".join(f'<li><a href="{FAULTS[n].path.replace("&", "&amp;")}">{titles[n]}</a></li>' for n in linked)
     items += "".join(f'<li><a href="{u}">Liên kết ngoài</a></li>' for u in OTHER_HOST_LINKS)
-    return f'<div class="portlet-boundary lien-ket-nhanh"><h2 class="portlet-title">Liên kết nhanh</h2><ul>{items}</ul></div>'
+    return ('<div class="portlet-boundary lien-ket-nhanh"><h2 class="portlet-title">Liên kết nhanh</h2>'
+            f"<ul>{items}</ul></div>")
 
 
 def _calendar(query: str) -> _Response:
@@ -414,9 +497,14 @@ def _calendar(query: str) -> _Response:
     year, mon = (int(m.group(1)), int(m.group(2))) if m and 1 <= int(m.group(2)) <= 12 else (2024, 11)
     prev = f"{year - (mon == 1):04d}-{12 if mon == 1 else mon - 1:02d}"
     nxt = f"{year + (mon == 12):04d}-{1 if mon == 12 else mon + 1:02d}"
-    rows = "".join(f"<tr><td>{d:02d}/{mon:02d}/{year}</td><td>Họp giao ban UBND huyện</td></tr>" for d in (3, 10, 17, 24))
-    body = (f"<h1>Lịch công tác tháng {mon:02d}/{year}</h1><table>{rows}</table>"
-            f'<p><a href="/lich-cong-tac?month={prev}">« Tháng trước</a> | <a href="/lich-cong-tac?month={nxt}">Tháng sau »</a></p>')
+    rows = "".join(
+        f"<tr><td>{d:02d}/{mon:02d}/{year}</td><td>Họp giao ban UBND huyện</td></tr>" for d in (3, 10, 17, 24)
+    )
+    body = (
+        f"<h1>Lịch công tác tháng {mon:02d}/{year}</h1><table>{rows}</table>"
+        f'<p><a href="/lich-cong-tac?month={prev}">« Tháng trước</a> | '
+        f'<a href="/lich-cong-tac?month={nxt}">Tháng sau »</a></p>'
+    )
     return _Response(200, {"Content-Type": HTML_UTF8}, _simple_page(f"Lịch công tác {mon:02d}/{year}", body).encode())
 
 
@@ -475,8 +563,9 @@ class _Handler(BaseHTTPRequestHandler):
             pass  # the client hung up (e.g. a crawler cutting a huge page off)
         finally:
             finished = time.monotonic()
-            site.owner._record(RequestLog(site.name, self.command, self.path, started, finished, status,
-                                          dict(self.headers.items())))
+            site.owner._record(
+                RequestLog(site.name, self.command, self.path, started, finished, status, dict(self.headers.items()))
+            )
 
     def _conditional(self, resp: _Response) -> _Response:
         if not resp.cacheable or resp.status != 200:
@@ -502,8 +591,12 @@ class _Handler(BaseHTTPRequestHandler):
             return _Response(304, keep, b"")
         ctype = resp.headers.get("Content-Type", "")
         site: _Site = self.server.site  # type: ignore[attr-defined]
-        if (site.owner.gzip and "gzip" in self.headers.get("Accept-Encoding", "")
-                and ctype.startswith(("text/", "application/xml", "application/rss")) and len(body) > 256):
+        if (
+            site.owner.gzip
+            and "gzip" in self.headers.get("Accept-Encoding", "")
+            and ctype.startswith(("text/", "application/xml", "application/rss"))
+            and len(body) > 256
+        ):
             resp.body = gzip.compress(body, mtime=0)
             resp.headers["Content-Encoding"] = "gzip"
             resp.headers["Vary"] = "Accept-Encoding"
@@ -514,8 +607,14 @@ class _Handler(BaseHTTPRequestHandler):
 class SampleSites:
     """The sample portals, each on its own 127.0.0.1 port, plus one out-of-scope server."""
 
-    def __init__(self, faults: bool = False, *, gzip: bool = True, ports: dict[str, int] | None = None,
-                 robots_extra: dict[str, str] | None = None):
+    def __init__(
+        self,
+        faults: bool = False,
+        *,
+        gzip: bool = True,
+        ports: dict[str, int] | None = None,
+        robots_extra: dict[str, str] | None = None,
+    ):
         """``ports`` asks for given ports per portal (e.g. to re-crawl the same URLs); OSError if one is taken.
         ``robots_extra`` adds lines (e.g. ``Crawl-delay: 0.5``) to a portal's ``User-agent: *`` group."""
         self.faults = faults
@@ -548,8 +647,12 @@ class SampleSites:
             else:
                 self.base_urls[name] = site.base
         for site in self._sites.values():
-            thread = threading.Thread(target=site.server.serve_forever, kwargs={"poll_interval": 0.05},
-                                      name=f"sample-{site.name}", daemon=True)
+            thread = threading.Thread(
+                target=site.server.serve_forever,
+                kwargs={"poll_interval": 0.05},
+                name=f"sample-{site.name}",
+                daemon=True,
+            )
             thread.start()
             site.serving = True
             self._threads.append(thread)
@@ -581,7 +684,11 @@ class SampleSites:
     def expected(self) -> list[dict]:
         """Manifest entries (title, published, author, views, ...) of the real articles, with their "url"."""
         reach = set(ALWAYS_REACHABLE) | ({"redirect"} if self.faults else set())
-        return [dict(a, url=self.base_urls[a["site"]] + a["path"]) for a in load_manifest()["articles"] if a["reach"] in reach]
+        return [
+            dict(a, url=self.base_urls[a["site"]] + a["path"])
+            for a in load_manifest()["articles"]
+            if a["reach"] in reach
+        ]
 
     @property
     def articles(self) -> list[str]:
@@ -636,7 +743,9 @@ class SampleSites:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m samples.server", description="Serve the sample portals on 127.0.0.1.")
+    parser = argparse.ArgumentParser(
+        prog="python -m samples.server", description="Serve the sample portals on 127.0.0.1."
+    )
     parser.add_argument("--faults", action="store_true", help="add the fault routes (see the module docstring)")
     args = parser.parse_args(argv)
     with SampleSites(faults=args.faults) as sites:

@@ -1,4 +1,5 @@
 """Discovery: links, pagination forms, feeds, sitemaps (plain, index, gzipped), content sniffing."""
+
 import gzip
 
 from crawler.analyze import analyze
@@ -37,26 +38,29 @@ def test_rss_and_atom_items():
     rss = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Tin</title><link>http://h/</link>
     <item><title>A</title><link>http://h/-/a</link><pubDate>Fri, 18 Aug 2023 09:01:00 +0700</pubDate></item>
     <item><title>B</title><guid isPermaLink="true">/-/b</guid></item></channel></rss>"""
-    assert [l.url for l in feed_links(rss, "http://h/rss")] == ["http://h/-/a", "http://h/-/b"]
+    assert [link.url for link in feed_links(rss, "http://h/rss")] == ["http://h/-/a", "http://h/-/b"]
     atom = b"""<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate" href="http://h/2023/08/c/"/>
     <updated>2023-08-18T09:01:00+07:00</updated></entry></feed>"""
     found = feed_links(atom, "http://h/feed/")
-    assert [(l.url, l.lastmod[:10]) for l in found] == [("http://h/2023/08/c/", "2023-08-18")]
+    assert [(link.url, link.lastmod[:10]) for link in found] == [("http://h/2023/08/c/", "2023-08-18")]
     assert sniff("application/xml", rss) == "feed" and sniff("text/xml", atom) == "feed"
 
 
 def test_sitemap_index_and_gzipped_sitemap():
     index = b"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <sitemap><loc>http://h/vi/news/sitemap.xml.gz</loc></sitemap></sitemapindex>"""
-    assert [(l.url, l.rel) for l in sitemap_links(index, "http://h/sitemap.xml")] == \
-        [("http://h/vi/news/sitemap.xml.gz", "sitemap")]
+    assert [(link.url, link.rel) for link in sitemap_links(index, "http://h/sitemap.xml")] == [
+        ("http://h/vi/news/sitemap.xml.gz", "sitemap")
+    ]
     urlset = gzip.compress(b"""<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
     <url><loc>http://h/vi/news/a-1.html</loc><lastmod>2023-08-18</lastmod></url>
     <url><loc> http://h/vi/news/b-2.html </loc></url></urlset>""")
     assert sniff("application/x-gzip", urlset) == "sitemap"
     found = sitemap_links(urlset, "http://h/vi/news/sitemap.xml.gz")
-    assert [(l.url, l.lastmod) for l in found] == [("http://h/vi/news/a-1.html", "2023-08-18"),
-                                                  ("http://h/vi/news/b-2.html", None)]
+    assert [(link.url, link.lastmod) for link in found] == [
+        ("http://h/vi/news/a-1.html", "2023-08-18"),
+        ("http://h/vi/news/b-2.html", None),
+    ]
     assert sitemap_links(b"not xml at all", "http://h/s.xml") == []
 
 

@@ -720,3 +720,11 @@ def test_sentence_figures(sentence, expected):
 @pytest.mark.parametrize("sentence", NEGATIVES, ids=[n[:60] for n in NEGATIVES])
 def test_not_figures(sentence):
     assert extract_indicators(sentence) == []
+
+
+@pytest.mark.parametrize("text", ["3/4 tỷ", "3/4 tỷ đồng.", "5/5 xã"])
+def test_figure_with_no_words_before_it_is_labelled_without_error(text):
+    # A countable figure opening the text leaves its subject empty: the labeller used to index words[0] (IndexError).
+    found = extract_indicators(text)
+    assert [i.text for i in found] == [text.rstrip(".")]
+    assert all(i.label is None or i.label.strip() for i in found)

@@ -1,4 +1,5 @@
 """The sample portals serve what samples/server.py documents, faults included."""
+
 from __future__ import annotations
 
 import gzip
@@ -64,8 +65,11 @@ def test_manifest_covers_four_cms_families_with_enough_articles():
 def test_every_route_is_served_with_placeholders_filled_and_only_loopback_links(plain):
     for name, base in plain.base_urls.items():
         site = plain._sites[name]
-        routes = list(site.paths.items()) + [(f"{path}?{urlencode(params)}", target)
-                                             for path, variants in site.variants.items() for params, target in variants]
+        routes = list(site.paths.items()) + [
+            (f"{path}?{urlencode(params)}", target)
+            for path, variants in site.variants.items()
+            for params, target in variants
+        ]
         for path, target in routes:
             resp = get(base + path)
             if target.startswith("-> "):
@@ -82,7 +86,11 @@ def test_every_route_is_served_with_placeholders_filled_and_only_loopback_links(
                 assert "{{" not in text, (name, path)
                 for link in HREF.findall(text) + LOC.findall(text):
                     parts = urlsplit(urljoin(base + path, link))
-                    assert parts.scheme == "javascript" or parts.hostname in ("127.0.0.1", "localhost"), (name, path, link)
+                    assert parts.scheme == "javascript" or parts.hostname in ("127.0.0.1", "localhost"), (
+                        name,
+                        path,
+                        link,
+                    )
             if path.endswith(".pdf"):
                 assert ctype == "application/pdf" and data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")
             if path.endswith(".html") or ctype.startswith("text/html"):
@@ -237,7 +245,10 @@ def test_faults_behave_as_documented(faulty):
     assert nxt and "month=2024-10" in month
     assert "month=2025-01" in get(faulty.base_urls["huyen-minhlong"] + nxt.group(1)).text
 
-    seed = get(faulty.base_urls["huyen-minhlong"] + "/-/minh-long-to-chuc-hoi-nghi-so-ket-cong-tac-cai-cach-hanh-chinh-06-thang-dau-nam-2023")
+    seed = get(
+        faulty.base_urls["huyen-minhlong"]
+        + "/-/minh-long-to-chuc-hoi-nghi-so-ket-cong-tac-cai-cach-hanh-chinh-06-thang-dau-nam-2023"
+    )
     for name in ("tracking_utm", "tracking_fbclid", "alias"):
         assert get(f(name)).content == seed.content, name
     printed = get(f("print_view")).text
@@ -265,7 +276,7 @@ def test_unicode_faults_carry_the_same_text(plain, faulty):
     with pytest.raises(UnicodeDecodeError):
         resp.content.decode("utf-8")
     text = unicodedata.normalize("NFC", resp.content.decode("cp1258"))
-    assert 'charset=windows-1258' in text and text.replace("charset=windows-1258", "charset=utf-8") == ok
+    assert "charset=windows-1258" in text and text.replace("charset=windows-1258", "charset=utf-8") == ok
 
 
 def test_ports_and_extra_robots_lines_can_be_asked_for():

@@ -18,7 +18,7 @@ from extract.documents.figures import document_figures
 from extract.documents.header import parse_header
 from extract.documents.models import Document, Page
 
-__all__ = ["Document", "Page", "complete_ocr", "extract_document", "sniff_format"]
+__all__ = ["Document", "Page", "complete_ocr", "extract_document", "reuse_ocr", "sniff_format"]
 
 FORMATS = ("pdf", "docx", "xlsx", "odt", "ods", "doc", "xls")
 
@@ -83,12 +83,35 @@ def complete_ocr(data: bytes, doc: Document, workers: int | None = None, budget:
         errors = ocr_scans(pdf, doc.pages, workers, time.monotonic() + default("document_seconds"), budget)
     finally:
         pdf.close()
+    left = _note_pending(doc, errors)
+    _derive(doc)
+    return len(pending) - left
+
+
+def reuse_ocr(doc: Document, earlier: list[dict]) -> int:
+    """Put the OCR text of pages read earlier (``earlier``: the stored pages of the same file) into the scans
+    ``doc`` left pending, then derive metadata and figures again; the pages reused. Re-reading an archived
+    file with today's extractor keeps what OCR already read instead of paying for it again."""
+    read = {p["n"]: p for p in earlier if p.get("method") == "ocr"}
+    reused = 0
+    for page in doc.pages:
+        old = read.get(page.n)
+        if page.needs_ocr and page.method == "none" and old is not None:
+            page.text, page.method, page.confidence, page.needs_ocr = old["text"], "ocr", old.get("confidence"), False
+            reused += 1
+    if reused:
+        _note_pending(doc, [])
+        _derive(doc)
+    return reused
+
+
+def _note_pending(doc: Document, errors: list[str]) -> int:
+    """Replace the "OCR pending" warning (and add ``errors``) after pages were read; the scans left."""
     left = sum(p.needs_ocr for p in doc.pages)
     doc.warnings = [w for w in doc.warnings if "OCR pending" not in w] + errors
     if left:
         doc.warnings.append(f"{left} scanned page(s) not read: OCR pending")
-    _derive(doc)
-    return len(pending) - left
+    return left
 
 
 def _derive(doc: Document) -> None:

@@ -108,7 +108,7 @@ def figure_label(s: str, figures: list[dict], k: int, clause_start: int,
     if countable:
         if colon and 0 < len(words) <= _SHORT_SUBJECT_WORDS:
             return _finish(f"{f['unit']} {subject}")
-        if len(words) <= _SHORT_SUBJECT_WORDS and words[0].lower() not in V.LABEL_NOUN_HEADS:
+        if 0 < len(words) <= _SHORT_SUBJECT_WORDS and words[0].lower() not in V.LABEL_NOUN_HEADS:
             post = _post_unit(s, figures, k)
             # "BHXH tự nguyện 12.345 người" names its subject; "thu hút 3 dự án" takes its object
             # ("khách quốc tế đạt 320.000 lượt": a link word leaves the subject a noun phrase)

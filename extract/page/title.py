@@ -198,8 +198,12 @@ def title_by_text(root, wanted: list[str], container) -> list:
     headline in a table cell): the page's own headline whatever its tag, never a link to it."""
     out = []
     for el in root.iter(*TITLE_TEXT_TAGS):
-        # The headline text starts the element's text (a date may follow it): a cheap test first.
-        full = norm(el.text_content())
+        # The headline text starts the element's text (a date may follow it): cheap tests first. An element
+        # holding much more than a headline is a container; normalising every one would cost depth x size.
+        raw = el.text_content()
+        if len(raw) > 2 * MAX_TITLE_CHARS:
+            continue
+        full = norm(raw)
         if not any(w and full.startswith(w) for w in wanted):
             continue
         n = norm(title_text(el))
