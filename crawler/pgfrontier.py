@@ -417,9 +417,10 @@ class PgFrontier:
         """Every attachment archived with a 2xx answer (the columns of ``CrawlState.archived_attachments``)."""
         after = 0
         while True:
-            rows = self._run("SELECT id, url, warc, warc_offset, page_type, fetched_at, referrer FROM crawl_urls"
-                             " WHERE kind = 'attachment' AND warc IS NOT NULL AND http_status BETWEEN 200 AND 299"
-                             " AND id > %s ORDER BY id LIMIT %s", (after, ARCHIVED_BATCH), fetch="all")
+            rows = self._run("SELECT id, url, warc, warc_offset, page_type, fetched_at, content_hash, referrer"
+                             " FROM crawl_urls WHERE kind = 'attachment' AND warc IS NOT NULL"
+                             " AND http_status BETWEEN 200 AND 299 AND id > %s ORDER BY id LIMIT %s",
+                             (after, ARCHIVED_BATCH), fetch="all")
             if not rows:
                 return
             after = rows[-1]["id"]

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import psycopg
 import pytest
+from test_store import scalar
 
 import cli
 from crawler.fetch import DEFAULT_USER_AGENT
@@ -117,13 +118,14 @@ def test_reprocess_and_sites_with_db(single, pg_url, tmp_path, capsys):
     assert crawl(sites.seeds, data, CrawlOptions(delay=DELAY, quiet=True, db=pg_url, update_index=False)) == 0
     with PgStore.open(pg_url) as store:
         assert records(store) == expected
-        seq = store.max_change_seq()
+        seq = scalar(store, "SELECT MAX(change_seq) FROM articles")
     # every archived page again through the extractor, from this worker's WARC files: nothing changes
     assert cli.main(["reprocess", "--data", str(data), "--db", pg_url]) == 0
     assert re.search(r"reprocessed [1-9]\d* archived pages: articles 0 new, 0 changed, \d+ unchanged",
                      capsys.readouterr().err)
     with PgStore.open(pg_url) as store:
-        assert records(store) == expected and store.max_change_seq() == seq
+        assert records(store) == expected
+        assert scalar(store, "SELECT MAX(change_seq) FROM articles") == seq  # no article stored again
     assert cli.main(["sites", "--data", str(tmp_path / "none"), "--db", pg_url, "--format", "jsonl"]) == 0
     summaries = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     by_host = Counter(urlsplit(url).netloc for url in expected)

@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -142,7 +143,7 @@ def test_referrers_and_archived_copies_as_sqlite(two, tmp_path):
         "http://h1/a"]
     assert [dict(r) for r in pg.archived_attachments()] == [dict(r) for r in lite.archived_attachments()] == [
         {"url": "http://h1/a.pdf", "warc": "w.warc.gz", "warc_offset": 15, "page_type": None, "fetched_at": "t",
-         "referrer": "http://h1/a"}]
+         "content_hash": None, "referrer": "http://h1/a"}]
     sqlite.close()
 
 
@@ -176,10 +177,15 @@ def test_shards_split_hosts_stably():
 
 WORKER = """
 import sys, time, requests
+from pathlib import Path
 from crawler.pgfrontier import PgFrontier
 dsn, name, hosts = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
 f = PgFrontier.open(dsn, worker=name, delay=float(sys.argv[4]), lease_s=float(sys.argv[5]))
 session = requests.Session()
+ready, workers = Path(sys.argv[6]), int(sys.argv[7])  # start together: a slow start must not leave one idle
+(ready / name).touch()
+while len(list(ready.iterdir())) < workers:
+    time.sleep(0.01)
 while f.queued_count():
     row = None
     for host in hosts:
@@ -237,8 +243,9 @@ def recorder():
 
 def start_workers(dsn: str, hosts: list[str], names: list[str], delay: float, lease_s: float) -> list[subprocess.Popen]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return [subprocess.Popen([sys.executable, "-c", WORKER, dsn, name, ",".join(hosts), str(delay), str(lease_s)],
-                             env=env, cwd=ROOT) for name in names]
+    ready = Path(tempfile.mkdtemp(prefix="govnews-workers-"))
+    return [subprocess.Popen([sys.executable, "-c", WORKER, dsn, name, ",".join(hosts), str(delay), str(lease_s),
+                              str(ready), str(len(names))], env=env, cwd=ROOT) for name in names]
 
 
 def wait_for_fetches(worker: str, count: int) -> None:
