@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reprocess", help="re-extract every archived page and re-index (or, with --spark, "
                                          "WARC files on Apache Spark into Parquet)")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--quiet", action="store_true")
     p.add_argument("--spark", action="store_true", help="run on Spark: WARC files in, Parquet datasets out")
     p.add_argument("warcs", nargs="*", metavar="WARC", help="with --spark: WARC files, folders or globs")
@@ -112,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("indicators", help="the extracted figures, filtered")
     p.add_argument("query", nargs="?", metavar="QUERY")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--unit")
     p.add_argument("--kind", choices=["count", "percent", "ratio", "money", "measure"])
     p.add_argument("--since", metavar="DATE")
@@ -127,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "csv", "parquet"], required=True)
     p.add_argument("--out", metavar="PATH", help="output file (default: stdout for jsonl)")
     p.add_argument("--documents", action="store_true", help="export the attachments read (documents) instead")
+    _add_db(p)
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("serve", help="web search page and JSON API")
@@ -137,6 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("sites", help="each archived site: page counts and share of articles with date/author/views")
     _add_data(p)
+    _add_db(p)
     p.add_argument("--format", choices=["table", "jsonl"], default="table")
     p.set_defaults(func=cmd_sites)
 
@@ -179,6 +183,7 @@ def cmd_crawl(args) -> int:
 def cmd_reprocess(args) -> int:
     from base.datadir import resolve_data_dir
     from crawler.pipeline import reprocess
+    from index.backend import db_url
 
     if args.spark or args.warcs or args.out or args.master or args.ocr:
         from commands.reprocess_spark import run_reprocess_spark
@@ -186,7 +191,7 @@ def cmd_reprocess(args) -> int:
         if not args.spark:
             raise BadInput("reprocess: WARC files, --out, --master and --ocr go with --spark")
         return run_reprocess_spark(args.warcs, args.out, master=args.master, ocr=args.ocr, quiet=args.quiet)
-    return reprocess(resolve_data_dir(args.data), quiet=args.quiet)
+    return reprocess(resolve_data_dir(args.data), quiet=args.quiet, db=db_url(args.db))
 
 
 def cmd_ocr(args) -> int:
@@ -221,7 +226,7 @@ def cmd_indicators(args) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() else "csv")
     return run_indicators(
         resolve_data_dir(args.data), args.query, unit=args.unit, kind=args.kind, since=args.since,
-        until=args.until, site=args.site, limit=args.limit, fmt=fmt,
+        until=args.until, site=args.site, limit=args.limit, fmt=fmt, db=args.db,
     )
 
 
@@ -229,7 +234,8 @@ def cmd_export(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.export import run_export
 
-    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out, documents=args.documents)
+    return run_export(resolve_data_dir(args.data), fmt=args.format, out=args.out, documents=args.documents,
+                      db=args.db)
 
 
 def cmd_serve(args) -> int:
@@ -243,7 +249,7 @@ def cmd_sites(args) -> int:
     from base.datadir import resolve_data_dir
     from commands.sites import run_sites
 
-    return run_sites(resolve_data_dir(args.data), fmt=args.format)
+    return run_sites(resolve_data_dir(args.data), fmt=args.format, db=args.db)
 
 def cmd_migrate(args) -> int:
     from base.datadir import resolve_data_dir

@@ -8,6 +8,7 @@ from typing import IO
 
 from base.errors import BadInput
 from index import documents as D
+from index.backend import open_records, open_store
 from index.export import (
     FORMATS,
     atomic_text,
@@ -17,12 +18,11 @@ from index.export import (
     export_parquet,
     indicators_path,
 )
-from index.store import Store, open_records
 
 
 def run_export(data_dir: Path, fmt: str, out: str | os.PathLike | None = None, stream: IO[str] | None = None,
-               documents: bool = False) -> int:
-    """``govnews export --format jsonl|csv|parquet [--out PATH] [--documents]``."""
+               documents: bool = False, db: str | None = None) -> int:
+    """``govnews export --format jsonl|csv|parquet [--out PATH] [--documents] [--db URL]``."""
     if fmt not in FORMATS:
         raise BadInput(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
     if fmt != "jsonl" and not out:
@@ -30,7 +30,7 @@ def run_export(data_dir: Path, fmt: str, out: str | os.PathLike | None = None, s
     target = Path(out) if out else None
     if target is not None and target.is_dir():
         raise BadInput(f"--out {target} is a folder: give a file name")
-    with (Store.open(data_dir, create=False) if documents else open_records(data_dir)) as store:
+    with (open_store(data_dir, db, create=False) if documents else open_records(data_dir, db)) as store:
         records = D.iter_documents(store) if documents else store.iter_articles()
         if fmt == "jsonl" and target is None:
             count = export_jsonl(records, stream or sys.stdout)

@@ -51,10 +51,12 @@ def write_table(rows: Iterable[dict], stream: IO[str], width: int | None = None)
 
 
 def run_indicators(data_dir: Path, query: str | None = None, unit=None, kind=None, since=None, until=None,
-                   site=None, limit=None, fmt: str = "table", stream: IO[str] | None = None) -> int:
+                   site=None, limit=None, fmt: str = "table", stream: IO[str] | None = None,
+                   db: str | None = None) -> int:
     """``govnews indicators``."""
     out = stream or sys.stdout
-    rows = query_indicators(data_dir, query, unit=unit, kind=kind, since=since, until=until, site=site, limit=limit)
+    rows = query_indicators(data_dir, query, unit=unit, kind=kind, since=since, until=until, site=site, limit=limit,
+                            db=db)
     if fmt == "csv":
         write_csv(rows, out)
     elif fmt == "jsonl":

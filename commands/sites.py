@@ -26,9 +26,9 @@ def _cell(value: object, width: int) -> str:
     return (text if len(text) <= width else text[:width - 1] + "…").ljust(width)
 
 
-def run_sites(data_dir: Path, fmt: str = "table", stream: IO[str] | None = None) -> int:
+def run_sites(data_dir: Path, fmt: str = "table", stream: IO[str] | None = None, db: str | None = None) -> int:
     out = stream or sys.stdout
-    summaries = site_summaries(data_dir)
+    summaries = site_summaries(data_dir, db)
     if fmt == "jsonl":
         for summary in summaries:
             out.write(json.dumps(summary.to_dict(), ensure_ascii=False) + "\n")

@@ -27,6 +27,7 @@ import hashlib
 import os
 import socket
 import time
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -37,13 +38,14 @@ from psycopg_pool import ConnectionPool
 from base.errors import BadInput
 from base.settings import default
 from crawler.robots import Robots
-from crawler.state import CrawlState, connect
+from crawler.state import ARCHIVED_PAGE, CrawlState, connect
 from index.pgstore import PgStore, connect_pool, migrate, retrying
 from index.store import Store
 
 SCHEMA_KEY = "crawl_schema"
 MAX_CRAWL_DELAY = 60.0  # as crawler.pipeline: a larger robots.txt Crawl-delay is capped
 DEFAULT_LEASE_S = default("lease_seconds")
+ARCHIVED_BATCH = 1000  # attachments read from the frontier at a time
 HOST_POLL_S = 1.0  # a worker waiting for a host or URL another worker holds looks again after this long
 
 _SCHEMA_V1 = """
@@ -85,14 +87,18 @@ CREATE TABLE crawl_patterns (
 CREATE TABLE crawl_runs (id SERIAL PRIMARY KEY, started TEXT NOT NULL, finished TEXT, seeds TEXT);
 CREATE TABLE crawl_warcs (name TEXT PRIMARY KEY, processed_upto BIGINT NOT NULL DEFAULT 0);
 """
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+# 2: the page that linked each URL (crawler.state's crawl schema 2)
+_SCHEMA_V2 = "ALTER TABLE crawl_urls ADD COLUMN referrer TEXT;"
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # crawler.state.REQUEUE_SQL in PostgreSQL's words (LEAST for MIN, %(name)s parameters); a re-queue ends any lease.
 REQUEUE_SQL = """
-INSERT INTO crawl_urls (url, host, kind, depth, priority, gen, pattern, parent_pattern, hops)
-VALUES (%(url)s, %(host)s, %(kind)s, %(depth)s, %(priority)s, %(gen)s, %(pattern)s, %(parent_pattern)s, %(hops)s)
+INSERT INTO crawl_urls (url, host, kind, depth, priority, gen, pattern, parent_pattern, hops, referrer)
+VALUES (%(url)s, %(host)s, %(kind)s, %(depth)s, %(priority)s, %(gen)s, %(pattern)s, %(parent_pattern)s, %(hops)s,
+        %(referrer)s)
 ON CONFLICT (url) DO UPDATE SET status = 'queued', gen = excluded.gen, attempts = 0, next_try = 0,
+    referrer = COALESCE(crawl_urls.referrer, excluded.referrer),
     reason = NULL, depth = LEAST(crawl_urls.depth, excluded.depth),
     priority = LEAST(crawl_urls.priority, excluded.priority), hops = excluded.hops,
     claimed_by = NULL, lease_until = NULL
@@ -218,10 +224,12 @@ class PgFrontier:
     # -- frontier ----------------------------------------------------------------------------
 
     def enqueue(self, *, url: str, host: str, kind: str, depth: int, priority: int, gen: int, pattern: str,
-                parent_pattern: str | None, hops: int = 0, newer: str | None = None) -> bool:
+                parent_pattern: str | None, hops: int = 0, newer: str | None = None,
+                referrer: str | None = None) -> bool:
         return self._run(REQUEUE_SQL, {
             "url": url, "host": host, "kind": kind, "depth": depth, "priority": priority, "gen": gen,
-            "pattern": pattern, "parent_pattern": parent_pattern, "hops": hops, "newer": newer}) > 0
+            "pattern": pattern, "parent_pattern": parent_pattern, "hops": hops, "newer": newer,
+            "referrer": referrer}) > 0
 
     def next_for_host(self, host: str, now: float) -> dict | None:
         """Claim the next URL of ``host`` (and the host) for this worker, or None: nothing due, or not ours now."""
@@ -394,6 +402,31 @@ class PgFrontier:
             " ON CONFLICT (url) DO UPDATE SET status = 'skipped', reason = excluded.reason,"
             " article_url = excluded.url WHERE crawl_urls.status = 'queued' AND crawl_urls.lease_until IS NULL",
             (url, host, f"stored from {stored_from}", gen, url))
+
+    # -- archived copies (every worker's: a reprocess reads the WARC files where --warc-prefix says) ----
+
+    def archived_page_count(self) -> int:
+        return self._run(f"SELECT COUNT(*) AS n FROM crawl_urls WHERE {ARCHIVED_PAGE}", fetch="one")["n"]
+
+    def archived_pages(self, after_id: int, limit: int) -> list[dict]:
+        """Pages with an archived 2xx copy, by id after ``after_id`` (``govnews reprocess`` walks them)."""
+        return self._run(f"SELECT * FROM crawl_urls WHERE id > %s AND {ARCHIVED_PAGE} ORDER BY id LIMIT %s",
+                         (after_id, limit), fetch="all")
+
+    def archived_attachments(self) -> Iterator[dict]:
+        """Every attachment archived with a 2xx answer (the columns of ``CrawlState.archived_attachments``)."""
+        after = 0
+        while True:
+            rows = self._run("SELECT id, url, warc, warc_offset, page_type, fetched_at, content_hash, referrer"
+                             " FROM crawl_urls WHERE kind = 'attachment' AND warc IS NOT NULL"
+                             " AND http_status BETWEEN 200 AND 299 AND id > %s ORDER BY id LIMIT %s",
+                             (after, ARCHIVED_BATCH), fetch="all")
+            if not rows:
+                return
+            after = rows[-1]["id"]
+            for row in rows:
+                del row["id"]
+                yield row
 
     def status_counts(self) -> dict[str, int]:
         return {r["status"]: r["n"] for r in self._run(

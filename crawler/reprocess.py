@@ -11,9 +11,9 @@ from base.warcread import read_record
 from crawler.analyze import analyze
 from crawler.documents import read_attachments
 from crawler.options import CrawlOptions, Stats
+from crawler.pgfrontier import open_crawl_stores
 from crawler.progress import crawl_log, progress_bar
 from crawler.slots import Scheduler
-from crawler.state import CrawlState, connect
 from crawler.templates import learn_site_templates, load_templates
 from crawler.urls import Scope, is_print_view
 from crawler.writer import Writer
@@ -23,24 +23,26 @@ from index.templates import count_template_use
 BATCH = 200  # archived pages read from the state at a time
 
 
-def reprocess(data_dir: Path, quiet: bool = False) -> int:
+def reprocess(data_dir: Path, quiet: bool = False, db: str | None = None) -> int:
     """Re-extract every archived HTML page, update the records and the search index. Exit code.
 
     Site templates are learned again first (from the page rules alone), so every page, early ones included,
-    is extracted with its site's template.
+    is extracted with its site's template. ``db``: the records and crawl state are in PostgreSQL (the WARC
+    files named there are read from ``data_dir``); PostgreSQL indexes each article as it is stored, so
+    there is no index to update.
     """
     from index.searchindex import update_index
-    from index.store import Store
 
     data_dir = Path(data_dir)
-    if not records_path(data_dir).exists():
+    if db is None and not records_path(data_dir).exists():
         raise BadInput(f"no records in {data_dir}: run govnews crawl first")
-    state = CrawlState(connect(data_dir))
+    data_dir.mkdir(parents=True, exist_ok=True)  # for crawl.log
+    options = CrawlOptions(quiet=quiet, attachments=False, db=db)
+    store, state = open_crawl_stores(data_dir, db=db, delay=options.delay, agent=options.agent,
+                                     lease_s=options.lease_seconds)
     hosts = [f"{r['scheme']}://{r['host']}/" for r in state.hosts()]
-    options = CrawlOptions(quiet=quiet, attachments=False)
     stats = Stats()
     scheduler = Scheduler(state, Scope.from_seeds(hosts or ["http://localhost/"]), options, stats)
-    store = Store.open(data_dir)
     writer = Writer(state, store, None, scheduler, options, stats)
     try:
         with crawl_log(data_dir):
@@ -50,7 +52,8 @@ def reprocess(data_dir: Path, quiet: bool = False) -> int:
     finally:
         state.close()
         store.close()
-    update_index(data_dir, progress=not quiet and sys.stderr.isatty())
+    if db is None:
+        update_index(data_dir, progress=not quiet and sys.stderr.isatty())
     if not quiet:
         print(f"reprocessed {pages} archived pages: articles {stats.new} new, {stats.changed} changed, "
               f"{stats.unchanged} unchanged, {stats.duplicates} duplicates, {stats.failed} failed; documents "

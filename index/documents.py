@@ -1,7 +1,8 @@
 """Documents (attachments read: PDF, Word, Excel, scans) in the records store.
 
 The tables (``documents``, ``document_pages``, ``document_indicators``) are described in ``index/store.py``;
-these functions read and write them through an open ``Store``.
+these functions read and write them through an open ``Store``, or a ``PgStore`` (index/pgstore.py), whose
+``conn`` and ``transaction()`` take the same SQL with ``?`` placeholders.
 """
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import json
 from collections.abc import Iterator
 
 from base.errors import BadInput
-from index.store import INDICATOR_COLUMNS, ITER_BATCH, Store, fingerprint, quoted, to_db
+from index.store import INDICATOR_COLUMNS, ITER_BATCH, MAX_CHANGE_SEQ_SQL, Store, fingerprint, quoted, to_db
 
 # Document JSON fields stored as plain columns of ``documents``.
 DOCUMENT_COLUMNS = ("url", "article_url", "name", "format", "kind", "number", "issuer", "place", "date", "subject",
@@ -44,14 +45,14 @@ def save_document(store: Store, document: dict, *, fetched_at: str, warc: str | 
             return row[0], "unchanged"
         values = [document.get(c) for c in DOCUMENT_COLUMNS]
         values[DOCUMENT_COLUMNS.index("page_count")] = document.get("page_count") or len(pages)
-        seq = store.max_change_seq() + 1
+        seq = conn.execute(MAX_CHANGE_SEQ_SQL).fetchone()[0] + 1
         if row is None:
             cur = conn.execute(
                 f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}, ocr_pending, warnings, error,"
                 " fetched_at, warc, warc_offset, content_hash, fingerprint, change_seq)"
-                f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f" VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))}, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                 (*values, pending, warnings, error, fetched_at, warc, offset, content_hash, fp, seq))
-            document_id, status = cur.lastrowid, "new"
+            document_id, status = cur.fetchone()[0], "new"
         else:
             document_id, status = row[0], "changed"
             conn.execute(

@@ -17,8 +17,9 @@ from pathlib import Path
 from typing import IO
 
 from index.analyzer import fold, query_terms, terms
+from index.backend import open_records
 from index.search import QueryError, parse_date
-from index.store import INDICATOR_COLUMNS, open_records
+from index.store import INDICATOR_COLUMNS
 
 ARTICLE_FIELDS = ("article_id", "title", "url", "published", "site")
 DOCUMENT_FIELDS = ("document_url", "document_name", "page")
@@ -49,8 +50,8 @@ def _iso_day(number: int | None) -> str | None:
 
 def query_indicators(data_dir: Path, q: str | None = None, *, unit: str | None = None, kind: str | None = None,
                      since: str | None = None, until: str | None = None, site: str | None = None,
-                     limit: int | None = None) -> Iterator[dict]:
-    """Stream the figures matching the filters, newest articles first.
+                     limit: int | None = None, db: str | None = None) -> Iterator[dict]:
+    """Stream the figures matching the filters, newest articles first (``db``: records in PostgreSQL).
 
     Bad options and a data folder without records raise at the call, not at the first row.
     """
@@ -61,10 +62,10 @@ def query_indicators(data_dir: Path, q: str | None = None, *, unit: str | None =
     if q and q.strip() and not words:
         raise QueryError("the query has no words to search for (only punctuation)")
     unit_key = fold(unit.strip().lower()) if unit else None
-    sql = (f"SELECT {', '.join(_q(c) for c in ROW_FIELDS)} FROM ({_FIGURES_SQL})"
+    sql = (f"SELECT {', '.join(_q(c) for c in ROW_FIELDS)} FROM ({_FIGURES_SQL}) AS figures"
            + (" WHERE " + " AND ".join(where) if where else "")
            + " ORDER BY published IS NULL, published DESC, source, owner, position")
-    store = open_records(data_dir)
+    store = open_records(data_dir, db)
     return _rows(store, sql, params, unit_key, words, limit)
 
 

@@ -12,9 +12,11 @@ words are turned into tsqueries by PostgreSQL itself (``phraseto_tsquery`` over 
 function as the indexed text), so both sides split text alike.
 
 Ranking: ``ts_rank`` (title weighted over portal name and category, over body) of the words, plus
-the exact spellings, plus query words found side by side, plus a year in the query matching the
-publication year, times the recency factor of index/search.py. As there: articles with every word
-(a year excepted) first; with fewer than a page of them, articles with some words follow.
+the exact spellings, plus query words found side by side (and a run of three or more found whole),
+plus the query's words of several syllables found as words (``fts_words``: the analyzer's joined
+tokens, "an_toan"), plus a year in the query matching the publication year, times the recency factor
+of index/search.py. As there: articles with every word (a year excepted) first; with fewer than a page
+of them, articles with some words follow.
 """
 from __future__ import annotations
 
@@ -26,23 +28,29 @@ import psycopg
 from index.analyzer import ABBREVIATION_EXPANSIONS, EXPANSION_ABBREVIATIONS
 from index.evaluation import RECENCY_HALF_LIFE_DAYS, RECENCY_WEIGHT
 from index.pgstore import PgStore
-from index.query import Clause, ParsedQuery, QueryError, _is_year, _runs, needs_fallback, parse_date, parse_query
+from index.query import (
+    Clause,
+    ParsedQuery,
+    QueryError,
+    is_year,
+    needs_fallback,
+    parse_date,
+    parse_query,
+    query_runs,
+    query_words,
+    side_by_side,
+)
 from index.search import MAX_LIMIT, SearchHit, SearchResult
 from index.searchindex import category_key
-from index.snippets import make_snippet
-from index.snippets import snippet_terms as _snippet_terms
-
-
-def _adjacent_pairs(clauses: list[Clause]) -> list[tuple[str, str]]:
-    """Each pair of adjacent query words (folded): they score more found side by side."""
-    return list(dict.fromkeys((a.folded, b.folded) for run in _runs(clauses) for a, b in zip(run, run[1:])))
-
+from index.snippets import make_snippet, snippet_terms
 
 # ts_rank weights of {D, C, B, A}: body and summary, (unused), portal name and category, title.
 RANK_WEIGHTS = "{0.34, 0, 0.34, 1.0}"
 RANK_NORMALIZATION = 1  # divide by 1 + log(document length), as BM25 discounts long documents
 EXACT_WEIGHT = 1.0  # the exact spelling's rank is added to the folded one (whoosh: 1 + 0.5 per word)
 ADJACENT_WEIGHT = 2.0  # query words side by side in the text
+RUN_BONUS = 0.1  # three or more query words side by side, whole (index/ranking.py's RUN_POINTS)
+WORD_WEIGHT = 1.0  # a query's word of several syllables found as a word (index/query.py's word bonus)
 YEAR_BONUS = 0.5  # a year in the query that is the article's publication year
 
 
@@ -54,7 +62,9 @@ class Compiled:
     match_any: str
     rank: str
     exact: str
-    adjacent: str
+    adjacent: str  # pairs of query words side by side
+    runs: str = ""  # runs of three or more query words found whole
+    words: str = ""  # the query's words of several syllables, as the joined folded lexemes of ``fts_words``
     years: list[str] = field(default_factory=list)
     only_years: bool = False
 
@@ -79,7 +89,7 @@ def search(db: str | PgStore, query: str, *, since=None, until=None, site=None, 
 def _search(store: PgStore, parsed: ParsedQuery, where: str, params: dict, sort: str, limit: int,
             page: int) -> SearchResult:
     wanted = page * limit
-    with store.transaction() as conn:
+    with store.pg_transaction() as conn:
         compiled = _compile(conn, parsed)
         ranked, total, facets = _run(conn, compiled, compiled.match_all, where, params, sort, wanted)
         if total < limit and needs_fallback(parsed) and compiled.match_any != compiled.match_all:
@@ -98,7 +108,7 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
     wanted: set[str] = set()
     for clause in parsed.clauses:
         wanted.update(_clause_texts(clause))
-    wanted.update(" ".join(pair) for pair in _adjacent_pairs(parsed.clauses))
+    wanted.update(" ".join(pair) for pair in side_by_side(parsed.clauses))
     wanted.update(a for seq in _expansions_written(parsed) for a in EXPANSION_ABBREVIATIONS[seq])
     rows = conn.execute(
         "SELECT t, phraseto_tsquery('simple', govnews_fold(t))::text,"
@@ -114,7 +124,7 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
 
     positive = parsed.positive
     excluded = _any([clause_match(c) for c in parsed.clauses if c.excluded])
-    years = [c for c in positive if _is_year(c)]
+    years = [c for c in positive if is_year(c)]
     only_years = len(years) == len(positive)
     groups: dict[int, list[str]] = {}
     for clause in positive:
@@ -130,9 +140,17 @@ def _compile(conn: psycopg.Connection, parsed: ParsedQuery) -> Compiled:
                   for c in positive if any(t.exact != t.folded for t in c.terms)])
     abbreviations = _any([folded(a) for seq in _expansions_written(parsed) for a in EXPANSION_ABBREVIATIONS[seq]])
     rank = _any([clause_match(c) for c in positive] + ([abbreviations] if abbreviations else []))
-    adjacent = _any([folded(" ".join(pair)) for pair in _adjacent_pairs(parsed.clauses)])
+    sequences = side_by_side(parsed.clauses)
+    adjacent = _any([folded(" ".join(seq)) for seq in sequences if len(seq) == 2])
+    runs = _any([folded(" ".join(seq)) for seq in sequences if len(seq) > 2])
+    words = _any([_lexeme(w) for w in query_words(parsed.clauses)])
     return Compiled(match_all=match_all, match_any=match_any, rank=rank, exact=exact, adjacent=adjacent,
-                    years=[c.terms[0].exact for c in years], only_years=only_years)
+                    runs=runs, words=words, years=[c.terms[0].exact for c in years], only_years=only_years)
+
+
+def _lexeme(word: str) -> str:
+    """A lexeme of ``fts_words`` as tsquery text (analyzer words: letters and "_" only, quoted all the same)."""
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def _clause_texts(clause: Clause) -> list[str]:
@@ -154,7 +172,7 @@ def _phrase_text(clause: Clause, form: str) -> str:
 def _expansions_written(parsed: ParsedQuery) -> list[tuple[str, ...]]:
     """Abbreviation expansions written out in the query ("bảo hiểm y tế" also scores "BHYT")."""
     found = []
-    for run in _runs(parsed.clauses):
+    for run in query_runs(parsed.clauses):
         words = [t.folded for t in run]
         for seq in EXPANSION_ABBREVIATIONS:
             n = len(seq)
@@ -211,7 +229,8 @@ def _run(conn: psycopg.Connection, compiled: Compiled, match: str, where: str, p
     if where:
         condition += " AND " + where
     args = {**params, "match": match or "", "years": compiled.years, "rank": compiled.rank or "",
-            "exact": compiled.exact or "", "adjacent": compiled.adjacent or "", "weights": RANK_WEIGHTS,
+            "exact": compiled.exact or "", "adjacent": compiled.adjacent or "", "runs": compiled.runs or "",
+            "words": compiled.words or "", "weights": RANK_WEIGHTS,
             "norm": RANK_NORMALIZATION, "wanted": wanted}
     facets: dict[str, dict[str, int]] = {"site": {}, "year": {}}
     total = 0
@@ -238,6 +257,11 @@ def _score_sql(compiled: Compiled) -> str:
     if compiled.adjacent:
         parts.append(f"{ADJACENT_WEIGHT} * ts_rank(%(weights)s::float4[], a.fts_folded, %(adjacent)s::tsquery,"
                      " %(norm)s)")
+    if compiled.runs:
+        # presence, not ts_rank: ts_rank gives a phrase some credit for its words found apart
+        parts.append(f"CASE WHEN a.fts_folded @@ %(runs)s::tsquery THEN {RUN_BONUS} ELSE 0 END")
+    if compiled.words:
+        parts.append(f"{WORD_WEIGHT} * ts_rank(%(weights)s::float4[], a.fts_words, %(words)s::tsquery, %(norm)s)")
     if compiled.years:
         parts.append(f"CASE WHEN left(a.published, 4) = ANY(%(years)s) THEN {YEAR_BONUS} ELSE 0 END")
     recency = (f"(1 + CASE WHEN a.published ~ '^\\d{{4}}-\\d{{2}}-\\d{{2}}' THEN {RECENCY_WEIGHT} * power(0.5,"
@@ -248,7 +272,7 @@ def _score_sql(compiled: Compiled) -> str:
 def _hits(store: PgStore, found: list[tuple[int, float]], parsed: ParsedQuery) -> list[SearchHit]:
     if not found:
         return []
-    wanted = _snippet_terms(parsed)
+    wanted = snippet_terms(parsed)
     articles = store.get_articles([article_id for article_id, _ in found])
     hits = []
     for article_id, score in found:

@@ -26,6 +26,7 @@ from typing import Any, TypeVar
 
 import psycopg
 from psycopg import errors as pg_errors
+from psycopg.adapt import Dumper
 from psycopg.conninfo import conninfo_to_dict
 from psycopg.types.json import Jsonb
 from psycopg_pool import ConnectionPool
@@ -33,9 +34,11 @@ from psycopg_pool import ConnectionPool
 from base.errors import BadInput
 from extract.models import Article
 from index import store as sqlite_store
+from index.analyzer import normalize_text, word_tokens
 from index.store import (
     ARTICLE_COLUMNS,
     INDICATOR_COLUMNS,
+    MAX_CHANGE_SEQ_SQL,
     SCHEMA_KEY,
     article_part,
     fingerprint,
@@ -115,8 +118,65 @@ CREATE TABLE article_versions (
 CREATE INDEX article_versions_article ON article_versions(article_id);
 """
 
+# index/store.py's schema 2: documents (attachments read), as there; figures' numbers in jsonb and ``estimate``
+# a boolean, as in ``indicators`` (index/figures.py reads both tables as one).
+_SCHEMA_V2 = r"""
+CREATE TABLE documents (
+    id BIGSERIAL PRIMARY KEY,
+    url TEXT NOT NULL UNIQUE,
+    article_url TEXT, name TEXT, format TEXT,
+    kind TEXT, number TEXT, issuer TEXT, place TEXT, date TEXT, subject TEXT, signer TEXT, position TEXT,
+    page_count INTEGER NOT NULL DEFAULT 0,
+    ocr_pending INTEGER NOT NULL DEFAULT 0,
+    warnings TEXT,
+    error TEXT,
+    fetched_at TEXT, warc TEXT, warc_offset BIGINT, content_hash TEXT,
+    fingerprint TEXT NOT NULL,
+    change_seq BIGINT NOT NULL
+);
+CREATE INDEX documents_change_seq ON documents(change_seq);
+CREATE INDEX documents_article_url ON documents(article_url);
+CREATE TABLE document_pages (
+    document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    n INTEGER NOT NULL, text TEXT NOT NULL DEFAULT '', method TEXT, confidence DOUBLE PRECISION,
+    needs_ocr INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (document_id, n)
+);
+CREATE TABLE document_indicators (
+    id BIGSERIAL PRIMARY KEY,
+    document_id BIGINT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL, page INTEGER,
+    text TEXT, start INTEGER, "end" INTEGER, value JSONB, upper JSONB, total JSONB, unit TEXT, kind TEXT,
+    approx TEXT, estimate BOOLEAN NOT NULL DEFAULT false, change TEXT, reference TEXT,
+    label TEXT, period TEXT, sentence TEXT
+);
+CREATE INDEX document_indicators_document ON document_indicators(document_id);
+CREATE INDEX document_indicators_unit ON document_indicators(unit);
+"""
+# index/store.py's schema 3: site templates.
+_SCHEMA_V3 = r"""
+CREATE TABLE site_templates (
+    site TEXT PRIMARY KEY,
+    pages INTEGER NOT NULL,
+    applied INTEGER NOT NULL DEFAULT 0,
+    changed INTEGER NOT NULL DEFAULT 0,
+    learned_at TEXT NOT NULL,
+    data TEXT NOT NULL
+);
+"""
+
+# Words of several syllables (index/analyzer.py, issue 15): the analyzer's joined folded words ("an_toan") of
+# title (weight A), summary and body, with their positions, for index.pgsearch's word bonus. The dictionary
+# cutting them is Python's, so the vector is made there (``article_words``), not generated. Rows stored before
+# this schema have none until they are saved again (``govnews reprocess --db``).
+_SCHEMA_V4 = r"""
+ALTER TABLE articles ADD COLUMN fts_words tsvector NOT NULL DEFAULT ''::tsvector;
+"""
+
 # MIGRATIONS[n] takes a database at schema n to n+1; append, never edit.
-MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1,)
+MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3, _SCHEMA_V4)
+MAX_POSITION = 16383  # the largest position a tsvector holds
+STORED_COLUMNS = (*ARTICLE_COLUMNS, "fts_words")  # what a save writes of an article's own row
 SCHEMA_VERSION = len(MIGRATIONS)
 _JSONB_COLUMNS = frozenset({"value", "upper", "total"})
 T = TypeVar("T")
@@ -273,14 +333,33 @@ class PgStore:
         self.close()
 
     @contextmanager
-    def transaction(self) -> Iterator[psycopg.Connection]:
+    def pg_transaction(self) -> Iterator[psycopg.Connection]:
         """One transaction on one pooled connection (no retry: the caller's work is not known)."""
         with self.pool.connection() as conn:
             with conn.transaction():
                 yield conn
 
+    @contextmanager
+    def transaction(self) -> Iterator[QmarkConnection]:
+        """``Store.transaction``: one transaction whose connection takes SQLite's SQL (``?`` placeholders).
+
+        It holds the change lock (see ``_save``), so SQL giving out ``change_seq`` (index/documents.py)
+        is safe with many writers."""
+        with self.pg_transaction() as conn:
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", (CHANGE_LOCK,))
+            yield QmarkConnection(conn)
+
+    @property
+    def conn(self) -> PooledQmark:
+        """``Store.conn`` for reading: ``execute`` SQL with ``?`` placeholders; its rows are fetched at once."""
+        return PooledQmark(self.pool)
+
     def schema_version(self) -> int:
         return _current_version(self.pool, SCHEMA_KEY) or 0
+
+    def has_table(self, name: str) -> bool:
+        """Whether the database (the schema of the URL's search_path) has table ``name``, as ``Store.has_table``."""
+        return self._read(lambda conn: conn.execute("SELECT to_regclass(%s) IS NOT NULL", (name,)).fetchone()[0])
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -291,6 +370,7 @@ class PgStore:
             raise BadInput("cannot store an article without a url")
         data = article.to_dict()
         fp = fingerprint(data)
+        data["fts_words"] = article_words(data)
         return retrying(self.pool, lambda conn: self._save(conn, article, data, fp, fetched_at, warc, offset,
                                                            content_hash))
 
@@ -307,13 +387,13 @@ class PgStore:
                 " warc_offset = COALESCE(%s, warc_offset), content_hash = COALESCE(%s, content_hash) WHERE id = %s",
                 (article.views, fetched_at, warc, offset, content_hash, row[0]))
             return row[0], "unchanged"
-        seq = conn.execute("SELECT COALESCE(MAX(change_seq), 0) + 1 FROM articles").fetchone()[0]
-        values = [data[c] for c in ARTICLE_COLUMNS]
+        seq = conn.execute(MAX_CHANGE_SEQ_SQL).fetchone()[0] + 1
+        values = [data[c] for c in STORED_COLUMNS]
         if row is None:
             article_id = conn.execute(
-                f"INSERT INTO articles ({', '.join(ARTICLE_COLUMNS)}, fetched_at, warc, warc_offset,"
+                f"INSERT INTO articles ({', '.join(STORED_COLUMNS)}, fetched_at, warc, warc_offset,"
                 " content_hash, fingerprint, rev, first_seen, updated_at, change_seq)"
-                f" VALUES ({', '.join(['%s'] * len(ARTICLE_COLUMNS))}, %s, %s, %s, %s, %s, 1, %s, %s, %s)"
+                f" VALUES ({', '.join(['%s'] * len(STORED_COLUMNS))}, %s, %s, %s, %s, %s, 1, %s, %s, %s)"
                 " RETURNING id",
                 (*values, fetched_at, warc, offset, content_hash, fp, stamp, stamp, seq)).fetchone()[0]
             status = "new"
@@ -321,7 +401,7 @@ class PgStore:
             article_id, status = row[0], "changed"
             self._keep_version(conn, article_id, row[2], stamp)
             conn.execute(
-                f"UPDATE articles SET {', '.join(c + ' = %s' for c in ARTICLE_COLUMNS)}, fetched_at = %s,"
+                f"UPDATE articles SET {', '.join(c + ' = %s' for c in STORED_COLUMNS)}, fetched_at = %s,"
                 " warc = COALESCE(%s, warc), warc_offset = COALESCE(%s, warc_offset),"
                 " content_hash = COALESCE(%s, content_hash), fingerprint = %s, rev = rev + 1,"
                 " updated_at = %s, change_seq = %s WHERE id = %s",
@@ -342,7 +422,9 @@ class PgStore:
             if not article.url:
                 raise BadInput("cannot store an article without a url")
             data = article.to_dict()
-            prepared.append((article, data, fingerprint(data), where))
+            fp = fingerprint(data)
+            data["fts_words"] = article_words(data)
+            prepared.append((article, data, fp, where))
         return retrying(self.pool, lambda conn: self._save_many(conn, prepared))
 
     def _save_many(self, conn: psycopg.Connection, prepared: list) -> list[tuple[int, str]]:
@@ -353,16 +435,16 @@ class PgStore:
         fresh = [i for i, u in enumerate(urls) if u in once and u not in known]
         ids = [r[0] for r in conn.execute("SELECT nextval(pg_get_serial_sequence('articles', 'id'))"
                                           " FROM generate_series(1, %s)", (len(fresh),))]
-        seq = conn.execute("SELECT COALESCE(MAX(change_seq), 0) FROM articles").fetchone()[0]
+        seq = conn.execute(MAX_CHANGE_SEQ_SQL).fetchone()[0]
         stamp = now_iso()
         results: dict[int, tuple[int, str]] = {}
         with conn.cursor() as cur:
-            columns = (*ARTICLE_COLUMNS, "fetched_at", "warc", "warc_offset", "content_hash", "fingerprint", "rev",
+            columns = (*STORED_COLUMNS, "fetched_at", "warc", "warc_offset", "content_hash", "fingerprint", "rev",
                        "first_seen", "updated_at", "change_seq")
             with cur.copy(f"COPY articles (id, {', '.join(columns)}) FROM STDIN") as copy:
                 for n, (i, article_id) in enumerate(zip(fresh, ids), 1):
                     _, data, fp, w = prepared[i]
-                    copy.write_row((article_id, *(data[c] for c in ARTICLE_COLUMNS), w.get("fetched_at"),
+                    copy.write_row((article_id, *(data[c] for c in STORED_COLUMNS), w.get("fetched_at"),
                                     w.get("warc"), w.get("offset"), w.get("content_hash"), fp, 1, stamp, stamp,
                                     seq + n))
                     results[i] = (article_id, "new")
@@ -415,8 +497,8 @@ class PgStore:
             yield seq, public_article(full)
 
     def max_change_seq(self) -> int:
-        return self._read(lambda conn: conn.execute(
-            "SELECT COALESCE(MAX(change_seq), 0) FROM articles").fetchone()[0])
+        """The last change of an article or a document (one counter runs over both)."""
+        return self._read(lambda conn: conn.execute(MAX_CHANGE_SEQ_SQL).fetchone()[0])
 
     def article_versions(self, article_id: int) -> list[dict]:
         """Older versions of an article, oldest first: {"rev", "fetched_at", "replaced_at", "archive", "article"}."""
@@ -439,6 +521,77 @@ class PgStore:
                 if article_id in loaded:
                     yield value, loaded[article_id]
             after = rows[-1][1]
+
+
+class UntypedNumber(Dumper):
+    """A number sent without a type: PostgreSQL gives it its column's (2358 into jsonb stays an integer, 1.5 a real),
+    as SQLite keeps what it is given in an untyped column."""
+
+    def dump(self, obj: int | float) -> bytes:
+        return repr(obj).encode()
+
+
+class QmarkConnection:
+    """A psycopg connection taking the SQL written for SQLite (``?`` placeholders) that both backends speak."""
+
+    def __init__(self, conn: psycopg.Connection):
+        self.raw = conn
+
+    def _cursor(self) -> psycopg.Cursor:
+        cur = self.raw.cursor()
+        for kind in (int, float):
+            cur.adapters.register_dumper(kind, UntypedNumber)
+        return cur
+
+    def execute(self, sql: str, params=()) -> psycopg.Cursor:
+        return self._cursor().execute(_qmark(sql), params)
+
+    def executemany(self, sql: str, rows) -> psycopg.Cursor:
+        cur = self._cursor()
+        cur.executemany(_qmark(sql), list(rows))
+        return cur
+
+
+class Fetched(list):
+    """The rows of one statement, read before its connection went back to the pool."""
+
+    def fetchone(self):
+        return self[0] if self else None
+
+    def fetchall(self) -> list:
+        return list(self)
+
+
+class PooledQmark:
+    """``execute`` of SQLite SQL on a pooled connection, one statement one transaction (``PgStore.conn``)."""
+
+    def __init__(self, pool: ConnectionPool):
+        self.pool = pool
+
+    def execute(self, sql: str, params=()) -> Fetched:
+        def work(conn: psycopg.Connection) -> Fetched:
+            cur = QmarkConnection(conn).execute(sql, params)
+            return Fetched(cur.fetchall() if cur.description else [])
+        return retrying(self.pool, work)
+
+
+def _qmark(sql: str) -> str:
+    # the SQL given holds no literal "?" (nor "%"): each "?" is a parameter
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+def article_words(data: dict[str, Any]) -> str:
+    """The tsvector (as text) of the words of several syllables of an article, folded and joined as the whoosh
+    index's ``words`` field holds them (index/analyzer.py ``word_tokens``): title words weight A, then summary
+    and body words; a position per occurrence keeps how often each occurs."""
+    found: dict[str, list[str]] = {}
+    n = 0
+    for text, weight in ((data.get("title") or "", "A"), (f"{data.get('summary') or ''}\n{data['body']}", "")):
+        for word in word_tokens(normalize_text(text)):
+            n += 1
+            found.setdefault(word, []).append(f"{min(n, MAX_POSITION)}{weight}")
+    return " ".join("'" + word.replace("\\", "\\\\").replace("'", "''") + "':" + ",".join(at)
+                    for word, at in found.items())
 
 
 def _insert_children(conn: psycopg.Connection, article_id: int, data: dict[str, Any]) -> None:

@@ -143,20 +143,20 @@ def _phrase_query(words: list[TermForms], boost: float = 1.0, fields: tuple[str,
     return Or(alternatives)
 
 
-def _is_year(clause: Clause) -> bool:
+def is_year(clause: Clause) -> bool:
     return not clause.phrase and not clause.required and bool(YEAR_RE.match(clause.terms[0].exact))
 
 
 def _clause_query(clause: Clause) -> Query:
     if clause.phrase:
         return _phrase_query(clause.terms)
-    if _is_year(clause):
+    if is_year(clause):
         # "ngân sách Ba Tơ 2022": the year is the article's date as much as a word of its text
         return Or([_word_query(clause.terms[0]), Term("year", clause.terms[0].exact, boost=YEAR_WEIGHT)])
     return _word_query(clause.terms[0])
 
 
-def _runs(clauses: list[Clause]) -> list[list[TermForms]]:
+def query_runs(clauses: list[Clause]) -> list[list[TermForms]]:
     """The query's words as written side by side (an operator or an excluded word breaks a run)."""
     runs: list[list[TermForms]] = [[]]
     for clause in clauses:
@@ -171,7 +171,7 @@ def _runs(clauses: list[Clause]) -> list[list[TermForms]]:
 def _bonus_queries(clauses: list[Clause]) -> list[Query]:
     """Abbreviations of names written out in the query ("bảo hiểm y tế" also scores "BHYT")."""
     bonus: list[Query] = []
-    for run in _runs(clauses):
+    for run in query_runs(clauses):
         folded = [t.folded for t in run]
         for seq, abbreviations in EXPANSION_ABBREVIATIONS.items():
             n = len(seq)
@@ -180,23 +180,28 @@ def _bonus_queries(clauses: list[Clause]) -> list[Query]:
     return bonus
 
 
-def _word_bonus(clauses: list[Clause]) -> list[Query]:
-    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toan", "thong_tin").
+def query_words(clauses: list[Clause]) -> list[str]:
+    """The query's words of several syllables as index/analyzer.py indexes them: folded, joined ("an_toan").
 
     A query typed without diacritics is cut with the folded word list.
     """
-    bonus: list[Query] = []
-    for run in _runs(clauses):
+    found: list[str] = []
+    for run in query_runs(clauses):
         plain = all(t.exact == t.folded for t in run)
         for start, end in segment([t.folded if plain else t.exact for t in run], folded=plain):
-            bonus.append(Term(WORD_FIELD, WORD_JOINER.join(t.folded for t in run[start:end]), boost=WORD_WEIGHT))
-    return bonus
+            found.append(WORD_JOINER.join(t.folded for t in run[start:end]))
+    return found
+
+
+def _word_bonus(clauses: list[Clause]) -> list[Query]:
+    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toan", "thong_tin")."""
+    return [Term(WORD_FIELD, word, boost=WORD_WEIGHT) for word in query_words(clauses)]
 
 
 def side_by_side(clauses: list[Clause]) -> list[tuple[str, ...]]:
     """The folded word sequences that score when found side by side: each pair of adjacent query
     words, and each run of three or more words as a whole ("an toàn thông tin" written as one)."""
-    runs = [[t.folded for t in run] for run in _runs(clauses)]
+    runs = [[t.folded for t in run] for run in query_runs(clauses)]
     pairs = [(a, b) for run in runs for a, b in zip(run, run[1:])]
     return list(dict.fromkeys(pairs + [tuple(run) for run in runs if len(run) > 2]))
 
@@ -207,7 +212,7 @@ def build_query(parsed: ParsedQuery, match_all: bool = True) -> Query:
     excluded = [_clause_query(c) for c in parsed.clauses if c.excluded]
     if match_all:
         # every word required, except a year (an article of that year need not print it) unless alone
-        years = [c for c in positive if _is_year(c)]
+        years = [c for c in positive if is_year(c)]
         if len(years) == len(positive):
             years = []
         groups: dict[int, list[Query]] = {}

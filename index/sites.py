@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from index import templates as T
-from index.store import Store
+from index.backend import open_store
 
 
 @dataclass
@@ -34,14 +34,16 @@ class SiteSummary:
         return asdict(self)
 
 
+# SQL both backends speak (SQLite, PostgreSQL: index/backend.py chooses).
 _ARTICLE_SQL = """
-SELECT site, MAX(site_name), COUNT(*), SUM(published IS NOT NULL), SUM(author IS NOT NULL),
-       SUM(views IS NOT NULL), SUM(EXISTS (SELECT 1 FROM indicators i WHERE i.article_id = a.id)),
+SELECT site, MAX(site_name), COUNT(*), COUNT(published), COUNT(author), COUNT(views),
+       SUM(CASE WHEN EXISTS (SELECT 1 FROM indicators i WHERE i.article_id = a.id) THEN 1 ELSE 0 END),
        MIN(substr(published, 1, 10)), MAX(substr(published, 1, 10))
 FROM articles a GROUP BY site
 """
 _CRAWL_SQL = """
-SELECT host, SUM(status NOT IN ('queued', 'robots', 'skipped')), SUM(status = 'not_article'), SUM(status = 'failed')
+SELECT host, SUM(CASE WHEN status NOT IN ('queued', 'robots', 'skipped') THEN 1 ELSE 0 END),
+       SUM(CASE WHEN status = 'not_article' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'failed' THEN 1 ELSE 0 END)
 FROM crawl_urls GROUP BY host
 """
 _DOCUMENTS_SQL = """
@@ -49,12 +51,14 @@ SELECT a.site, COUNT(DISTINCT d.id) FROM documents d JOIN articles a ON a.url = 
 """
 
 
-def site_summaries(data_dir: Path) -> list[SiteSummary]:
-    """One summary per site that has stored articles or crawled pages, most articles first."""
-    with Store.open(data_dir, create=False) as store:
+def site_summaries(data_dir: Path, db: str | None = None) -> list[SiteSummary]:
+    """One summary per site that has stored articles or crawled pages, most articles first.
+
+    ``db``: the records and crawl state in PostgreSQL (``--db``), else the data folder's."""
+    with open_store(data_dir, db, create=False) as store:
         conn = store.conn
         crawled = {}
-        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'crawl_urls'").fetchone():
+        if store.has_table("crawl_urls"):
             crawled = {row[0]: row[1:] for row in conn.execute(_CRAWL_SQL)}
         documents = dict(conn.execute(_DOCUMENTS_SQL).fetchall())
         learned = {site: _template_summary(row) for site, row in T.templates(store).items()}

@@ -177,6 +177,9 @@ CREATE TABLE site_templates (
 # MIGRATIONS[n] is the SQL taking a database at schema n to n+1; append, never edit.
 MIGRATIONS: tuple[str, ...] = (_SCHEMA_V1, _SCHEMA_V2, _SCHEMA_V3)
 SCHEMA_VERSION = len(MIGRATIONS)
+# The last change of an article or a document (one counter runs over both), in SQL both backends speak.
+MAX_CHANGE_SEQ_SQL = ("SELECT COALESCE(MAX(m), 0) FROM (SELECT MAX(change_seq) AS m FROM articles"
+                      " UNION ALL SELECT MAX(change_seq) FROM documents) AS changes")
 
 
 def now_iso() -> str:
@@ -268,7 +271,11 @@ class Store:
             raise BadInput(f"{self.path} is not a usable records database: {err}") from None
 
     def _has_meta(self) -> bool:
-        found = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'").fetchone()
+        return self.has_table("meta")
+
+    def has_table(self, name: str) -> bool:
+        """Whether the database has table ``name`` (the crawl state's tables exist once a crawl ran)."""
+        found = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
         return found is not None
 
     def schema_version(self) -> int:
@@ -367,9 +374,7 @@ class Store:
 
     def max_change_seq(self) -> int:
         """The last change of an article or a document (one counter runs over both)."""
-        return self.conn.execute(
-            "SELECT MAX(COALESCE((SELECT MAX(change_seq) FROM articles), 0),"
-            " COALESCE((SELECT MAX(change_seq) FROM documents), 0))").fetchone()[0]
+        return self.conn.execute(MAX_CHANGE_SEQ_SQL).fetchone()[0]
 
     def article_versions(self, article_id: int) -> list[dict]:
         """Older versions of an article, oldest first: {"rev", "fetched_at", "replaced_at", "archive", "article"}."""

@@ -1,6 +1,7 @@
 """Per-site templates in the records store (table ``site_templates``, described in ``index/store.py``).
 
-What a template is and how it is learned and applied: ``extract/template.py``.
+What a template is and how it is learned and applied: ``extract/template.py``. The functions take a ``Store``
+or a ``PgStore`` (index/pgstore.py; the same SQL, ``?`` placeholders).
 """
 from __future__ import annotations
 
@@ -12,8 +13,10 @@ from index.store import Store, now_iso
 def save_template(store: Store, site: str, template: dict, pages: int) -> None:
     """Keep (or replace) the template learned for ``site`` from ``pages`` pages; its counts start again."""
     with store.transaction() as conn:
-        conn.execute("INSERT OR REPLACE INTO site_templates (site, pages, applied, changed, learned_at, data)"
-                     " VALUES (?, ?, 0, 0, ?, ?)", (site, pages, now_iso(), json.dumps(template, ensure_ascii=False)))
+        conn.execute("INSERT INTO site_templates (site, pages, applied, changed, learned_at, data)"
+                     " VALUES (?, ?, 0, 0, ?, ?) ON CONFLICT (site) DO UPDATE SET pages = excluded.pages,"
+                     " applied = 0, changed = 0, learned_at = excluded.learned_at, data = excluded.data",
+                     (site, pages, now_iso(), json.dumps(template, ensure_ascii=False)))
 
 def count_template_use(store: Store, site: str, applied: int, changed: int) -> None:
     with store.transaction() as conn:

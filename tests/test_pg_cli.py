@@ -1,4 +1,5 @@
-"""The command line on PostgreSQL: govnews migrate (idempotent, resumable, merging), search/index --db, bad URLs."""
+"""The command line on PostgreSQL: govnews migrate (articles, documents, templates; idempotent, resumable,
+merging), search/index --db, bad URLs."""
 from __future__ import annotations
 
 import json
@@ -7,11 +8,14 @@ import re
 import psycopg
 import pytest
 from search_corpus import ARTICLES, fill_store
+from test_store_documents import PDF_URL, make_document
 
 import cli
 from commands import migrate
+from index.documents import iter_documents, save_document
 from index.pgstore import PgStore
 from index.store import Store
+from index.templates import count_template_use, save_template, templates
 
 
 @pytest.fixture
@@ -22,7 +26,17 @@ def folder(tmp_path):
     with Store.open(data_dir) as store:  # one article with an older version
         store.save_article(type(changed)(**{**changed.__dict__, "title": changed.title + " (cập nhật)"}),
                            fetched_at="2023-12-01T00:00:00+00:00", warc="govnews-00002.warc.gz", offset=7)
+        save_document(store, make_document(), fetched_at="2023-12-02T00:00:00+00:00", warc="a.warc.gz", offset=9,
+                      content_hash="h1")
+        save_document(store, {"url": PDF_URL + "?2", "format": "pdf"}, fetched_at="t", error="encrypted PDF")
+        save_template(store, "x.gov.vn", {"site": "x.gov.vn", "pages": 30, "fields": {}}, pages=30)
+        count_template_use(store, "x.gov.vn", applied=30, changed=4)
     return data_dir
+
+
+def documents_and_templates(store) -> tuple[list[dict], dict]:
+    docs = [{k: v for k, v in d.items() if k not in ("id", "change_seq")} for d in iter_documents(store)]
+    return docs, templates(store)
 
 
 def test_migrate_copies_everything_and_is_idempotent(folder, pg_url, capsys):
@@ -37,6 +51,8 @@ def test_migrate_copies_everything_and_is_idempotent(folder, pg_url, capsys):
         old, new = source.get_article_by_url(url), target.get_article_by_url(url)
         assert [v["article"] for v in target.article_versions(new["id"])] == [
             v["article"] for v in source.article_versions(old["id"])]
+        assert documents_and_templates(target) == documents_and_templates(source)
+        assert len(documents_and_templates(target)[0]) == 2
     # again, and as a merge of another folder holding the same records: nothing new
     migrate_key = "migrated:%"
     with psycopg.connect(pg_url) as conn:
@@ -44,6 +60,7 @@ def test_migrate_copies_everything_and_is_idempotent(folder, pg_url, capsys):
     assert cli.main(["migrate", "--data", str(folder), "--db", pg_url, "--quiet"]) == 0
     out = capsys.readouterr().out
     assert " 0 new, 0 changed," in out and f"{len(ARTICLES)} article(s) in the database" in out
+    assert "0 document(s) new, 0 changed, 2 unchanged; 1 site template(s)" in out
 
 
 def test_migrate_resumes_after_a_stop(folder, pg_url, monkeypatch, capsys):
@@ -100,3 +117,30 @@ def test_newer_schema_exits_2(folder, pg_url, capsys):
     assert cli.main(["migrate", "--data", str(folder), "--db", pg_url]) == 2
     err = capsys.readouterr().err.splitlines()
     assert len(err) == 2 and all("records schema 7, newer than this govnews" in line for line in err)
+
+
+def test_export_with_db_gives_the_folders_records(folder, pg_url, capsys):
+    assert cli.main(["migrate", "--data", str(folder), "--db", pg_url, "--quiet"]) == 0
+    capsys.readouterr()
+    lines = {}
+    for where in (["--data", str(folder)], ["--db", pg_url]):
+        for what in ([], ["--documents"]):
+            assert cli.main(["export", "--format", "jsonl", *where, *what]) == 0
+            records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+            lines[(where[0], bool(what))] = sorted(
+                ({k: v for k, v in r.items() if k not in ("id", "change_seq")} for r in records),
+                key=lambda r: r["url"])
+    assert lines[("--db", False)] == lines[("--data", False)] and len(lines[("--db", False)]) == len(ARTICLES)
+    assert lines[("--db", True)] == lines[("--data", True)] and len(lines[("--db", True)]) == 2
+
+
+def test_indicators_with_db_gives_the_folders_figures(folder, pg_url, capsys):
+    assert cli.main(["migrate", "--data", str(folder), "--db", pg_url, "--quiet"]) == 0
+    capsys.readouterr()
+    rows = {}
+    for where in (["--data", str(folder)], ["--db", pg_url]):
+        assert cli.main(["indicators", "--format", "jsonl", *where]) == 0
+        rows[where[0]] = [{k: v for k, v in json.loads(line).items() if k != "article_id"}
+                          for line in capsys.readouterr().out.splitlines()]
+    assert rows["--db"] == rows["--data"]
+    assert any(r["document_url"] == PDF_URL for r in rows["--db"]) and len(rows["--db"]) > 5

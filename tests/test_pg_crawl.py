@@ -6,17 +6,22 @@ own request log says what the three did together.
 """
 from __future__ import annotations
 
+import json
 import os
+import re
 import signal
 import subprocess
 import sys
 import time
 from collections import Counter, defaultdict
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import psycopg
 import pytest
+from test_store import scalar
 
+import cli
 from crawler.fetch import DEFAULT_USER_AGENT
 from crawler.pipeline import CrawlOptions, crawl
 from index.pgstore import PgStore
@@ -105,3 +110,25 @@ def test_a_killed_worker_is_replaced(single, pg_url, tmp_path):
     assert set(again.values()) <= {1} and len({site for site, _ in again}) == len(again), again
     assert set(asked) == set(asked_by_one)
     check_polite(sites, entries)
+
+
+def test_reprocess_and_sites_with_db(single, pg_url, tmp_path, capsys):
+    sites, expected, _ = single
+    data = tmp_path / "w"
+    assert crawl(sites.seeds, data, CrawlOptions(delay=DELAY, quiet=True, db=pg_url, update_index=False)) == 0
+    with PgStore.open(pg_url) as store:
+        assert records(store) == expected
+        seq = scalar(store, "SELECT MAX(change_seq) FROM articles")
+    # every archived page again through the extractor, from this worker's WARC files: nothing changes
+    assert cli.main(["reprocess", "--data", str(data), "--db", pg_url]) == 0
+    assert re.search(r"reprocessed [1-9]\d* archived pages: articles 0 new, 0 changed, \d+ unchanged",
+                     capsys.readouterr().err)
+    with PgStore.open(pg_url) as store:
+        assert records(store) == expected
+        assert scalar(store, "SELECT MAX(change_seq) FROM articles") == seq  # no article stored again
+    assert cli.main(["sites", "--data", str(tmp_path / "none"), "--db", pg_url, "--format", "jsonl"]) == 0
+    summaries = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    by_host = Counter(urlsplit(url).netloc for url in expected)
+    assert {s["site"]: s["articles"] for s in summaries if s["articles"]} == dict(by_host)
+    assert all(s["pages_fetched"] >= s["articles"] for s in summaries)
+    assert sum(s["not_articles"] for s in summaries) > 0

@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections import Counter
@@ -21,6 +22,7 @@ import pytest
 
 from base.errors import BadInput
 from crawler.pgfrontier import PgFrontier, in_shard, parse_shard
+from crawler.state import CrawlState, connect
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -120,6 +122,31 @@ def test_requeue_rules_as_sqlite(two):
     assert a.enqueue(gen=3, newer="2999-01-01", **args)  # unless a sitemap says it changed
 
 
+def test_referrers_and_archived_copies_as_sqlite(two, tmp_path):
+    """What reprocess and the documents step read of the frontier: the same rows on both backends."""
+    sqlite = CrawlState(connect(tmp_path))
+    for state in (two[0], sqlite):
+        args = dict(host="h1", depth=1, priority=2, gen=1, pattern="p", parent_pattern=None)
+        state.ensure_host("h1", "http")
+        state.enqueue(url="http://h1/a", kind="page", referrer="http://h1/", **args)
+        state.enqueue(url="http://h1/a", kind="page", referrer="http://h1/other", **args)  # the first one stays
+        state.enqueue(url="http://h1/a.pdf", kind="attachment", referrer="http://h1/a", **args)
+        state.enqueue(url="http://h1/b", kind="page", **args)
+        for url, status in (("http://h1/a", 200), ("http://h1/a.pdf", 200), ("http://h1/b", 404)):
+            state.update(state.get(url)["id"], status="fetched", http_status=status, warc="w.warc.gz",
+                         warc_offset=len(url), fetched_at="t")
+        state.commit()
+    pg, lite = two[0], sqlite
+    assert pg.get("http://h1/a")["referrer"] == lite.get("http://h1/a")["referrer"] == "http://h1/"
+    assert pg.archived_page_count() == lite.archived_page_count() == 1
+    assert [r["url"] for r in pg.archived_pages(0, 10)] == [r["url"] for r in lite.archived_pages(0, 10)] == [
+        "http://h1/a"]
+    assert [dict(r) for r in pg.archived_attachments()] == [dict(r) for r in lite.archived_attachments()] == [
+        {"url": "http://h1/a.pdf", "warc": "w.warc.gz", "warc_offset": 15, "page_type": None, "fetched_at": "t",
+         "content_hash": None, "referrer": "http://h1/a"}]
+    sqlite.close()
+
+
 def test_runs_are_shared_and_warc_progress_is_per_worker(two):
     a, b = two
     run, resumed = a.start_run(["http://h1/"])
@@ -150,10 +177,15 @@ def test_shards_split_hosts_stably():
 
 WORKER = """
 import sys, time, requests
+from pathlib import Path
 from crawler.pgfrontier import PgFrontier
 dsn, name, hosts = sys.argv[1], sys.argv[2], sys.argv[3].split(",")
 f = PgFrontier.open(dsn, worker=name, delay=float(sys.argv[4]), lease_s=float(sys.argv[5]))
 session = requests.Session()
+ready, workers = Path(sys.argv[6]), int(sys.argv[7])  # start together: a slow start must not leave one idle
+(ready / name).touch()
+while len(list(ready.iterdir())) < workers:
+    time.sleep(0.01)
 while f.queued_count():
     row = None
     for host in hosts:
@@ -211,8 +243,9 @@ def recorder():
 
 def start_workers(dsn: str, hosts: list[str], names: list[str], delay: float, lease_s: float) -> list[subprocess.Popen]:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return [subprocess.Popen([sys.executable, "-c", WORKER, dsn, name, ",".join(hosts), str(delay), str(lease_s)],
-                             env=env, cwd=ROOT) for name in names]
+    ready = Path(tempfile.mkdtemp(prefix="govnews-workers-"))
+    return [subprocess.Popen([sys.executable, "-c", WORKER, dsn, name, ",".join(hosts), str(delay), str(lease_s),
+                              str(ready), str(len(names))], env=env, cwd=ROOT) for name in names]
 
 
 def wait_for_fetches(worker: str, count: int) -> None:

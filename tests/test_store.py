@@ -32,11 +32,8 @@ def make_article(n: int = 1, **over) -> Article:
 
 
 def scalar(store, sql: str, *params):
-    """One value from the store's database, on either backend (SQLite's ? or psycopg's %s placeholders)."""
-    if isinstance(store, Store):
-        return store.conn.execute(sql, params).fetchone()[0]
-    with store.transaction() as conn:
-        return conn.execute(sql.replace("?", "%s"), params).fetchone()[0]
+    """One value from the store's database, on either backend (both take SQLite's ? placeholders)."""
+    return store.conn.execute(sql, params).fetchone()[0]
 
 
 @pytest.fixture

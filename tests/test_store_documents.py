@@ -1,4 +1,6 @@
-"""Documents (attachments read) in the records store: round trip, change detection, OCR bookkeeping, migration."""
+"""Documents (attachments read) in the records store: round trip, change detection, OCR bookkeeping, migration.
+
+Each test taking ``store`` runs on both backends (SQLite in a data folder, PostgreSQL)."""
 from __future__ import annotations
 
 import sqlite3
@@ -7,6 +9,7 @@ import pytest
 
 from base.errors import BadInput
 from index import documents as D
+from index.pgstore import PgStore
 from index.store import MIGRATIONS, SCHEMA_VERSION, Store
 
 PDF_URL = "https://krongno.daknong.gov.vn/img/237-TB-UBND.pdf"
@@ -31,10 +34,15 @@ def make_document(**over) -> dict:
     return doc
 
 
-@pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "data") as s:
-        yield s
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store(request, tmp_path):
+    """The embedded store, and the PostgreSQL one (index/pgstore.py): the same functions, the same results."""
+    if request.param == "sqlite":
+        with Store.open(tmp_path / "data") as s:
+            yield s
+    else:
+        with PgStore.open(request.getfixturevalue("pg_url")) as s:
+            yield s
 
 
 def test_document_round_trip(store):
