@@ -19,9 +19,9 @@ Syllables are the unit, and words are indexed too: a Vietnamese word is often
 several syllables written apart ("an toàn", "thông tin"). The text is cut into
 words by longest match against underthesea's bundled dictionary (Viet74K; its
 CRF ``word_tokenize`` segments better but costs about 130 ms per article, the
-dictionary a small share of that: bench/bench_index.py), and each word of
-several syllables is also indexed as one token joined with "_" ("an_toàn",
-folded "an_toan") at its first syllable's position. So "an toàn thông tin" can
+dictionary a small share of that: bench/bench_index.py), and the words of
+several syllables are indexed in a field of their own (``words``, no positions),
+folded and joined with "_" ("an_toan"). So "an toàn thông tin" can
 tell a page on information security from one on traffic safety that mentions
 "thông tin đại chúng" (index/query.py scores the query's words as words).
 """
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -61,7 +60,7 @@ DATE_YEAR_RE = re.compile(r"^(?:\d{1,2}/){1,2}(\d{4})$")
 WORD_LIST = ("corpus", "data", "Viet74K.txt")
 # Longer entries of the list are idioms and sayings, not words: matching them would hide the words inside.
 MAX_WORD_SYLLABLES = 4
-WORD_JOINER = "_"  # "an toàn" is indexed as "an_toàn": no token of the syllable analysis holds "_"
+WORD_JOINER = "_"  # "an toàn" is indexed as "an_toan": no token of the syllable analysis holds "_"
 # Two or more syllables (letters only) apart by spaces on one line: where words of several syllables can be.
 RUN_RE = re.compile(r"(?<![^\W_])[^\W\d_]+(?:[^\S\n]+[^\W\d_]+)+(?![^\W_])")
 
@@ -193,24 +192,62 @@ class VietnameseTokenizer(Tokenizer):
             yield token
             return
         # NFC may shorten NFD input; character offsets refer to the normalised text.
-        matches = list(TOKEN_RE.finditer(text))
-        forms = [token_forms(m.lastgroup, m.group()) for m in matches]
-        words = dict(word_spans(text, matches, forms))
-        for i, m in enumerate(matches):
-            end = words.get(i)
-            token_end = matches[end - 1].end() if end else m.end()
-            for form in forms[i] + (compound_forms(tuple(forms[i:end])) if end else ()):
+        pos = start_pos
+        for m in TOKEN_RE.finditer(text):
+            for form in token_forms(m.lastgroup, m.group()):
                 token.text = form
                 token.boost = 1.0
                 token.stopped = False
                 if keeporiginal:
                     token.original = form
                 if positions:
-                    token.pos = start_pos + i
+                    token.pos = pos
                 if chars:
-                    token.startchar, token.endchar = start_char + m.start(), start_char + (
-                        token_end if WORD_JOINER in form else m.end())
+                    token.startchar, token.endchar = start_char + m.start(), start_char + m.end()
                 yield token
+            pos += 1
+
+
+def vietnamese_analyzer() -> VietnameseTokenizer:
+    return VietnameseTokenizer()
+
+
+def word_analyzer() -> WordTokenizer:
+    return WordTokenizer()
+
+
+class WordTokenizer(Tokenizer):
+    """whoosh tokenizer emitting the words of several syllables of a text, folded and joined: "an_toan".
+
+    For a field of its own, without positions: the words score as terms (index/query.py); phrases
+    and exact spellings are the syllable fields' job, so one form per word is enough.
+    """
+
+    def __eq__(self, other) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False, keeporiginal: bool = False,
+                 removestops: bool = True, start_pos: int = 0, start_char: int = 0, tokenize: bool = True,
+                 mode: str = "", **kwargs) -> Iterator[Token]:
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, word in enumerate(word_tokens(normalize_text(value)), start_pos):
+            token.text, token.boost, token.stopped = word, 1.0, False
+            if keeporiginal:
+                token.original = word
+            if positions:
+                token.pos = pos
+            yield token
+
+
+def word_tokens(text: str) -> Iterator[str]:
+    """The words of several syllables of a text (NFC), folded and joined by "_", by longest match."""
+    for run in RUN_RE.finditer(text):
+        syllables = [normalize_tone(s) for s in run.group().lower().split()]
+        for start, end in segment(syllables):
+            yield WORD_JOINER.join(fold(s) for s in syllables[start:end])
 
 
 @dataclass(frozen=True)
@@ -264,34 +301,6 @@ def segment(syllables: list[str], folded: bool = False) -> list[tuple[int, int]]
         else:
             i += 1
     return spans
-
-
-def word_spans(text: str, matches: list[re.Match], forms: list[tuple[str, ...]]) -> Iterator[tuple[int, int]]:
-    """(first, end) token indexes of the words of several syllables in a tokenized text.
-
-    A word never crosses punctuation or a line break, nor a number or abbreviation.
-    """
-    starts = None
-    for run in RUN_RE.finditer(text):
-        if starts is None:
-            starts = [m.start() for m in matches]
-        first, size = bisect_left(starts, run.start()), len(run.group().split())
-        if first == len(starts) or starts[first] != run.start():
-            size -= 1  # the run starts inside an abbreviation token ("GD&ĐT huyện"): from the next syllable
-        for start, end in segment([f[0] for f in forms[first:first + size]]):
-            yield first + start, first + end
-
-
-@lru_cache(maxsize=100_000)
-def compound_forms(forms: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
-    """The tokens of one word of several syllables: exact and folded, syllables joined by "_"."""
-    exact = WORD_JOINER.join(f[0] for f in forms)
-    folded = WORD_JOINER.join(f[1] if len(f) > 1 else f[0] for f in forms)
-    return (exact,) if folded == exact else (exact, folded)
-
-
-def vietnamese_analyzer() -> VietnameseTokenizer:
-    return VietnameseTokenizer()
 
 
 # Abbreviations found either way at query time: "BHYT" also finds "bảo hiểm y tế" and back.

@@ -34,8 +34,8 @@ SEARCH_FIELDS = ("title", "body", "meta")
 FOLDED_WEIGHT = 0.5  # the folded form of a word typed with diacritics: exact spellings score 1 + 0.5
 ABBREVIATION_WEIGHT = 0.8  # "BHYT" matching "bảo hiểm y tế" (and back)
 YEAR_WEIGHT = 5.0  # a year in the query matching the article's publication year
-WORD_WEIGHT = 0.5  # a word of several syllables of the query found as a word (index/analyzer.py)
-WORD_FIELDS = ("title", "body")
+WORD_WEIGHT = 1.0  # a word of several syllables of the query found as a word (index/analyzer.py)
+WORD_FIELD = "words"
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -181,20 +181,15 @@ def _bonus_queries(clauses: list[Clause]) -> list[Query]:
 
 
 def _word_bonus(clauses: list[Clause]) -> list[Query]:
-    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toàn", "thông_tin").
+    """The query's words of several syllables, found as words ("an toàn thông tin": "an_toan", "thong_tin").
 
-    A query typed without diacritics is cut with the folded word list and matches the folded words.
+    A query typed without diacritics is cut with the folded word list.
     """
     bonus: list[Query] = []
     for run in _runs(clauses):
         plain = all(t.exact == t.folded for t in run)
         for start, end in segment([t.folded if plain else t.exact for t in run], folded=plain):
-            folded = WORD_JOINER.join(t.folded for t in run[start:end])
-            exact = WORD_JOINER.join(t.exact for t in run[start:end])
-            for f in WORD_FIELDS:
-                bonus.append(Term(f, folded, boost=WORD_WEIGHT * (1.0 if plain else FOLDED_WEIGHT)))
-                if not plain:
-                    bonus.append(Term(f, exact, boost=WORD_WEIGHT))
+            bonus.append(Term(WORD_FIELD, WORD_JOINER.join(t.folded for t in run[start:end]), boost=WORD_WEIGHT))
     return bonus
 
 

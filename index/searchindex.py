@@ -23,7 +23,7 @@ from whoosh.index import LockError
 
 from base.datadir import index_dir
 from base.errors import BadInput
-from index.analyzer import fold, vietnamese_analyzer
+from index.analyzer import fold, vietnamese_analyzer, word_analyzer
 from index.store import Store
 
 # Bump when the schema or the analyzer changes: an index of another format is rebuilt.
@@ -49,6 +49,8 @@ def make_schema() -> Schema:
         title=TEXT(analyzer=analyzer, phrase=True, field_boost=TITLE_BOOST),
         body=TEXT(analyzer=analyzer, phrase=True),  # summary + body
         meta=TEXT(analyzer=analyzer, phrase=True),  # portal name, category: "Ba Tơ" finds the Ba Tơ portal
+        # title + body as words of several syllables ("an_toan"): scored as terms, so no positions
+        words=TEXT(analyzer=word_analyzer(), phrase=False),
         site=ID(sortable=True),
         year=ID(sortable=True),
         category=ID,  # folded, lower case
@@ -77,6 +79,7 @@ def document(article: dict) -> dict:
         "meta": "\n".join(p for p in (article.get("site_name"), article.get("category")) if p),
         "date": date_number(article.get("published")),
     }
+    doc["words"] = doc["title"] + "\n" + doc["body"]
     if article.get("site"):
         doc["site"] = article["site"].lower()
     if doc["date"]:

@@ -24,7 +24,7 @@ def indexed(text: str) -> list[tuple[str, int]]:
 
 
 def test_exact_and_folded_forms_at_the_same_position():
-    assert indexed("Cải cách") == [("cải", 0), ("cai", 0), ("cải_cách", 0), ("cai_cach", 0), ("cách", 1), ("cach", 1)]
+    assert indexed("Cải cách") == [("cải", 0), ("cai", 0), ("cách", 1), ("cach", 1)]
     assert forms("Thu ngân sách") == [("thu",), ("ngân", "ngan"), ("sách", "sach")]
 
 
@@ -99,4 +99,4 @@ def test_character_offsets_point_into_the_text():
     text = "Huyện Minh Long đạt 95 % kế hoạch"
     for token in vietnamese_analyzer()(text, chars=True):
         piece = text[token.startchar:token.endchar]
-        assert piece and fold(token.text).replace("_", "") in fold(piece.lower()).replace(" ", "")
+        assert piece and fold(token.text) in fold(piece.lower()).replace(" ", "")

@@ -141,3 +141,37 @@ def test_search_open_article_archive_and_figures_csv(browser, served, downloads)
     browser.get(browser.current_url.replace("since=&", "since=2023-01-01&"))
     chart = wait(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "svg.chart")))
     assert len(chart.find_elements(By.TAG_NAME, "circle")) == 1
+
+
+def test_document_page_from_its_article_and_the_original_downloads(browser, served, downloads):
+    """The report PDF read and archived beside the first article: listed on the article, shown with its
+    figures marked, and its archived original saved as a file, not opened in the browser."""
+    from test_serve_documents import REPORT_PDF, REPORT_URL, archive
+
+    from extract.documents import extract_document
+    from index.documents import save_document
+    from index.store import Store
+
+    pdf = REPORT_PDF.read_bytes()
+    document = extract_document(pdf, filename=REPORT_PDF.name, url=REPORT_URL, article_url=ARTICLES[0]["url"])
+    warc, offset = archive(served.data_dir, REPORT_URL, pdf, "application/pdf")
+    with Store.open(served.data_dir) as store:
+        document_id, _ = save_document(store, document.to_dict(), fetched_at="2024-01-05T08:00:00+00:00",
+                                       warc=warc, offset=offset)
+    browser.get(f"{served.base}/articles/{served.ids[0]}")
+    browser.find_element(By.CSS_SELECTOR, "ul.documents a").click()
+    wait(browser, EC.url_contains(f"/documents/{document_id}"))
+    assert browser.find_element(By.CSS_SELECTOR, "p.doc-kind").text == "BÁO CÁO 412/BC-UBND"
+    marks = browser.find_elements(By.CSS_SELECTOR, "#page-1 mark.fig")
+    assert marks[0].text == "38,2 tỷ đồng1" and len(marks) == len(document.indicators)
+    browser.save_screenshot("/tmp/govnews-document.png")
+    page_url = browser.current_url
+    browser.find_element(By.ID, "original-download").click()
+    deadline, files = time.monotonic() + 10, []
+    while time.monotonic() < deadline and not files:
+        files = [p for p in downloads.iterdir() if p.suffix == ".pdf"]
+        time.sleep(0.1)
+    assert [f.name for f in files] == ["bao-cao-tong-ket-ntm-2022.pdf"] and files[0].read_bytes() == pdf
+    assert browser.current_url == page_url  # downloaded, never shown in place of the page
+    browser.find_element(By.ID, "article-link").click()
+    wait(browser, EC.url_contains(f"/articles/{served.ids[0]}"))

@@ -116,11 +116,11 @@ def test_huge_page_is_capped_and_fast():
             "<h1>Trang rất lớn</h1><div class='journal-content-article'>")
     data = (head + paragraph * (50 * 2**20 // len(paragraph.encode("utf-8")))).encode("utf-8")
     assert len(data) >= 49 * 2**20
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: the machine may be shared
     text = decode_html(data)
     assert len(text.encode("utf-8")) <= MAX_PARSE_BYTES
     article = extract_article(data)
-    elapsed = time.perf_counter() - start
+    elapsed = time.process_time() - start
     assert article.title == "Trang rất lớn"
     assert article.body.startswith("Tổng thu ngân sách")
     assert elapsed < 15, elapsed

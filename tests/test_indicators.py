@@ -98,9 +98,9 @@ def test_package_exports_the_function():
 def test_one_megabyte_text_is_fine():
     unit = _seed_body() + "\n\n"
     text = unit * (1_000_000 // len(unit) + 1)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine may be shared
     found = extract_indicators(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     per_copy = len(extract_indicators(unit))
     assert len(found) == per_copy * (1_000_000 // len(unit) + 1)
     assert found[-1].end <= len(text) and text[found[-1].start:found[-1].end] == found[-1].text

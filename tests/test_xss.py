@@ -42,7 +42,7 @@ OWN_ELEMENTS = {"html", "head", "meta", "title", "link", "body", "header", "nav"
                 "div", "input", "button", "fieldset", "legend", "label", "select", "option", "p", "aside",
                 "section", "h1", "h2", "h3", "ul", "ol", "li", "time", "mark", "sup", "article", "dl", "dt",
                 "dd", "table", "thead", "tbody", "tr", "th", "td", "br", "iframe", "svg", "line", "text",
-                "circle", "polyline", "rect", "code", "pre"}
+                "circle", "polyline", "rect", "code", "pre", "details", "summary"}
 
 
 class Audit(HTMLParser):

@@ -34,6 +34,8 @@ TEXT = {
     "elapsed": "({seconds} giây)",
     "no_results": "Không tìm thấy bài viết nào. Hãy thử từ khoá khác hoặc bỏ bớt bộ lọc.",
     "welcome": "Kho lưu trữ có {count} bài viết. Nhập từ khoá để tìm kiếm.",
+    "welcome_documents": "Kho lưu trữ có {count} bài viết và {documents} văn bản đính kèm đã đọc. "
+                         "Nhập từ khoá để tìm kiếm.",
     "home_latest": "Bài viết mới nhất",
     "home_sites": "Số bài theo trang",
     "prev": "« Trước",
@@ -80,6 +82,45 @@ TEXT = {
     "bad_request": "Yêu cầu không hợp lệ",
     "server_error": "Có lỗi xảy ra trên máy chủ.",
     "estimate": "ước",
+    # documents (attachments read: PDF, Word, Excel, scans)
+    "documents": "Văn bản đính kèm đã đọc",
+    "document": "Văn bản",
+    "doc_number": "Số",
+    "doc_kind": "Loại văn bản",
+    "doc_issuer": "Cơ quan ban hành",
+    "doc_place": "Nơi ban hành",
+    "doc_date": "Ngày ban hành",
+    "doc_subject": "Trích yếu",
+    "doc_signer": "Người ký",
+    "doc_pages": "Số trang",
+    "doc_format": "Định dạng",
+    "doc_article": "Bài viết",
+    "doc_original": "Tệp gốc",
+    "doc_download": "Tải tệp lưu trữ",
+    "doc_text": "Nội dung theo trang",
+    "doc_page": "Trang {n}",
+    "doc_page_short": "tr. {n}",
+    "doc_pages_col": "Trang",
+    "doc_figures": "Số liệu trong văn bản",
+    "doc_no_figures": "Văn bản không có số liệu.",
+    "doc_empty_page": "Trang này không có chữ.",
+    "doc_page_pending": "Trang quét chưa được nhận dạng: OCR chưa đọc trang này (chạy «govnews ocr --data THƯ_MỤC»).",
+    "doc_pending": "{count} trang là bản quét chưa được nhận dạng (OCR). Chạy «govnews ocr --data THƯ_MỤC» để đọc.",
+    "doc_pending_short": "{count} trang chờ OCR",
+    "doc_error": "Không đọc được tệp: {error}",
+    "doc_warnings": "Lưu ý khi đọc",
+    "doc_confidence": "độ tin cậy OCR {percent}%",
+    "doc_hit": "Văn bản đính kèm",
+    "doc_in_article": "trong bài",
+    "documents_only": "Chỉ tìm trong văn bản đính kèm",
+}
+
+# How the text of a document page was read (Document page ``method``).
+METHOD_LABELS = {
+    "text": "Lớp chữ của tệp",
+    "ocr": "Nhận dạng OCR",
+    "converted": "Chuyển mã TCVN3/VNI sang Unicode",
+    "none": "Chưa đọc",
 }
 
 # Labels for Indicator.kind values.

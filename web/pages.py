@@ -151,15 +151,37 @@ def _pagination(params: dict[str, Any], page: int, pages: int) -> str:
     return f'<nav class="pages" aria-label="{esc(label)}">{"".join(parts)}</nav>'
 
 
-def _hit(hit: Any) -> str:
+def document_hit_id(hit: Any) -> int | None:
+    """The document id of a search hit on a document (attachment), None for an article hit."""
+    raw = getattr(hit, "document_id", None) if getattr(hit, "type", "article") == "document" else None
+    if isinstance(raw, str) and re.fullmatch(r"[0-9]{1,18}", raw):
+        raw = int(raw)
+    return raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+
+
+def _hit(hit: Any, articles: dict[str, dict[str, Any]]) -> str:
+    """One search result; a document hit names the document, its page and its article (``articles``: the
+    stored article of each article_url, {"id", "title"})."""
     date = format_date(hit.published)
     meta = site_label(hit.site, {hit.site: hit.site_name} if hit.site_name else {})
     if date:
         meta += f' · <time datetime="{esc(hit.published)}">{esc(date)}</time>'
     original = external_link(hit.url, TEXT["original"], "original")
+    href, css = f"/articles/{int(hit.id)}", "hit"
+    document_id = document_hit_id(hit)
+    if document_id is not None:
+        page = getattr(hit, "page", None)
+        href, css = f"/documents/{document_id}" + (f"#page-{page}" if isinstance(page, int) else ""), "hit doc-hit"
+        label = TEXT["doc_hit"] + (" · " + TEXT["doc_page_short"].format(n=page) if isinstance(page, int) else "")
+        article_url = getattr(hit, "article_url", None)
+        article = articles.get(article_url) if isinstance(article_url, str) else None
+        in_article = (f'<a href="/articles/{int(article["id"])}">{esc(article.get("title") or article_url)}</a>'
+                      if article else external_link(article_url, article_url) if article_url else "")
+        meta = (f'<span class="doc-badge">{esc(label)}</span> · {meta}'
+                + (f' · {esc(TEXT["doc_in_article"])} {in_article}' if in_article else ""))
     return (
-        '<li class="hit">'
-        f'<h3><a href="/articles/{int(hit.id)}">{esc(hit.title or hit.url)}</a></h3>'
+        f'<li class="{css}">'
+        f'<h3><a href="{href}">{esc(hit.title or hit.url)}</a></h3>'
         f'<div class="meta">{meta} · {original}</div>'
         f'<p class="snippet">{safe_snippet(hit.snippet_html, hit.snippet)}</p></li>'
     )
@@ -167,7 +189,10 @@ def _hit(hit: Any) -> str:
 
 def _overview(overview: dict[str, Any]) -> str:
     """Before any search: archive size, newest articles, articles per site."""
-    html = f'<p class="welcome">{esc(TEXT["welcome"].format(count=format_number(overview["count"])))}</p>'
+    documents = overview.get("documents") or 0
+    welcome = TEXT["welcome_documents" if documents else "welcome"].format(
+        count=format_number(overview["count"]), documents=format_number(documents))
+    html = f'<p class="welcome">{esc(welcome)}</p>'
     names = overview.get("names") or {}
     items = []
     for row in overview["latest"]:
@@ -188,8 +213,10 @@ def _overview(overview: dict[str, Any]) -> str:
 
 def search_page(params: dict[str, Any], result: Any = None, *, error: str | None = None,
                 elapsed: float | None = None, overview: dict[str, Any] | None = None,
-                site_names: dict[str, str] | None = None) -> str:
-    """The home page: search form, then results with facets, or an overview when nothing was asked."""
+                site_names: dict[str, str] | None = None, articles: dict[str, dict[str, Any]] | None = None) -> str:
+    """The home page: search form, then results with facets, or an overview when nothing was asked.
+
+    ``articles``: the article (id, title) of each document hit's article_url."""
     body = _search_form(params)
     q = params.get("q") or ""
     if error:
@@ -203,7 +230,7 @@ def search_page(params: dict[str, Any], result: Any = None, *, error: str | None
             summary += " " + TEXT["results_for"].format(q=q)
         if elapsed is not None:
             summary += " " + TEXT["elapsed"].format(seconds=format_number(round(elapsed, 3)))
-        hits = "".join(_hit(h) for h in result.hits)
+        hits = "".join(_hit(h, articles or {}) for h in result.hits)
         listing = (f'<ol class="hits">{hits}</ol>' if hits
                    else f'<p class="empty">{esc(TEXT["no_results"])}</p>')
         body += (
@@ -218,7 +245,7 @@ def search_page(params: dict[str, Any], result: Any = None, *, error: str | None
 
 # ---------------------------------------------------------------- article
 
-def _valid_spans(body: str, indicators: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
+def valid_spans(body: str, indicators: list[dict[str, Any]]) -> list[tuple[int, int, int]]:
     """(start, end, figure number) for figures whose span matches the body, without overlaps."""
     spans = []
     for number, ind in enumerate(indicators, 1):
@@ -240,7 +267,7 @@ def _escape_lines(text: str) -> str:
 
 def highlighted_body(body: str, indicators: list[dict[str, Any]]) -> str:
     """The article text as <p> paragraphs, each figure wrapped in <mark class="fig" id="fig-N">."""
-    spans = _valid_spans(body, indicators)
+    spans = valid_spans(body, indicators)
     bounds, pos = [], 0
     for m in _PARAGRAPH_BREAK.finditer(body):
         bounds.append((pos, m.start()))
@@ -282,21 +309,28 @@ def figure_value(ind: dict[str, Any]) -> str:
     return " ".join([*qualifiers, text])
 
 
-def _figures_table(indicators: list[dict[str, Any]], body: str) -> str:
+def figures_table(indicators: list[dict[str, Any]], linked: set[int], *, with_pages: bool = False) -> str:
+    """The figures, numbered; a number links to its mark in the text when it is in ``linked``; with_pages adds
+    each figure's page (a document's figures), linking to that page."""
     if not indicators:
-        return f'<p class="empty">{esc(TEXT["no_figures"])}</p>'
-    linked = {number for _, _, number in _valid_spans(body, indicators)}
+        return f'<p class="empty">{esc(TEXT["doc_no_figures" if with_pages else "no_figures"])}</p>'
     rows = []
     for number, ind in enumerate(indicators, 1):
         ref = f'<a href="#fig-{number}">{number}</a>' if number in linked else str(number)
+        page = ind.get("page")
+        page_cell = ""
+        if with_pages:
+            page_cell = (f'<td class="num"><a href="#page-{page}">{page}</a></td>'
+                         if isinstance(page, int) else "<td></td>")
         rows.append(
-            f'<tr><td class="num">{ref}</td><td class="text">{esc(ind.get("text"))}</td>'
+            f'<tr><td class="num">{ref}</td>{page_cell}<td class="text">{esc(ind.get("text"))}</td>'
             f'<td class="value">{esc(figure_value(ind))}</td><td>{esc(ind.get("unit"))}</td>'
             f'<td class="kind">{esc(KIND_LABELS.get(ind.get("kind"), ind.get("kind")))}</td>'
             f'<td class="label">{esc(ind.get("label"))}</td><td>{esc(ind.get("period"))}</td></tr>')
     head = "".join(f"<th>{esc(TEXT[k])}</th>" for k in
                    ("fig_text", "fig_value", "fig_unit", "fig_kind", "fig_label", "fig_period"))
-    return (f'<div class="table-wrap"><table class="figures"><thead><tr><th>#</th>{head}</tr></thead>'
+    page_head = f'<th>{esc(TEXT["doc_pages_col"])}</th>' if with_pages else ""
+    return (f'<div class="table-wrap"><table class="figures"><thead><tr><th>#</th>{page_head}{head}</tr></thead>'
             f'<tbody>{"".join(rows)}</tbody></table></div>')
 
 
@@ -309,8 +343,24 @@ def _link_list(items: list[dict[str, Any]], text_key: str) -> str:
     return f'<ul class="links">{"".join(lis)}</ul>'
 
 
-def article_page(article: dict[str, Any]) -> str:
-    """All of an article: metadata, text with highlighted figures, figures, attachments, images, links."""
+def documents_list(documents: list[dict[str, Any]]) -> str:
+    """An article's documents (index.documents.documents_of rows), each linking to its page."""
+    items = []
+    for doc in documents:
+        facts = [esc(v) for v in (doc.get("kind"), doc.get("number") and f'{TEXT["doc_number"]}: {doc["number"]}',
+                                  format_date(doc.get("date"))) if v]
+        if doc.get("page_count"):
+            facts.append(esc(f'{doc["page_count"]} {TEXT["doc_pages_col"].lower()}'))
+        if doc.get("ocr_pending"):
+            facts.append(f'<span class="pending">{esc(TEXT["doc_pending_short"].format(count=doc["ocr_pending"]))}'
+                         '</span>')
+        items.append(f'<li><a href="/documents/{int(doc["id"])}">{esc(doc.get("name") or doc.get("url"))}</a>'
+                     f'<div class="meta">{" · ".join(facts)}</div></li>')
+    return f'<ul class="documents">{"".join(items)}</ul>'
+
+
+def article_page(article: dict[str, Any], documents: list[dict[str, Any]] | None = None) -> str:
+    """All of an article: metadata, text with highlighted figures, figures, documents read, attachments, images."""
     article_id = int(article["id"])
     body = article.get("body") or ""
     indicators = article.get("indicators") or []
@@ -343,8 +393,11 @@ def article_page(article: dict[str, Any]) -> str:
         f'<div class="actions">{"".join(actions)}</div>'
         f'<dl class="meta">{"".join(meta_rows)}</dl>{summary}'
         f'<section class="body"><h2>{esc(TEXT["body"])}</h2>{highlighted_body(body, indicators)}</section>'
-        f'<section><h2>{esc(TEXT["figures"])} ({len(indicators)})</h2>{_figures_table(indicators, body)}</section>'
+        f'<section><h2>{esc(TEXT["figures"])} ({len(indicators)})</h2>'
+        f'{figures_table(indicators, {n for _, _, n in valid_spans(body, indicators)})}</section>'
     )
+    if documents:
+        main += f'<section id="documents"><h2>{esc(TEXT["documents"])}</h2>{documents_list(documents)}</section>'
     if article.get("attachments"):
         main += (f'<section><h2>{esc(TEXT["attachments"])}</h2>'
                  f'{_link_list(article["attachments"], "name")}</section>')
@@ -391,10 +444,25 @@ def _figures_form(params: dict[str, Any]) -> str:
     )
 
 
+def _figure_document(row: dict[str, Any], document_id: int | None) -> str:
+    """'Văn bản: <name> · tr. 3' under the article of a figure read from a document."""
+    page = row.get("page")
+    name = row.get("document_name") or row.get("document_url")
+    anchor = f"#page-{page}" if isinstance(page, int) else ""
+    link = (f'<a href="/documents/{int(document_id)}{anchor}">{esc(name)}</a>' if document_id is not None
+            else external_link(row.get("document_url"), name))
+    where = f' · {esc(TEXT["doc_page_short"].format(n=page))}' if page is not None else ""
+    return f'<div class="doc-ref">{esc(TEXT["document"])}: {link}{where}</div>'
+
+
 def figures_page(params: dict[str, Any], rows: list[dict[str, Any]] | None, *, truncated: bool = False,
                  chart: str = "", chart_label: str | None = None, chart_unit: str | None = None,
-                 csv_href: str = "", error: str | None = None, site_names: dict[str, str] | None = None) -> str:
-    """Figures search: form, optional chart of one label over time, table of figures, CSV link."""
+                 csv_href: str = "", error: str | None = None, site_names: dict[str, str] | None = None,
+                 document_ids: dict[str, int] | None = None) -> str:
+    """Figures search: form, optional chart of one label over time, table of figures, CSV link.
+
+    A figure read from a document names it and its page, linking to the document page when its id is in
+    ``document_ids`` (document_url -> id)."""
     body = _figures_form(params)
     if error:
         body += f'<p class="error" role="alert">{esc(error)}</p>'
@@ -421,6 +489,8 @@ def figures_page(params: dict[str, Any], rows: list[dict[str, Any]] | None, *, t
             article_id = row.get("article_id")
             article = (f'<a href="/articles/{int(article_id)}">{esc(row.get("title") or row.get("url"))}</a>'
                        if isinstance(article_id, int) else esc(row.get("title")))
+            if row.get("document_url"):
+                article += _figure_document(row, (document_ids or {}).get(row["document_url"]))
             chart_link = ""
             if row.get("label"):
                 href = local_href("/figures", {**base, "label": row["label"], "unit": row.get("unit")})

@@ -1,9 +1,10 @@
-"""`govnews serve`: the search page, article and figures pages, archived copies and the JSON API.
+"""`govnews serve`: the search page, article, document and figures pages, archived copies and the JSON API.
 
 Read-only (GET and HEAD), bound to 127.0.0.1 by default. Everything shown comes from crawled pages and
 is untrusted: pages escape it (web/), archived copies are served under a sandboxing
 Content-Security-Policy, and no request parameter ever names a file: static files come from a fixed
-table and archived copies are found through the article's own record.
+table and archived copies are found through the article's (or document's) own record. A document's archived
+original is only ever a download (its format's type, ``Content-Disposition: attachment``).
 """
 from __future__ import annotations
 
@@ -11,15 +12,18 @@ import io
 import re
 import sys
 import time
+import unicodedata
 from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
 from pathlib import Path
 from typing import Any, BinaryIO
+from urllib.parse import unquote, urlsplit
 
 from base.datadir import records_path, warc_dir
 from base.errors import BadInput
 from web import pages
 from web.chart import figure_series, line_chart
+from web.docpage import document_page
 from web.html import KIND_LABELS, local_href, safe_href
 from web.httpd import (
     GovnewsServer,
@@ -41,6 +45,8 @@ ARCHIVE_CSP = ("sandbox; default-src 'none'; img-src 'self' data:; style-src 'un
 SEARCH_FIELDS = ("q", "since", "until", "site", "category", "sort", "page")
 FIGURE_FIELDS = ("q", "unit", "kind", "since", "until", "site", "label")
 SORTS = ("relevance", "date")
+# What a hit on a document adds (index.search's SearchHit, when the index holds documents).
+HIT_DOCUMENT_FIELDS = ("type", "document_id", "page", "article_url")
 PAGE_SIZE = 10  # hits per search page
 MAX_API_LIMIT = 100  # hits per /api/search page
 MAX_PAGE = 10_000
@@ -52,6 +58,18 @@ CHART_MAX_ROWS = 5000
 _SAFE_CONTENT_TYPE = re.compile(r"[\w.+-]+/[\w.+-]+(?:\s*;\s*charset=[\w.:-]+)?", re.IGNORECASE)
 _WARC_NAME = re.compile(r"[\w.-]+")
 _WHOLE_NUMBER = re.compile(r"[0-9]{1,18}")  # ASCII digits only: "²".isdigit() is True, int("²") fails
+# The archived original of a document is served for download as its format's type, whatever the portal
+# answered: a ".doc" that is really HTML must not become a page of this server.
+DOCUMENT_TYPES = {
+    "pdf": "application/pdf",
+    "doc": "application/msword",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xls": "application/vnd.ms-excel",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "odt": "application/vnd.oasis.opendocument.text",
+    "ods": "application/vnd.oasis.opendocument.spreadsheet",
+}
+_FILE_NAME_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 # ---------------------------------------------------------------- request parameters
@@ -93,6 +111,23 @@ def safe_links(article: dict[str, Any]) -> dict[str, Any]:
     return article
 
 
+def download_name(document: dict[str, Any]) -> str:
+    """The original's file name for Content-Disposition: ASCII letters, digits, '.', '_', '-' only (no quote,
+    no path, no header injection), ending in the document's format. Liferay portals put the file name
+    mid-path (``/documents/1/2/bao-cao.pdf/<uuid>``): the last segment naming a document file wins."""
+    try:
+        segments = [unquote(s) for s in urlsplit(document.get("url") or "").path.split("/") if s]
+    except ValueError:
+        segments = []
+    named = [s for s in segments if s.lower().endswith(tuple(f".{f}" for f in DOCUMENT_TYPES))]
+    url_name = (named or segments or [""])[-1]
+    stem = _FILE_NAME_UNSAFE.sub("-", unicodedata.normalize("NFKD", url_name).encode("ascii", "ignore").decode())
+    stem = re.sub(r"-+\.", ".", stem).strip(".-_")[:100] or f"document-{int(document['id'])}"
+    fmt = document.get("format")
+    extension = f".{fmt}" if fmt in DOCUMENT_TYPES else ""
+    return stem if not extension or stem.lower().endswith(extension) else stem + extension
+
+
 def safe_content_type(headers: dict[str, str]) -> str:
     """The archived Content-Type when it is well-formed, else a type no browser renders."""
     value = next((v for k, v in headers.items() if k.lower() == "content-type"), "")
@@ -116,11 +151,14 @@ class App:
             (r"/", self.search_page),
             (r"/articles/([0-9]+)", self.article_page),
             (r"/articles/([0-9]+)/archive", self.archive_page),
+            (r"/documents/([0-9]+)", self.document_page),
+            (r"/documents/([0-9]+)/original", self.document_original),
             (r"/archive/([0-9]+)", self.archived_copy),
             (r"/figures", self.figures_page),
             (r"/api", self.api_page),
             (r"/api/search", self.api_search),
             (r"/api/articles/([0-9]+)", self.api_article),
+            (r"/api/documents/([0-9]+)", self.api_document),
             (r"/api/indicators", self.api_indicators),
             (r"/static/([a-z0-9-]+\.[a-z]+)", self.static_file),
         ]
@@ -136,6 +174,38 @@ class App:
         if article is None:
             raise NotFound(raw_id)
         return safe_links(article)
+
+    def _document(self, raw_id: str) -> dict[str, Any]:
+        """The stored document: the Document JSON + id, fetched_at, archive, error."""
+        from index.documents import get_document
+        from index.store import Store
+
+        with Store.open(self.data_dir, create=False) as store:
+            document = get_document(store, article_id(raw_id))
+        if document is None:
+            raise NotFound(raw_id)
+        document.pop("change_seq", None)  # the store's bookkeeping, not the document's
+        return document
+
+    def _articles_by_url(self, urls: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """url -> {"id", "title"} of the stored articles among ``urls`` (the articles documents hang off)."""
+        from index.store import Store
+
+        found = {}
+        with Store.open(self.data_dir, create=False) as store:
+            for url in dict.fromkeys(u for u in urls if isinstance(u, str)):
+                row = store.conn.execute("SELECT id, title FROM articles WHERE url = ?", (url,)).fetchone()
+                if row:
+                    found[url] = {"id": row[0], "title": row[1]}
+        return found
+
+    def _document_ids(self, urls: Iterable[str]) -> dict[str, int]:
+        """url -> id of the stored documents among ``urls``."""
+        from index.store import Store
+
+        with Store.open(self.data_dir, create=False) as store:
+            return {url: row[0] for url in dict.fromkeys(urls)
+                    if (row := store.conn.execute("SELECT id FROM documents WHERE url = ?", (url,)).fetchone())}
 
     def _search(self, params: dict[str, str], limit: int):
         from index.search import search
@@ -156,6 +226,7 @@ class App:
 
     def _overview(self) -> dict[str, Any]:
         """What the home page shows before any search: size, newest articles, busiest sites."""
+        from index.documents import count_documents
         from index.store import Store
 
         with Store.open(self.data_dir, create=False) as store:
@@ -165,8 +236,8 @@ class App:
             sites = store.conn.execute(
                 "SELECT site, COUNT(*) FROM articles GROUP BY site ORDER BY 2 DESC, 1 LIMIT ?",
                 (HOME_SITES,)).fetchall()
-            count = store.count_articles()
-        return {"count": count,
+            count, documents = store.count_articles(), count_documents(store)
+        return {"count": count, "documents": documents,
                 "latest": [dict(zip(("id", "title", "url", "site", "published"), row)) for row in latest],
                 "sites": sites, "names": self._site_names([row[3] for row in latest] + [s for s, _ in sites])}
 
@@ -206,11 +277,33 @@ class App:
         except BadInput as err:
             return html_response(pages.search_page(shown, error=str(err)), 400)
         names = self._site_names(host for host, _ in pages.facet_sites(result.facets or {}))
+        articles = self._articles_by_url(getattr(h, "article_url", None) for h in result.hits
+                                         if pages.document_hit_id(h) is not None)
         return html_response(pages.search_page(shown, result, elapsed=time.perf_counter() - started,
-                                               site_names=names))
+                                               site_names=names, articles=articles))
 
     def article_page(self, params: dict[str, str], raw_id: str) -> Response:
-        return html_response(pages.article_page(self._article(raw_id)))
+        from index.documents import documents_of
+        from index.store import Store
+
+        article = self._article(raw_id)
+        with Store.open(self.data_dir, create=False) as store:
+            documents = documents_of(store, article["url"])
+        return html_response(pages.article_page(article, documents))
+
+    def document_page(self, params: dict[str, str], raw_id: str) -> Response:
+        document = self._document(raw_id)
+        article = self._articles_by_url([document.get("article_url")]).get(document.get("article_url"))
+        return html_response(document_page(document, article))
+
+    def document_original(self, params: dict[str, str], raw_id: str) -> Response:
+        """The archived file, as a download of its format's type (never shown inline by the browser)."""
+        document = self._document(raw_id)
+        record = self._archived(document.get("archive") or {}, f"document {raw_id}", raw_id)
+        ctype = DOCUMENT_TYPES.get(document.get("format"), "application/octet-stream")
+        return Response(200, ctype, bytes(record.body),
+                        {"Content-Disposition": f'attachment; filename="{download_name(document)}"',
+                         "Content-Security-Policy": ARCHIVE_CSP})
 
     def archive_page(self, params: dict[str, str], raw_id: str) -> Response:
         article = self._article(raw_id)
@@ -219,9 +312,14 @@ class App:
         return html_response(pages.archive_page(article))
 
     def archived_copy(self, params: dict[str, str], raw_id: str) -> Response:
+        record = self._archived(self._article(raw_id).get("archive") or {}, f"article {raw_id}", raw_id)
+        return Response(200, safe_content_type(record.headers), bytes(record.body),
+                        {"Content-Security-Policy": ARCHIVE_CSP})
+
+    def _archived(self, archive: dict[str, Any], what: str, raw_id: str):
+        """The response record a record's ``archive`` points at, found only inside the archive folder."""
         from base.warcread import read_record
 
-        archive = self._article(raw_id).get("archive") or {}
         name, offset = archive.get("warc"), archive.get("offset")
         folder = warc_dir(self.data_dir).resolve()
         if not isinstance(name, str) or not _WARC_NAME.fullmatch(name) or not isinstance(offset, int):
@@ -232,12 +330,11 @@ class App:
         try:
             record = read_record(self.data_dir, name, offset)
         except Exception as err:  # a damaged or missing record is "not available", not a server crash
-            print(f"govnews serve: cannot read archived copy of article {raw_id}: {err}", file=sys.stderr)
+            print(f"govnews serve: cannot read archived copy of {what}: {err}", file=sys.stderr)
             raise NotFound(raw_id) from None
         if getattr(record, "record_type", "response") != "response":  # a revisit holds no page
             raise NotFound(raw_id)
-        return Response(200, safe_content_type(record.headers), bytes(record.body),
-                        {"Content-Security-Policy": ARCHIVE_CSP})
+        return record
 
     def figures_page(self, params: dict[str, str]) -> Response:
         shown = {k: params.get(k, "") for k in FIGURE_FIELDS}
@@ -251,11 +348,12 @@ class App:
                                params.get("unit") or "") if label else ""
         except BadInput as err:
             return html_response(pages.figures_page(shown, None, csv_href=csv_href, error=str(err)), 400)
-        truncated = len(rows) > FIGURES_TABLE_ROWS
+        truncated, rows = len(rows) > FIGURES_TABLE_ROWS, rows[:FIGURES_TABLE_ROWS]
         return html_response(pages.figures_page(
-            shown, rows[:FIGURES_TABLE_ROWS], truncated=truncated, chart=chart, chart_label=label,
+            shown, rows, truncated=truncated, chart=chart, chart_label=label,
             chart_unit=params.get("unit"), csv_href=csv_href,
-            site_names=self._site_names(row["site"] for row in rows[:FIGURES_TABLE_ROWS] if row.get("site"))))
+            site_names=self._site_names(row["site"] for row in rows if row.get("site")),
+            document_ids=self._document_ids(row["document_url"] for row in rows if row.get("document_url"))))
 
     def api_page(self, params: dict[str, str]) -> Response:
         return html_response(pages.layout("API", self.api_doc, "nav_api"))
@@ -274,12 +372,16 @@ class App:
         limit = int_param(params, "limit", PAGE_SIZE, 1, MAX_API_LIMIT)
         result = self._search(params, limit)
         hits = [{"id": h.id, "url": h.url, "title": h.title, "site": h.site, "site_name": h.site_name,
-                 "published": h.published, "score": h.score, "snippet": h.snippet} for h in result.hits]
+                 "published": h.published, "score": h.score, "snippet": h.snippet,
+                 **{k: getattr(h, k) for k in HIT_DOCUMENT_FIELDS if hasattr(h, k)}} for h in result.hits]
         return json_response({"query": params.get("q", ""), "total": result.total, "page": result.page,
                               "pages": result.pages, "hits": hits, "facets": result.facets})
 
     def api_article(self, params: dict[str, str], raw_id: str) -> Response:
         return json_response(self._article(raw_id))
+
+    def api_document(self, params: dict[str, str], raw_id: str) -> Response:
+        return json_response(self._document(raw_id))
 
     def api_indicators(self, params: dict[str, str]) -> Response:
         fmt = params.get("format") or "json"
