@@ -9,21 +9,22 @@ them, so (file name, offset) is that order.
 """
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from urllib.parse import urlsplit
 
+from base.errors import BadInput
 from base.warcread import ArchivedResponse
 from crawler.analyze import analyze
-from crawler.urls import Scope, canonicalize, host_key, is_print_view
+from crawler.documents import filename_of
+from crawler.urls import Scope, article_identity, canonicalize, host_key, is_print_view
+from extract.documents import extract_document
 
 # A record dict is one of these kinds:
 PAGE = "page"  # an HTML response: an article, another page, or an extraction error
 FILE = "file"  # any other 2xx response that is not a sitemap or feed: a document when an article links it
 DAMAGED = "damaged"  # a part of an archive file that cannot be read
 SKIPPED_KINDS = ("sitemap", "feed")  # discovery documents: they lead to pages, they are not derived
-FORMATS = {b"%PDF": "pdf", b"PK\x03\x04": "zip", b"\xd0\xcf\x11\xe0": "ole", b"{\\rtf": "rtf"}
-EXTENSION = re.compile(r"\.([a-z0-9]{2,5})$")
+# RFC 6266 filename*=UTF-8''name (percent-encoded) or filename="name"
 
 
 def order(rec: dict) -> tuple[str, str, int]:
@@ -45,15 +46,6 @@ def year_of(date: str | None) -> int | None:
     return int(date[:4]) if date and date[:4].isdigit() else None
 
 
-def article_identity(url: str, canonical: str | None, scope: Scope) -> str:
-    """The URL an article is stored under: its <link rel="canonical"> when that names another in-scope article
-    page, else the URL it was fetched from (the crawler's rule in ``Crawler._store_article``)."""
-    if canonical and canonical != url and scope.allows(canonical) and not is_print_view(canonical) \
-            and urlsplit(canonical).path not in ("", "/"):
-        return canonical
-    return url
-
-
 def derive(item: ArchivedResponse, warc: str, path: str, offset: int, hosts: frozenset[str]) -> dict | None:
     """One archived record -> a record dict (None: nothing to derive: a request, a revisit, a non-2xx answer,
     robots.txt, a sitemap or feed). A page whose extraction fails is a record with its ``error``."""
@@ -71,7 +63,8 @@ def derive(item: ArchivedResponse, warc: str, path: str, offset: int, hosts: fro
     if analysis.kind in SKIPPED_KINDS:
         return None
     if analysis.kind != "html":
-        return {**base, "kind": FILE, "content_type": content_type}
+        return {**base, "kind": FILE, "truncated": item.truncated,
+                "name": filename_of(item.url, item.headers.get("content-disposition"))}
     rec = {**base, "kind": PAGE, "error": analysis.error, "content_hash": analysis.content_hash}
     article = analysis.article
     if analysis.error is None and article is not None and article.page_type == "article" \
@@ -139,41 +132,40 @@ def error_row(rec: dict) -> dict:
 
 
 def attachment_links(rec: dict) -> list[tuple[str, tuple]]:
-    """(attachment URL as the crawler fetched it, (article URL, link text, site, year)) per attachment."""
+    """(attachment URL as the crawler fetched it, (article URL, site, year)) per attachment."""
     article = rec["article"]
     links = []
     for attachment in article["attachments"]:
         target = canonicalize(attachment["url"], rec["url"])
         if target:
-            links.append((target, (article["url"], attachment.get("name"), article["site"],
-                                   year_of(article["published"]))))
+            links.append((target, (article["url"], article["site"], year_of(article["published"]))))
     return links
 
 
-def file_format(data: bytes, url: str, content_type: str | None) -> str | None:
-    """pdf, docx, xlsx, doc, xls, …: the file name's extension, else the bytes' signature."""
-    found = EXTENSION.search(urlsplit(url).path.lower())
-    if found:
-        return found.group(1)
-    for magic, name in FORMATS.items():
-        if data.startswith(magic):
-            return name
-    return content_type.split("/")[-1] if content_type else None
-
-
-def document_fields(data: bytes, url: str, content_type: str | None, ocr: bool) -> dict:
-    """The Document fields of an attachment's bytes.
-
-    Text extraction (``extract.extract_document(data, filename, ocr)``) is not in this tree yet: only the
-    format is known, the text fields stay null. This is the one place to call it when it lands.
-    """
-    return {"format": file_format(data, url, content_type), "kind": None, "number": None, "issuer": None,
-            "date": None, "subject": None, "signer": None, "pages": [], "indicators": [], "error": None}
+def document_fields(data: bytes, doc: dict, ocr: bool) -> dict:
+    """The Document fields of an attachment's bytes (``extract_document``: text layers, and OCR of scanned
+    pages with ``ocr``). A file that cannot be read keeps its ``error`` and no fields, as one machine stores it."""
+    try:
+        if doc.get("truncated"):
+            raise BadInput("archived copy cut off at the download size limit")
+        found = extract_document(data, doc["name"], ocr=ocr, url=doc["url"], article_url=doc["article_url"])
+    except Exception as err:  # one bad file is an error row, never a failed task
+        reason = str(err) if isinstance(err, BadInput) else f"{type(err).__name__}: {err}"
+        return {"pages": [], "indicators": [], "warnings": [], "ocr_pending": False, "error": reason[:300]}
+    return {**found.to_dict(), "error": None}
 
 
 def document_row(doc: dict, data: bytes, ocr: bool) -> dict:
     """A linked attachment's row: where it is, which article links it, and what its bytes say."""
-    fields = document_fields(data, doc["url"], doc.get("content_type"), ocr)
-    return {**fields, "url": doc["url"], "article_url": doc["article_url"], "name": doc["name"],
-            "warc": doc["warc"], "offset": doc["offset"], "fetched_at": doc["fetched_at"], "site": doc["site"],
-            "year": year_of(fields["date"]) or doc["year"]}
+    fields = document_fields(data, doc, ocr)
+    return {**fields, "indicators": [_figure(i) for i in fields["indicators"]], "url": doc["url"],
+            "article_url": doc["article_url"], "name": doc["name"], "warc": doc["warc"], "offset": doc["offset"],
+            "archive": {"warc": doc["warc"], "offset": doc["offset"]}, "fetched_at": doc["fetched_at"],
+            "site": doc["site"], "year": year_of(fields.get("date")) or doc["year"]}
+
+
+def document_indicator_rows(row: dict) -> list[dict]:
+    """A document row's figures, one row each (``page``: the page it is on)."""
+    return [{**indicator, "url": row["url"], "position": position, "warc": row["warc"], "offset": row["offset"],
+             "site": row["site"], "year": row["year"]}
+            for position, indicator in enumerate(row["indicators"])]

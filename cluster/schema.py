@@ -14,10 +14,14 @@ canonical URL, is the key), plus:
     ``content_hash`` (sha1 of the folded title + body: equal texts under two URLs are one article).
 ``DIR/indicators`` — one row per figure: ``url`` (the article's), ``position`` (order in the article), the
 Indicator fields (``value``/``upper``/``total`` as doubles), ``warc``, ``offset``.
-``DIR/documents`` — one row per archived attachment that an article links: ``url``, ``article_url``,
-``name`` (the link's text), ``format`` (``pdf``, ``docx``, …), the Document fields of DESIGN (``kind``,
-``number``, ``issuer``, ``date``, ``subject``, ``signer``, ``pages``, ``indicators``: null/empty until document
-text extraction is wired in, see ``records.document_fields``), ``error``, ``fetched_at``, ``warc``, ``offset``.
+``DIR/documents`` — one row per archived attachment that an article links: the columns of ``govnews export
+--documents --format parquet`` (DESIGN's Document JSON plus ``place``, ``position``, ``page_count``,
+``ocr_pending``, ``warnings``, ``error``, ``pages`` with ``needs_ocr``, ``indicators`` with ``page``,
+``fetched_at``, ``archive``) without the store's ``id``, plus ``warc``, ``offset``. ``name`` is the file's name
+(Content-Disposition, else the URL's last segment); ``article_url`` the linking article. Text layers always,
+OCR of scanned pages with ``--ocr``; a file that cannot be read has its ``error`` and no fields.
+``DIR/document_indicators`` — one row per document figure: ``url`` (the document's), ``position``, the
+Indicator fields, ``page``, ``warc``, ``offset`` (the columns of the CSV export's document figures).
 ``DIR/errors`` — one row per page whose extraction failed, or per unreadable part of an archive file: ``url``
 (null for a damaged file), ``warc``, ``offset``, ``fetched_at``, ``reason``.
 
@@ -63,16 +67,21 @@ ARTICLES = _struct(
     *WHERE, ("content_hash", S), *PLACE,
 )
 INDICATORS = _struct(("url", S), ("position", L), *INDICATOR_FIELDS, *WHERE, *PLACE)
+DOCUMENT_FIGURE = (*INDICATOR_FIELDS, ("page", L))
 DOCUMENTS = _struct(
     ("url", S), ("article_url", S), ("name", S), ("format", S), ("kind", S), ("number", S), ("issuer", S),
-    ("date", S), ("subject", S), ("signer", S),
-    ("pages", ArrayType(_struct(("n", L), ("text", S), ("method", S), ("confidence", D)))),
-    ("indicators", ArrayType(_struct(*INDICATOR_FIELDS, ("page", L)))),
-    ("error", S), ("fetched_at", S), *WHERE, *PLACE,
+    ("place", S), ("date", S), ("subject", S), ("signer", S), ("position", S), ("page_count", L),
+    ("ocr_pending", BooleanType()), ("warnings", ArrayType(S)), ("error", S),
+    ("pages", ArrayType(_struct(("n", L), ("text", S), ("method", S), ("confidence", D),
+                                ("needs_ocr", BooleanType())))),
+    ("indicators", ArrayType(_struct(*DOCUMENT_FIGURE))),
+    ("fetched_at", S), ("archive", _struct(*WHERE)), *WHERE, *PLACE,
 )
+DOCUMENT_INDICATORS = _struct(("url", S), ("position", L), *DOCUMENT_FIGURE, *WHERE, *PLACE)
 ERRORS = _struct(("url", S), ("warc", S), ("offset", L), ("fetched_at", S), ("reason", S), ("site", S))
 
-DATASETS = {"articles": ARTICLES, "indicators": INDICATORS, "documents": DOCUMENTS, "errors": ERRORS}
+DATASETS = {"articles": ARTICLES, "indicators": INDICATORS, "documents": DOCUMENTS,
+            "document_indicators": DOCUMENT_INDICATORS, "errors": ERRORS}
 
 
 def as_tuple(schema: StructType, row: dict) -> tuple:

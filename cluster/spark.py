@@ -41,6 +41,7 @@ class JobResult:
     articles: int
     indicators: int
     documents: int
+    document_indicators: int
     errors: int
     seconds: float
 
@@ -131,21 +132,29 @@ def run_job(spark, inputs: list[str], out: str, *, ocr: bool = False, split_byte
               .union(sc.parallelize(damage, 1))
               .map(records.error_row))
     linked = _linked_files(derived, articles)
-    documents = linked.map(lambda doc: records.document_row(doc, archive.read_body(doc["path"], doc["offset"]), ocr))
+    # read once (OCR is the costly part of a whole run), written twice and counted
+    documents = linked.map(lambda doc: records.document_row(doc, archive.read_body(doc["path"], doc["offset"]), ocr)) \
+        .persist(StorageLevel.MEMORY_AND_DISK)
     for name, rows in (("articles", articles.map(records.article_row)),
                        ("indicators", articles.flatMap(records.indicator_rows)),
-                       ("documents", documents), ("errors", errors)):
+                       ("documents", documents),
+                       ("document_indicators", documents.flatMap(records.document_indicator_rows)),
+                       ("errors", errors)):
         _write(spark, rows, name, out)
     # one job counts everything, from cached records and the shuffles the writes left behind
     tally = sc.union([derived.map(lambda _r: ("records", 1)), articles.map(lambda _r: ("articles", 1)),
                       articles.map(lambda r: ("indicators", len(r["article"]["indicators"]))),
-                      linked.map(lambda _r: ("documents", 1)), errors.map(lambda _r: ("errors", 1))]) \
+                      documents.map(lambda _r: ("documents", 1)),
+                      documents.map(lambda r: ("document_indicators", len(r["indicators"]))),
+                      errors.map(lambda _r: ("errors", 1))]) \
         .reduceByKey(operator.add).collectAsMap()
     derived.unpersist()
     articles.unpersist()
+    documents.unpersist()
     scope.destroy()
     return JobResult(files=len(files), ranges=len(ranges), seconds=time.monotonic() - started,
-                     **{key: tally.get(key, 0) for key in ("records", "articles", "indicators", "documents", "errors")})
+                     **{key: tally.get(key, 0) for key in ("records", "articles", "indicators", "documents",
+                                                     "document_indicators", "errors")})
 
 
 def _linked_files(derived, articles):
@@ -156,7 +165,7 @@ def _linked_files(derived, articles):
         .reduceByKey(records.later)
     links = articles.flatMap(records.attachment_links).reduceByKey(min)
     return files.join(links).map(lambda kv: {
-        **kv[1][0], "article_url": kv[1][1][0], "name": kv[1][1][1], "site": kv[1][1][2], "year": kv[1][1][3]})
+        **kv[1][0], "article_url": kv[1][1][0], "site": kv[1][1][1], "year": kv[1][1][2]})
 
 
 def _write(spark, rows, name: str, out: str) -> None:

@@ -256,3 +256,13 @@ class Scope:
                 if host.endswith("." + seed_host) and port == seed_port:
                     return True
         return False
+
+
+def article_identity(url: str, canonical: str | None, scope: Scope) -> str:
+    """The URL an article fetched from ``url`` is stored under: its <link rel="canonical"> when that names
+    another in-scope page that is no print view and no home page, else ``url``. The one rule for the crawl's
+    writer and for ``reprocess --spark``."""
+    if canonical and canonical != url and scope.allows(canonical) and not is_print_view(canonical) \
+            and urlsplit(canonical).path not in ("", "/"):
+        return canonical
+    return url

@@ -20,6 +20,7 @@ from crawler.robots import Robots
 from crawler.slots import PRIORITY, HostSlot, Scheduler, retry_after
 from crawler.urls import (
     MAX_URL_LENGTH,
+    article_identity,
     canonicalize,
     host_key,
     is_attachment,
@@ -213,11 +214,7 @@ class Writer:
     def store_article(self, row: dict, article, content_hash: str, common: dict) -> None:
         """Store ``article`` under its canonical URL, or note the row as a duplicate of the one stored."""
         url = row["url"]
-        ident = url
-        canonical = article.canonical_url
-        if canonical and canonical != url and self.scheduler.scope.allows(canonical) \
-                and not is_print_view(canonical) and urlsplit(canonical).path not in ("", "/"):
-            ident = canonical
+        ident = article_identity(url, article.canonical_url, self.scheduler.scope)
         if ident != url and self.state.article_stored(ident, row["id"]):
             dup = ident
         else:
