@@ -243,8 +243,12 @@ def _short(err: Exception) -> str:
 def fetch_url(url: str, *, user_agent: str = DEFAULT_USER_AGENT, timeout=DEFAULT_TIMEOUT,
               max_bytes: int = DEFAULT_MAX_BYTES, deadline: Deadline = Deadline()) -> FetchResult:
     """One GET (redirects followed, no retries) for a user-given URL; BadInput when it cannot be reached."""
-    scheme = urlsplit(url).scheme.lower()
-    if scheme not in ("http", "https"):
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - reading it validates the port ("http://h:99999/" raises here)
+    except ValueError as err:  # "http://[::1", a port that is not a number: the user's typo, not a bug
+        raise BadInput(f"not a valid URL: {url} ({err})") from None
+    if parts.scheme.lower() not in ("http", "https"):
         raise BadInput(f"cannot reach {url}: not an http(s) URL")
     session = make_session()
     try:
@@ -252,5 +256,7 @@ def fetch_url(url: str, *, user_agent: str = DEFAULT_USER_AGENT, timeout=DEFAULT
                           allow_redirects=True, deadline=deadline)
     except FetchError as err:
         raise BadInput(f"cannot reach {url}: {err.reason}") from None
+    except ValueError as err:  # requests' InvalidURL and kin: a URL it cannot send
+        raise BadInput(f"not a valid URL: {url} ({err})") from None
     finally:
         session.close()

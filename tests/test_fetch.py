@@ -109,3 +109,9 @@ def test_unreachable_is_bad_input():
         fetch_url(f"http://127.0.0.1:{port}/")
     with pytest.raises(BadInput, match="cannot reach"):
         fetch_url("ftp://127.0.0.1/x")
+
+
+def test_malformed_urls_are_bad_input_not_internal_errors():
+    for url in ("http://[::1", "http://127.0.0.1:99999/", "http://127.0.0.1:port/", "http://"):
+        with pytest.raises(BadInput):
+            fetch_url(url)
