@@ -43,6 +43,7 @@ PROGRESS_EVERY = 0.5  # seconds between progress display refreshes
 # The writer makes many short calls that release the GIL (SQLite, zlib, file writes); with Python's default
 # 5 ms switch interval each one can wait that long to get the GIL back from an extraction thread.
 WRITER_SWITCH_INTERVAL = 0.0005
+OTHERS_POLL = 0.5  # seconds between looks at a shared frontier while only other workers have work
 INDEX_EVERY = 1000  # stored articles between search index updates during a crawl
 
 log = logging.getLogger("govnews.crawl")
@@ -167,13 +168,22 @@ class Crawler:
 
     def _loop(self, progress) -> None:
         last_show = 0.0
+        idle_since: float | None = None
         with ThreadPoolExecutor(max_workers=max(1, self.options.concurrency), thread_name_prefix="fetch") as pool:
             try:
                 while True:
                     self._dispatch(pool)
                     self.state.commit()
                     if self.in_flight == 0 and self.scheduler.all_idle():
-                        break
+                        # Sharing a frontier, wait while others may still queue work, but never longer than
+                        # a lease: by then a dead worker's URLs are free and due, so an idle look is final.
+                        idle_since = idle_since or time.monotonic()
+                        if time.monotonic() - idle_since > self.options.lease_seconds + OTHERS_POLL or \
+                                not self.state.others_at_work(self.scheduler.done_hosts()):
+                            break
+                        self.scheduler.look_again(OTHERS_POLL)
+                    elif self.in_flight:  # a request went out: work was found
+                        idle_since = None
                     saturated = self.in_flight >= self.options.concurrency
                     try:
                         outcome = self.results.get(timeout=self.scheduler.next_dispatch_in(saturated))

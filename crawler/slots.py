@@ -162,6 +162,16 @@ class Scheduler:
     def all_idle(self) -> bool:
         return all(slot.idle() for slot in self.hosts.values())
 
+    def done_hosts(self) -> list[str]:
+        return [name for name, slot in self.hosts.items() if slot.done]
+
+    def look_again(self, after: float) -> None:
+        """Wake every idle host in ``after`` seconds: another worker sharing the frontier may queue work."""
+        wake = time.time() + after
+        for slot in self.hosts.values():
+            if not slot.done and slot.wake == float("inf"):
+                slot.wake = wake
+
     def _next_job(self, slot: HostSlot, now: float) -> Job | None:
         if slot.robots is None and not self._load_robots(slot):  # another worker may have read it meanwhile
             if not self.state.claim_host(slot.name):  # another worker sharing the frontier is at this host
