@@ -287,17 +287,19 @@ class PgFrontier:
             times.append(min(row["leased"] + shift, poll))
         return min(times)
 
-    def others_at_work(self, done_hosts: list[str]) -> bool:
+    def others_at_work(self, done_hosts: list[str]) -> str | None:
         """Whether the crawl may not be over although this worker sees nothing to do: a URL of a host it has not
         given up (``done_hosts``: page budget spent, robots.txt unreachable) is still queued (leased by another
         worker, or due later), or another worker holds a host (its page's links are not queued yet). A worker
-        that died keeps its leases until they expire; then its URLs are queued again."""
+        that died keeps its leases until they expire; then its URLs are queued again.
+
+        "leased": another worker holds a host now; "queued": URLs wait, no other worker holds a host; None."""
         row = self._run(
-            "SELECT EXISTS (SELECT 1 FROM crawl_urls WHERE status = 'queued' AND host <> ALL(%s))"
-            " OR EXISTS (SELECT 1 FROM crawl_hosts WHERE lease_owner IS NOT NULL AND lease_owner <> %s"
-            f" AND lease_until >= {_NOW} AND host <> ALL(%s)) AS busy",
-            (done_hosts, self.worker, done_hosts), fetch="one")
-        return bool(row["busy"])
+            "SELECT EXISTS (SELECT 1 FROM crawl_hosts WHERE lease_owner IS NOT NULL AND lease_owner <> %s"
+            f" AND lease_until >= {_NOW} AND host <> ALL(%s)) AS leased,"
+            " EXISTS (SELECT 1 FROM crawl_urls WHERE status = 'queued' AND host <> ALL(%s)) AS queued",
+            (self.worker, done_hosts, done_hosts), fetch="one")
+        return "leased" if row["leased"] else "queued" if row["queued"] else None
 
     def queued_count(self) -> int:
         return self._run("SELECT COUNT(*) AS n FROM crawl_urls WHERE status = 'queued'", fetch="one")["n"]

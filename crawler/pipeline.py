@@ -175,11 +175,12 @@ class Crawler:
                     self._dispatch(pool)
                     self.state.commit()
                     if self.in_flight == 0 and self.scheduler.all_idle():
-                        # Sharing a frontier, wait while others may still queue work, but never longer than
-                        # a lease: by then a dead worker's URLs are free and due, so an idle look is final.
-                        idle_since = idle_since or time.monotonic()
-                        if time.monotonic() - idle_since > self.options.lease_seconds + OTHERS_POLL or \
-                                not self.state.others_at_work(self.scheduler.done_hosts()):
+                        # Sharing a frontier: wait while another worker holds a host (it may queue links), and
+                        # for URLs still queued at most a lease longer: a dead worker's leases expire by then.
+                        busy = self.state.others_at_work(self.scheduler.done_hosts())
+                        if busy == "leased" or idle_since is None:
+                            idle_since = time.monotonic()
+                        if not busy or time.monotonic() - idle_since > self.options.lease_seconds + OTHERS_POLL:
                             break
                         self.scheduler.look_again(OTHERS_POLL)
                     elif self.in_flight:  # a request went out: work was found

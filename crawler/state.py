@@ -228,9 +228,9 @@ class CrawlState:
     def queued_count(self) -> int:
         return self.query("SELECT COUNT(*) FROM crawl_urls WHERE status = 'queued'").fetchone()[0]
 
-    def others_at_work(self, done_hosts: list[str]) -> bool:
-        """Always False: one crawl owns this frontier (crawler.pgfrontier's frontier is shared)."""
-        return False
+    def others_at_work(self, done_hosts: list[str]) -> str | None:
+        """Always None: one crawl owns this frontier (crawler.pgfrontier's frontier is shared)."""
+        return None
 
     def get(self, url: str) -> sqlite3.Row | None:
         return self.query("SELECT * FROM crawl_urls WHERE url = ?", (url,)).fetchone()
