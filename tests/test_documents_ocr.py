@@ -5,7 +5,6 @@ The gold below was checked by hand against the page image: phrases as printed, a
 """
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -21,8 +20,6 @@ from extract.documents.figures import document_figures  # noqa: E402
 from extract.documents.header import parse_header  # noqa: E402
 from extract.documents.models import Page  # noqa: E402
 from extract.documents.ocr import ocr_pages  # noqa: E402
-
-pytestmark = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs the tesseract command (setup.sh)")
 
 REPORT = "krongno-237-tb-ubnd-ket-qua-thuc-hien-chi-tieu-ktxh-nam-2018.pdf"
 GOLD_PHRASES = [

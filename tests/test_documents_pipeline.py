@@ -40,7 +40,6 @@ SCAN_PAGES = [
     ["Thu ngân sách đạt 132,354 tỷ đồng, đạt 115% kế hoạch."],
     ["Nơi nhận:", "- Lưu: VT.", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn An"],
 ]
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="needs the tesseract command")
 
 
 def _crawl(seeds: list[str], data: Path, *extra: str) -> None:
@@ -136,7 +135,6 @@ def test_reprocess_keeps_documents(samples_crawled):
     assert after == before  # re-derived from the archive: same documents, nothing changed, nothing lost
 
 
-@needs_tesseract
 def test_scan_stored_pending_then_ocr_within_budget_never_twice(scan_crawled, monkeypatch, capsys):
     data, _, url = scan_crawled
     with Store.open(data) as store:
@@ -173,7 +171,6 @@ def test_scan_stored_pending_then_ocr_within_budget_never_twice(scan_crawled, mo
         assert [p["method"] for p in doc["pages"]] == ["ocr"] * 3 and doc["change_seq"] == seq
 
 
-@needs_tesseract
 def test_ocr_killed_mid_run_keeps_pages_read_and_crawl_ocr_finishes(scan_crawled):
     _, data, url = scan_crawled
     proc = subprocess.Popen([sys.executable, "-m", "cli", "ocr", "--data", str(data), "--workers", "1", "--quiet"],
