@@ -40,7 +40,7 @@ from index.query import (
     query_words,
     side_by_side,
 )
-from index.search import MAX_LIMIT, SearchHit, SearchResult
+from index.search import SearchHit, SearchResult, check_paging
 from index.searchindex import category_key
 from index.snippets import make_snippet, snippet_terms
 
@@ -72,12 +72,7 @@ class Compiled:
 def search(db: str | PgStore, query: str, *, since=None, until=None, site=None, category=None,
            sort: str = "relevance", limit: int = 10, page: int = 1) -> SearchResult:
     """Search the records at ``db`` (a URL or an open PgStore); the arguments and result of index.search.search."""
-    if sort not in ("relevance", "date"):
-        raise QueryError(f"--sort must be relevance or date, not {sort!r}")
-    if not 1 <= int(limit) <= MAX_LIMIT:
-        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
-    if int(page) < 1:
-        raise QueryError("--page must be 1 or more")
+    check_paging(sort, limit, page)
     parsed = parse_query(query)
     where, params = _filters(since, until, site, category)
     if isinstance(db, PgStore):

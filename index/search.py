@@ -109,6 +109,16 @@ def open_index(data_dir: Path) -> tuple:
     return searcher, arrays
 
 
+def check_paging(sort: str, limit: int, page: int) -> None:
+    """The options both search engines share: a QueryError names a bad one."""
+    if sort not in ("relevance", "date"):
+        raise QueryError(f"--sort must be relevance or date, not {sort!r}")
+    if not 1 <= int(limit) <= MAX_LIMIT:
+        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
+    if int(page) < 1:
+        raise QueryError("--page must be 1 or more")
+
+
 def search(data_dir: Path, query: str, *, since=None, until=None, site=None, category=None, kind=None,
            sort: str = "relevance", limit: int = 10, page: int = 1) -> SearchResult:
     """Search the index of ``data_dir``; raises QueryError for a query or option that cannot be used.
@@ -117,12 +127,7 @@ def search(data_dir: Path, query: str, *, since=None, until=None, site=None, cat
     articles with some of the words follow (by relevance), and the total and facets count those.
     ``kind`` ("article" | "document") keeps one kind of hit; by default both (a document hit is one page).
     """
-    if sort not in ("relevance", "date"):
-        raise QueryError(f"--sort must be relevance or date, not {sort!r}")
-    if not 1 <= int(limit) <= MAX_LIMIT:
-        raise QueryError(f"--limit must be between 1 and {MAX_LIMIT}")
-    if int(page) < 1:
-        raise QueryError("--page must be 1 or more")
+    check_paging(sort, limit, page)
     parsed = parse_query(query)
     flt = build_filter(since, until, site, category, kind)
     wanted = page * limit
